@@ -1,0 +1,36 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/Clock.h"
+#include "core/Error.h"
+#include "domain/Entities.h"
+
+namespace kc {
+
+// One state change. Entries form a hash chain: hash = SHA-256 over the previous entry's hash and
+// this entry's fields, so an edited, inserted or deleted row breaks every later link.
+struct AuditEntry {
+    Id id = 0;
+    TimePoint at{};
+    std::string actor;     // user name, or "system" for CLI actions
+    std::string action;    // e.g. "user.create", "criteria.import"
+    std::string entity;    // e.g. "user", "criteria_set"
+    std::string entityId;  // the entity's natural key
+    std::string before;    // JSON summary, "" when created
+    std::string after;     // JSON summary, "" when deleted
+    std::string prevHash;  // 64 hex; 64 zeros for the first entry
+    std::string hash;
+};
+
+inline const std::string kGenesisHash(64, '0');
+
+// The entry's hash given its prevHash and fields (id is included, so rows cannot be reordered).
+std::string auditEntryHash(const AuditEntry& e);
+
+// Re-computes the chain over entries in id order and collects every broken link (a row whose
+// hash does not match its content, or whose prevHash is not the previous row's hash).
+std::vector<ErrorDetail> verifyAuditChain(const std::vector<AuditEntry>& entries);
+
+}  // namespace kc

@@ -1,0 +1,152 @@
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "domain/Audit.h"
+#include "domain/Criteria.h"
+#include "domain/Entities.h"
+
+namespace kc {
+
+// Repository interfaces: what the services need from persistent state. Implemented by the
+// storage module (SQLite; PostgreSQL later). Methods throw only for broken infrastructure;
+// "not found" is an empty optional, uniqueness is checked by the caller before insert.
+
+class UserRepository {
+public:
+    virtual ~UserRepository() = default;
+    virtual std::optional<User> findByUsername(const std::string& username) = 0;
+    virtual std::vector<User> list() = 0;
+    virtual Id insert(const User& user, const std::string& passwordHash) = 0;
+    // Updates every field of the row with user.id (not the password).
+    virtual void update(const User& user) = 0;
+    virtual std::string passwordHash(Id userId) = 0;
+    virtual void setPasswordHash(Id userId, const std::string& hash) = 0;
+};
+
+struct SessionRecord {
+    std::string tokenHash;  // SHA-256 of the bearer token; the token itself is never stored
+    Id userId = 0;
+    std::string csrfToken;
+    TimePoint createdAt{};
+    TimePoint expiresAt{};
+};
+
+class SessionRepository {
+public:
+    virtual ~SessionRepository() = default;
+    virtual void insert(const SessionRecord& s) = 0;
+    virtual std::optional<SessionRecord> find(const std::string& tokenHash) = 0;
+    virtual void remove(const std::string& tokenHash) = 0;
+    virtual void removeExpired(TimePoint now) = 0;
+};
+
+class DirectoryRepository {
+public:
+    virtual ~DirectoryRepository() = default;
+    virtual std::optional<Period> findPeriod(int year) = 0;
+    virtual std::vector<Period> listPeriods() = 0;
+    virtual Id insertPeriod(const Period& p) = 0;
+    virtual void updatePeriod(const Period& p) = 0;
+
+    virtual std::optional<UnitType> findUnitType(const std::string& code) = 0;
+    virtual std::vector<UnitType> listUnitTypes() = 0;
+    virtual Id insertUnitType(const UnitType& t) = 0;
+
+    virtual std::optional<Unit> findUnit(const std::string& code) = 0;
+    virtual std::vector<Unit> listUnits() = 0;
+    virtual Id insertUnit(const Unit& u) = 0;
+    virtual void updateUnit(const Unit& u) = 0;
+
+    virtual std::vector<Assignment> listAssignments(int year) = 0;
+    virtual void insertAssignment(const Assignment& a) = 0;
+    virtual void removeAssignment(const Assignment& a) = 0;
+};
+
+// Summary of a stored criteria set version (no tree).
+struct CriteriaSetInfo {
+    Id id = 0;
+    int year = 0;
+    std::string unitTypeCode;
+    int version = 0;
+    std::string title;
+    Scale scale;
+    std::string sourceSha256;
+    TimePoint createdAt{};
+    std::string createdBy;
+};
+
+class CriteriaRepository {
+public:
+    virtual ~CriteriaRepository() = default;
+    // Stores set as version set.version (the caller picks latestVersion + 1); returns its id.
+    virtual Id insert(const CriteriaSet& set, const std::string& sourceJson, TimePoint at,
+                      const std::string& by) = 0;
+    virtual std::vector<CriteriaSetInfo> list(int year) = 0;
+    virtual int latestVersion(int year, const std::string& unitTypeCode) = 0;  // 0 if none
+    virtual std::optional<CriteriaSet> find(Id id) = 0;
+};
+
+class AuditRepository {
+public:
+    virtual ~AuditRepository() = default;
+    // Appends e after the newest entry: fills e.id, e.prevHash and e.hash. Returns the id.
+    virtual Id append(AuditEntry e) = 0;
+    // Entries with id > afterId in id order, at most limit.
+    virtual std::vector<AuditEntry> list(Id afterId, int limit) = 0;
+};
+
+// The repositories seen inside one transaction.
+class Transaction {
+public:
+    virtual ~Transaction() = default;
+    virtual UserRepository& users() = 0;
+    virtual SessionRepository& sessions() = 0;
+    virtual DirectoryRepository& directory() = 0;
+    virtual CriteriaRepository& criteria() = 0;
+    virtual AuditRepository& audit() = 0;
+};
+
+// Runs units of work in transactions. Thread-safe; each call gets its own connection.
+class Store {
+public:
+    virtual ~Store() = default;
+
+    // Runs f(tx) in a read-write transaction: committed when f returns an ok Result, rolled back
+    // when it returns an error or throws (the exception propagates).
+    template <typename F>
+    auto write(F&& f) -> std::invoke_result_t<F, Transaction&> {
+        return run(true, std::forward<F>(f));
+    }
+    // Same for reading; never commits anything.
+    template <typename F>
+    auto read(F&& f) -> std::invoke_result_t<F, Transaction&> {
+        return run(false, std::forward<F>(f));
+    }
+
+    // Health probe: true when the database answers a trivial query.
+    virtual bool ping() = 0;
+
+protected:
+    // Calls body(tx) inside a transaction; commits iff write && body returned true.
+    virtual void transact(bool write, const std::function<bool(Transaction&)>& body) = 0;
+
+private:
+    template <typename F>
+    auto run(bool write, F&& f) -> std::invoke_result_t<F, Transaction&> {
+        using R = std::invoke_result_t<F, Transaction&>;
+        std::optional<R> out;
+        transact(write, [&](Transaction& tx) {
+            out.emplace(f(tx));
+            return out->ok();
+        });
+        return std::move(*out);
+    }
+};
+
+}  // namespace kc

@@ -1,0 +1,32 @@
+#include "core/Text.h"
+
+#include <gtest/gtest.h>
+
+namespace kc {
+namespace {
+
+TEST(TextTest, NormalisesDecomposedVietnameseToNfc) {
+    std::string nfd = "Vie\xcc\x82\xcc\xa3t Nam";  // "Việt" as e + circumflex + dot below
+    std::string nfc = "Vi\xe1\xbb\x87t Nam";
+    EXPECT_EQ(text::toNfc(nfd), nfc);
+    EXPECT_EQ(text::toNfc(nfc), nfc);
+    EXPECT_EQ(text::toNfc("plain"), "plain");
+}
+
+TEST(TextTest, ValidatesUtf8) {
+    EXPECT_TRUE(text::isValidUtf8("Đặng Thị Ánh"));
+    EXPECT_TRUE(text::isValidUtf8(""));
+    EXPECT_FALSE(text::isValidUtf8("\xc3"));          // truncated
+    EXPECT_FALSE(text::isValidUtf8("\xc0\xaf"));      // overlong '/'
+    EXPECT_FALSE(text::isValidUtf8("\xed\xa0\x80"));  // surrogate
+    EXPECT_FALSE(text::isValidUtf8("\xf5\x80\x80\x80"));
+    EXPECT_FALSE(text::isValidUtf8("K\xe9 ho\xb9""ch"));  // CP1258 bytes
+}
+
+TEST(TextTest, FoldsForSearch) {
+    EXPECT_EQ(text::foldForSearch("Đặng Thị Ánh"), "dang thi anh");
+    EXPECT_EQ(text::foldForSearch("UBND xã Phúc Khánh"), "ubnd xa phuc khanh");
+}
+
+}  // namespace
+}  // namespace kc
