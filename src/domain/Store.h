@@ -21,6 +21,7 @@ class UserRepository {
 public:
     virtual ~UserRepository() = default;
     virtual std::optional<User> findByUsername(const std::string& username) = 0;
+    virtual std::optional<User> findById(Id id) = 0;
     virtual std::vector<User> list() = 0;
     virtual Id insert(const User& user, const std::string& passwordHash) = 0;
     // Updates every field of the row with user.id (not the password).
@@ -81,15 +82,22 @@ struct CriteriaSetInfo {
     std::string createdBy;
 };
 
+// A stored version: its summary and the canonical JSON of its tree (the services parse it).
+struct StoredCriteriaSet {
+    CriteriaSetInfo info;
+    std::string treeJson;
+};
+
 class CriteriaRepository {
 public:
     virtual ~CriteriaRepository() = default;
-    // Stores set as version set.version (the caller picks latestVersion + 1); returns its id.
-    virtual Id insert(const CriteriaSet& set, const std::string& sourceJson, TimePoint at,
+    // Stores set as version set.version (the caller picks latestVersion + 1) with its canonical
+    // tree JSON, and one row per node for queries; returns the new id.
+    virtual Id insert(const CriteriaSet& set, const std::string& treeJson, TimePoint at,
                       const std::string& by) = 0;
     virtual std::vector<CriteriaSetInfo> list(int year) = 0;
     virtual int latestVersion(int year, const std::string& unitTypeCode) = 0;  // 0 if none
-    virtual std::optional<CriteriaSet> find(Id id) = 0;
+    virtual std::optional<StoredCriteriaSet> find(Id id) = 0;
 };
 
 class AuditRepository {

@@ -1,0 +1,106 @@
+#include "storage/Migrations.h"
+
+namespace kc {
+
+const std::vector<Migration>& migrations() {
+    static const std::vector<Migration> all = {
+        {1, "foundation", R"SQL(
+CREATE TABLE periods (
+    id INTEGER PRIMARY KEY,
+    year INTEGER NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    self_assessment_opens TEXT,
+    self_assessment_closes TEXT,
+    step1_closes TEXT,
+    supplement_closes TEXT,
+    step2_closes TEXT,
+    finalised INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE unit_types (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL
+);
+CREATE TABLE units (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    unit_type_id INTEGER NOT NULL REFERENCES unit_types(id),
+    active_from_year INTEGER NOT NULL,
+    active_to_year INTEGER,
+    merged_into_id INTEGER REFERENCES units(id)
+);
+CREATE TABLE users (
+    id INTEGER PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE,
+    display_name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    unit_id INTEGER REFERENCES units(id),
+    password_hash TEXT NOT NULL,
+    active INTEGER NOT NULL DEFAULT 1,
+    failed_logins INTEGER NOT NULL DEFAULT 0,
+    locked_until TEXT
+);
+CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    csrf_token TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+);
+CREATE INDEX sessions_expiry ON sessions(expires_at);
+CREATE TABLE assignments (
+    period_id INTEGER NOT NULL REFERENCES periods(id),
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    area_code TEXT NOT NULL,
+    PRIMARY KEY (period_id, user_id, area_code)
+);
+CREATE TABLE criteria_sets (
+    id INTEGER PRIMARY KEY,
+    period_id INTEGER NOT NULL REFERENCES periods(id),
+    unit_type_id INTEGER NOT NULL REFERENCES unit_types(id),
+    version INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    total_points INTEGER NOT NULL,
+    appraisal_points INTEGER NOT NULL,
+    survey_points INTEGER NOT NULL,
+    source_sha256 TEXT NOT NULL,
+    tree_json TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    UNIQUE (period_id, unit_type_id, version)
+);
+CREATE TABLE criteria_nodes (
+    set_id INTEGER NOT NULL REFERENCES criteria_sets(id),
+    code TEXT NOT NULL,
+    parent_code TEXT,
+    level INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    max_points INTEGER NOT NULL,
+    assessed_by TEXT,
+    scoring_type TEXT,
+    self_scored INTEGER,
+    evidence_required INTEGER,
+    min_files INTEGER,
+    explanation_required INTEGER,
+    PRIMARY KEY (set_id, code)
+);
+CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    before_json TEXT NOT NULL,
+    after_json TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+)
+)SQL"},
+    };
+    return all;
+}
+
+}  // namespace kc

@@ -1,0 +1,99 @@
+#include "storage/Sql.h"
+
+#include <Poco/Data/RecordSet.h>
+#include <Poco/Data/Statement.h>
+
+#include <stdexcept>
+
+namespace kc::sql {
+
+using Poco::Data::Keywords::bind;
+
+Param text(const std::optional<std::string>& s) {
+    if (!s) return nullptr;
+    return *s;
+}
+
+Param time(const std::optional<TimePoint>& t) {
+    if (!t) return nullptr;
+    return formatIso(*t);
+}
+
+std::int64_t Row::integer(std::size_t i) const {
+    return isNull(i) ? 0 : _cols.at(i).convert<Poco::Int64>();
+}
+
+std::string Row::text(std::size_t i) const {
+    return isNull(i) ? std::string() : _cols.at(i).convert<std::string>();
+}
+
+std::optional<std::string> Row::optText(std::size_t i) const {
+    if (isNull(i)) return std::nullopt;
+    return _cols.at(i).convert<std::string>();
+}
+
+std::optional<std::int64_t> Row::optInteger(std::size_t i) const {
+    if (isNull(i)) return std::nullopt;
+    return _cols.at(i).convert<Poco::Int64>();
+}
+
+std::optional<TimePoint> Row::optTime(std::size_t i) const {
+    if (isNull(i)) return std::nullopt;
+    return parseIso(text(i));
+}
+
+TimePoint Row::time(std::size_t i) const {
+    auto t = optTime(i);
+    if (!t) throw std::runtime_error("database holds a malformed time: " + text(i));
+    return *t;
+}
+
+namespace {
+
+void bindAll(Poco::Data::Statement& st, const std::vector<Param>& params) {
+    for (const Param& p : params) {
+        if (std::holds_alternative<std::nullptr_t>(p))
+            st.addBind(bind(Poco::Nullable<std::string>()));
+        else if (const auto* i = std::get_if<std::int64_t>(&p))
+            st.addBind(bind(static_cast<Poco::Int64>(*i)));
+        else
+            st.addBind(bind(std::get<std::string>(p)));
+    }
+}
+
+}  // namespace
+
+std::vector<Row> query(Poco::Data::Session& s, const std::string& sql,
+                       const std::vector<Param>& params) {
+    Poco::Data::Statement st(s);
+    st << sql;
+    bindAll(st, params);
+    st.execute();
+    std::vector<Row> rows;
+    if (st.columnsExtracted() == 0) return rows;
+    Poco::Data::RecordSet rs(st);
+    std::size_t cols = rs.columnCount();
+    for (std::size_t r = 0; r < rs.rowCount(); ++r) {
+        std::vector<Poco::Dynamic::Var> vals;
+        vals.reserve(cols);
+        for (std::size_t c = 0; c < cols; ++c) vals.push_back(rs.value(c, r));
+        rows.emplace_back(std::move(vals));
+    }
+    return rows;
+}
+
+std::size_t exec(Poco::Data::Session& s, const std::string& sql, const std::vector<Param>& params) {
+    Poco::Data::Statement st(s);
+    st << sql;
+    bindAll(st, params);
+    return st.execute();
+}
+
+std::int64_t insertReturningId(Poco::Data::Session& s, const std::string& sql,
+                               const std::vector<Param>& params) {
+    auto rows = query(s, sql, params);
+    if (rows.empty()) throw std::runtime_error("INSERT ... RETURNING returned no row");
+    return rows.front().integer(0);
+}
+
+}  // namespace kc::sql

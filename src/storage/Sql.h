@@ -1,0 +1,52 @@
+#pragma once
+
+#include <Poco/Data/Session.h>
+#include <Poco/Dynamic/Var.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/Clock.h"
+
+namespace kc::sql {
+
+// A bound parameter: NULL, an integer or text. Times are bound as ISO-8601 text.
+using Param = std::variant<std::nullptr_t, std::int64_t, std::string>;
+
+Param text(const std::optional<std::string>& s);
+Param time(const std::optional<TimePoint>& t);
+inline Param integer(std::int64_t v) { return v; }
+
+// One result row; NULL columns are empty Vars.
+class Row {
+public:
+    explicit Row(std::vector<Poco::Dynamic::Var> cols) : _cols(std::move(cols)) {}
+    bool isNull(std::size_t i) const { return _cols.at(i).isEmpty(); }
+    std::int64_t integer(std::size_t i) const;
+    std::string text(std::size_t i) const;  // "" for NULL
+    std::optional<std::string> optText(std::size_t i) const;
+    std::optional<std::int64_t> optInteger(std::size_t i) const;
+    std::optional<TimePoint> optTime(std::size_t i) const;
+    TimePoint time(std::size_t i) const;
+
+private:
+    std::vector<Poco::Dynamic::Var> _cols;
+};
+
+// Runs a statement with '?' placeholders; returns the rows it yields (none for DML).
+// Throws Poco::Data exceptions on database failure (translated by SqlStore::transact).
+std::vector<Row> query(Poco::Data::Session& s, const std::string& sql,
+                       const std::vector<Param>& params = {});
+
+// Runs a statement; returns the number of rows affected.
+std::size_t exec(Poco::Data::Session& s, const std::string& sql,
+                 const std::vector<Param>& params = {});
+
+// Runs an INSERT ... RETURNING id and returns the id.
+std::int64_t insertReturningId(Poco::Data::Session& s, const std::string& sql,
+                               const std::vector<Param>& params);
+
+}  // namespace kc::sql

@@ -1,0 +1,84 @@
+#pragma once
+
+#include <Poco/Data/Session.h>
+
+#include "domain/Store.h"
+
+namespace kc {
+
+// SQL implementations of the domain repositories, each bound to one open transaction's session.
+// Not thread-safe (a transaction belongs to one thread).
+
+class SqlUserRepository final : public UserRepository {
+public:
+    explicit SqlUserRepository(Poco::Data::Session& s) : _s(s) {}
+    std::optional<User> findByUsername(const std::string& username) override;
+    std::optional<User> findById(Id id) override;
+    std::vector<User> list() override;
+    Id insert(const User& user, const std::string& passwordHash) override;
+    void update(const User& user) override;
+    std::string passwordHash(Id userId) override;
+    void setPasswordHash(Id userId, const std::string& hash) override;
+
+private:
+    Poco::Data::Session& _s;
+};
+
+class SqlSessionRepository final : public SessionRepository {
+public:
+    explicit SqlSessionRepository(Poco::Data::Session& s) : _s(s) {}
+    void insert(const SessionRecord& r) override;
+    std::optional<SessionRecord> find(const std::string& tokenHash) override;
+    void remove(const std::string& tokenHash) override;
+    void removeExpired(TimePoint now) override;
+
+private:
+    Poco::Data::Session& _s;
+};
+
+class SqlDirectoryRepository final : public DirectoryRepository {
+public:
+    explicit SqlDirectoryRepository(Poco::Data::Session& s) : _s(s) {}
+    std::optional<Period> findPeriod(int year) override;
+    std::vector<Period> listPeriods() override;
+    Id insertPeriod(const Period& p) override;
+    void updatePeriod(const Period& p) override;
+    std::optional<UnitType> findUnitType(const std::string& code) override;
+    std::vector<UnitType> listUnitTypes() override;
+    Id insertUnitType(const UnitType& t) override;
+    std::optional<Unit> findUnit(const std::string& code) override;
+    std::vector<Unit> listUnits() override;
+    Id insertUnit(const Unit& u) override;
+    void updateUnit(const Unit& u) override;
+    std::vector<Assignment> listAssignments(int year) override;
+    void insertAssignment(const Assignment& a) override;
+    void removeAssignment(const Assignment& a) override;
+
+private:
+    Poco::Data::Session& _s;
+};
+
+class SqlCriteriaRepository final : public CriteriaRepository {
+public:
+    explicit SqlCriteriaRepository(Poco::Data::Session& s) : _s(s) {}
+    Id insert(const CriteriaSet& set, const std::string& treeJson, TimePoint at,
+              const std::string& by) override;
+    std::vector<CriteriaSetInfo> list(int year) override;
+    int latestVersion(int year, const std::string& unitTypeCode) override;
+    std::optional<StoredCriteriaSet> find(Id id) override;
+
+private:
+    Poco::Data::Session& _s;
+};
+
+class SqlAuditRepository final : public AuditRepository {
+public:
+    explicit SqlAuditRepository(Poco::Data::Session& s) : _s(s) {}
+    Id append(AuditEntry e) override;
+    std::vector<AuditEntry> list(Id afterId, int limit) override;
+
+private:
+    Poco::Data::Session& _s;
+};
+
+}  // namespace kc

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "domain/Store.h"
+
+namespace Poco::Data {
+class SessionPool;
+}
+
+namespace kc {
+
+// The Store over SQLite (through Poco::Data). One pooled connection per transaction; foreign keys
+// switched on for every connection; WAL journal; migrations applied by open().
+// Thread-safe. Poco::Data exceptions inside a transaction roll it back and are rethrown as
+// std::runtime_error with the database's message (broken infrastructure).
+class SqlStore final : public Store {
+public:
+    // Opens (creating if needed) the SQLite database at path and applies pending migrations.
+    // Throws std::runtime_error if the file cannot be opened or a migration fails.
+    static std::unique_ptr<SqlStore> openSqlite(const std::string& path, int maxConnections = 16);
+    ~SqlStore() override;
+
+    bool ping() override;
+
+    // The schema version after migrations (the highest applied).
+    int schemaVersion();
+
+protected:
+    void transact(bool write, const std::function<bool(Transaction&)>& body) override;
+
+private:
+    explicit SqlStore(std::unique_ptr<Poco::Data::SessionPool> pool);
+    void migrate();
+
+    std::unique_ptr<Poco::Data::SessionPool> _pool;
+};
+
+}  // namespace kc

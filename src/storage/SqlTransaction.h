@@ -1,0 +1,26 @@
+#pragma once
+
+#include "storage/SqlRepositories.h"
+
+namespace kc {
+
+// The repositories of one open SQL transaction.
+class SqlTransaction final : public Transaction {
+public:
+    explicit SqlTransaction(Poco::Data::Session& s)
+        : _users(s), _sessions(s), _directory(s), _criteria(s), _audit(s) {}
+    UserRepository& users() override { return _users; }
+    SessionRepository& sessions() override { return _sessions; }
+    DirectoryRepository& directory() override { return _directory; }
+    CriteriaRepository& criteria() override { return _criteria; }
+    AuditRepository& audit() override { return _audit; }
+
+private:
+    SqlUserRepository _users;
+    SqlSessionRepository _sessions;
+    SqlDirectoryRepository _directory;
+    SqlCriteriaRepository _criteria;
+    SqlAuditRepository _audit;
+};
+
+}  // namespace kc

@@ -1,0 +1,125 @@
+#include "storage/SqlStore.h"
+
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/Session.h>
+#include <gtest/gtest.h>
+
+#include "TempDir.h"
+
+namespace kc {
+namespace {
+
+class SqlStoreTest : public ::testing::Test {
+protected:
+    test::TempDir dir;
+    std::unique_ptr<SqlStore> store = SqlStore::openSqlite(dir.file("kc.db"));
+
+    void seed() {
+        Status st = store->write([](Transaction& tx) -> Status {
+            tx.directory().insertPeriod(Period{0, 2022, "Năm 2022", {}, false});
+            tx.directory().insertUnitType(UnitType{0, "xa", "UBND xã"});
+            Unit u;
+            u.code = "XA01";
+            u.name = "UBND xã Phúc Khánh";
+            u.unitTypeCode = "xa";
+            u.activeFromYear = 2022;
+            tx.directory().insertUnit(u);
+            User user;
+            user.username = "xa01";
+            user.displayName = "Cán bộ xã";
+            user.role = Role::Unit;
+            user.unitCode = "XA01";
+            tx.users().insert(user, "hash");
+            return Ok{};
+        });
+        ASSERT_TRUE(st.ok());
+    }
+};
+
+TEST_F(SqlStoreTest, AppliesMigrationsOnceAndReopens) {
+    EXPECT_EQ(store->schemaVersion(), 1);
+    EXPECT_TRUE(store->ping());
+    store.reset();
+    auto again = SqlStore::openSqlite(dir.file("kc.db"));
+    EXPECT_EQ(again->schemaVersion(), 1);
+}
+
+TEST_F(SqlStoreTest, RoundTripsVietnameseRows) {
+    seed();
+    auto unit = store->read([](Transaction& tx) -> Result<Unit> {
+        auto u = tx.directory().findUnit("XA01");
+        if (!u) return Error::notFound("no unit");
+        return *u;
+    });
+    ASSERT_TRUE(unit.ok());
+    EXPECT_EQ(unit->name, "UBND xã Phúc Khánh");
+    EXPECT_EQ(unit->unitTypeCode, "xa");
+    auto user = store->read([](Transaction& tx) -> Result<User> {
+        auto u = tx.users().findByUsername("xa01");
+        if (!u) return Error::notFound("no user");
+        return *u;
+    });
+    ASSERT_TRUE(user.ok());
+    EXPECT_EQ(user->unitCode.value_or(""), "XA01");
+    EXPECT_EQ(user->role, Role::Unit);
+}
+
+TEST_F(SqlStoreTest, RollsBackWhenTheUnitOfWorkFails) {
+    Status st = store->write([](Transaction& tx) -> Status {
+        tx.directory().insertUnitType(UnitType{0, "so", "Sở"});
+        return Error::invalid("later step failed");
+    });
+    EXPECT_FALSE(st.ok());
+    auto types = store->read([](Transaction& tx) -> Result<std::vector<UnitType>> {
+        return tx.directory().listUnitTypes();
+    });
+    EXPECT_TRUE(types->empty());
+}
+
+TEST_F(SqlStoreTest, RollsBackAndRethrowsOnDatabaseErrors) {
+    // A session for a user that does not exist violates a foreign key: foreign keys are on.
+    EXPECT_THROW(store->write([](Transaction& tx) -> Status {
+        tx.directory().insertUnitType(UnitType{0, "so", "Sở"});
+        tx.sessions().insert(SessionRecord{"t", 999, "c", {}, {}});
+        return Ok{};
+    }),
+                 std::runtime_error);
+    auto types = store->read([](Transaction& tx) -> Result<std::vector<UnitType>> {
+        return tx.directory().listUnitTypes();
+    });
+    EXPECT_TRUE(types->empty());
+}
+
+TEST_F(SqlStoreTest, AuditChainDetectsTamperedRow) {
+    Status st = store->write([](Transaction& tx) -> Status {
+        for (int i = 0; i < 3; ++i) {
+            AuditEntry e;
+            e.at = *parseIso("2022-11-28T08:00:00Z");
+            e.actor = "admin";
+            e.action = "unit.create";
+            e.entity = "unit";
+            e.entityId = "U" + std::to_string(i);
+            e.after = "{}";
+            tx.audit().append(e);
+        }
+        return Ok{};
+    });
+    ASSERT_TRUE(st.ok());
+    auto entries = [&] {
+        return store->read([](Transaction& tx) -> Result<std::vector<AuditEntry>> {
+            return tx.audit().list(0, 100);
+        }).value();
+    };
+    ASSERT_EQ(entries().size(), 3u);
+    EXPECT_TRUE(verifyAuditChain(entries()).empty());
+
+    Poco::Data::SQLite::Connector::registerConnector();
+    Poco::Data::Session raw("SQLite", dir.file("kc.db"));
+    raw << "UPDATE audit_log SET actor = 'mallory' WHERE id = 2", Poco::Data::Keywords::now;
+    auto problems = verifyAuditChain(entries());
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems[0].path, "audit #2");
+}
+
+}  // namespace
+}  // namespace kc
