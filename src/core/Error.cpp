@@ -14,6 +14,8 @@ std::string_view errorCodeName(ErrorCode code) {
         case ErrorCode::UnsupportedMedia: return "unsupported_media_type";
         case ErrorCode::Locked: return "locked";
         case ErrorCode::PhaseClosed: return "phase_closed";
+        case ErrorCode::MethodNotAllowed: return "method_not_allowed";
+        case ErrorCode::Internal: return "internal_error";
     }
     return "unknown";
 }

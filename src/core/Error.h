@@ -19,6 +19,8 @@ enum class ErrorCode {
     UnsupportedMedia,  // content type not accepted
     Locked,            // too many failed logins; try later
     PhaseClosed,       // a workflow phase does not allow this now
+    MethodNotAllowed,  // the path exists but not with this HTTP method
+    Internal,          // only for reporting broken infrastructure to a client (HTTP 500)
 };
 
 // Stable snake_case name used in JSON bodies, e.g. "invalid_input".

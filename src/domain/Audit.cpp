@@ -23,9 +23,10 @@ std::string auditEntryHash(const AuditEntry& e) {
     return h.hexDigest();
 }
 
-std::vector<ErrorDetail> verifyAuditChain(const std::vector<AuditEntry>& entries) {
+std::vector<ErrorDetail> verifyAuditChain(const std::vector<AuditEntry>& entries,
+                                          const std::string& prevHash) {
     std::vector<ErrorDetail> problems;
-    std::string prev = kGenesisHash;
+    std::string prev = prevHash;
     for (const AuditEntry& e : entries) {
         std::string where = "audit #" + std::to_string(e.id);
         if (e.prevHash != prev)

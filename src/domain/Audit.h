@@ -31,6 +31,9 @@ std::string auditEntryHash(const AuditEntry& e);
 
 // Re-computes the chain over entries in id order and collects every broken link (a row whose
 // hash does not match its content, or whose prevHash is not the previous row's hash).
-std::vector<ErrorDetail> verifyAuditChain(const std::vector<AuditEntry>& entries);
+// prevHash is the hash of the entry before entries.front() (genesis for the whole log), so a
+// long log can be verified page by page.
+std::vector<ErrorDetail> verifyAuditChain(const std::vector<AuditEntry>& entries,
+                                          const std::string& prevHash = kGenesisHash);
 
 }  // namespace kc

@@ -1,0 +1,139 @@
+#include "app/Commands.h"
+
+#include <fstream>
+#include <map>
+#include <optional>
+#include <ostream>
+#include <sstream>
+
+#include "app/DemoData.h"
+
+namespace kc {
+
+namespace {
+
+// Parses "--key value" pairs; nullopt (after printing why) on anything else.
+std::optional<std::map<std::string, std::string>> flags(const std::vector<std::string>& args,
+                                                        std::size_t from, std::ostream& out) {
+    std::map<std::string, std::string> f;
+    for (std::size_t i = from; i < args.size(); i += 2) {
+        if (args[i].rfind("--", 0) != 0 || i + 1 >= args.size()) {
+            out << "bad argument '" << args[i] << "' (expected --name value)\n";
+            return std::nullopt;
+        }
+        f[args[i].substr(2)] = args[i + 1];
+    }
+    return f;
+}
+
+int fail(std::ostream& out, const Error& e) {
+    out << "error: " << e.message << "\n";
+    for (const auto& d : e.details) out << "  " << d.path << ": " << d.message << "\n";
+    return 1;
+}
+
+}  // namespace
+
+std::string usage() {
+    return "Usage: kiemchung [--config FILE] [COMMAND] [ARGS]\n"
+           "\n"
+           "Commands:\n"
+           "  serve                     run the HTTP server (default)\n"
+           "  init                      create or migrate the database and storage directory\n"
+           "  demo [--criteria FILE]    load the demo year 2022 and print its accounts\n"
+           "  import-criteria FILE --year YEAR --unit-type CODE [--dry-run true]\n"
+           "                            import a criteria set (JSON, docs/criteria-format.md)\n"
+           "  user add --username U --role admin|clerk|reviewer|unit --password P\n"
+           "           [--name \"Display name\"] [--unit UNIT_CODE]\n"
+           "                            create an account\n"
+           "  verify-audit              re-check the audit log's hash chain (exit 1 if broken)\n"
+           "  help                      this text\n"
+           "\n"
+           "Configuration: config/kiemchung.properties, overridden by KC_* environment\n"
+           "variables (docs/configuration.md).\n";
+}
+
+int runInit(Kernel& k, std::ostream& out) {
+    // Constructing the kernel already created the directories and migrated the database.
+    out << "init: storage " << k.config().storageDir << ", database " << k.config().databasePath
+        << " ready\n";
+    return 0;
+}
+
+int runDemo(Kernel& k, const std::vector<std::string>& args, std::ostream& out) {
+    auto f = flags(args, 1, out);
+    if (!f) return 2;
+    std::string criteria = f->count("criteria") ? f->at("criteria") : "config/demo/criteria-2022-huyen.json";
+    return loadDemoData(k, criteria, out) ? 0 : 1;
+}
+
+int runImportCriteria(Kernel& k, const std::vector<std::string>& args, std::ostream& out) {
+    if (args.size() < 2) {
+        out << usage();
+        return 2;
+    }
+    auto f = flags(args, 2, out);
+    if (!f || !f->count("year") || !f->count("unit-type")) {
+        out << "import-criteria needs FILE --year YEAR --unit-type CODE\n";
+        return 2;
+    }
+    std::ifstream in(args[1], std::ios::binary);
+    if (!in) {
+        out << "cannot read " << args[1] << "\n";
+        return 1;
+    }
+    std::stringstream doc;
+    doc << in.rdbuf();
+    CriteriaImport req;
+    try {
+        req.year = std::stoi(f->at("year"));
+    } catch (const std::exception&) {
+        out << "--year must be a number\n";
+        return 2;
+    }
+    req.unitTypeCode = f->at("unit-type");
+    req.document = doc.str();
+    req.dryRun = f->count("dry-run") && f->at("dry-run") == "true";
+    auto r = k.criteria().importSet(Kernel::systemActor(), req);
+    if (!r.ok()) return fail(out, r.error());
+    out << (req.dryRun ? "valid (dry run): " : "imported criteria set #") << r->id << " version "
+        << r->version << " for " << r->unitTypeCode << " " << r->year << "\n";
+    return 0;
+}
+
+int runUser(Kernel& k, const std::vector<std::string>& args, std::ostream& out) {
+    if (args.size() < 2 || args[1] != "add") {
+        out << usage();
+        return 2;
+    }
+    auto f = flags(args, 2, out);
+    if (!f || !f->count("username") || !f->count("role") || !f->count("password")) {
+        out << "user add needs --username, --role and --password\n";
+        return 2;
+    }
+    auto role = parseRole(f->at("role"));
+    if (!role) {
+        out << "--role must be admin, clerk, reviewer or unit\n";
+        return 2;
+    }
+    NewUser u;
+    u.username = f->at("username");
+    u.displayName = f->count("name") ? f->at("name") : u.username;
+    u.role = *role;
+    if (f->count("unit")) u.unitCode = f->at("unit");
+    u.password = f->at("password");
+    auto r = k.accounts().createUser(Kernel::systemActor(), u);
+    if (!r.ok()) return fail(out, r.error());
+    out << "created " << roleName(r->role) << " " << r->username << "\n";
+    return 0;
+}
+
+int runVerifyAudit(Kernel& k, std::ostream& out) {
+    auto v = k.audit().verify();
+    if (!v.ok()) return fail(out, v.error());
+    for (const auto& p : v->problems) out << p.path << ": " << p.message << "\n";
+    out << v->entries << " audit entries checked, " << v->problems.size() << " problem(s)\n";
+    return v->problems.empty() ? 0 : 1;
+}
+
+}  // namespace kc

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "app/Kernel.h"
+
+namespace kc {
+
+// Command-line subcommands other than `serve`. Each returns a process exit code (0 success,
+// 1 failure, 2 bad usage) and writes human-readable output to out.
+int runInit(Kernel& k, std::ostream& out);
+int runDemo(Kernel& k, const std::vector<std::string>& args, std::ostream& out);
+int runImportCriteria(Kernel& k, const std::vector<std::string>& args, std::ostream& out);
+int runUser(Kernel& k, const std::vector<std::string>& args, std::ostream& out);
+int runVerifyAudit(Kernel& k, std::ostream& out);
+
+// The usage text of every command.
+std::string usage();
+
+}  // namespace kc

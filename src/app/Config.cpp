@@ -1,0 +1,118 @@
+#include "app/Config.h"
+
+#include <Poco/Exception.h>
+#include <Poco/File.h>
+#include <Poco/Util/PropertyFileConfiguration.h>
+
+#include <algorithm>
+#include <functional>
+
+extern char** environ;
+
+namespace kc {
+
+namespace {
+
+std::string envName(const std::string& key) {
+    std::string out = "KC_";
+    for (char c : key) out += c == '.' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return out;
+}
+
+}  // namespace
+
+std::map<std::string, std::string> Config::processEnvironment() {
+    std::map<std::string, std::string> env;
+    for (char** e = environ; e && *e; ++e) {
+        std::string kv(*e);
+        auto eq = kv.find('=');
+        if (eq != std::string::npos) env[kv.substr(0, eq)] = kv.substr(eq + 1);
+    }
+    return env;
+}
+
+Result<Config> Config::load(const std::string& path, const std::map<std::string, std::string>& env) {
+    std::map<std::string, std::string> values;
+    std::vector<ErrorDetail> problems;
+    if (!path.empty() && Poco::File(path).exists()) {
+        try {
+            Poco::AutoPtr<Poco::Util::PropertyFileConfiguration> file(
+                new Poco::Util::PropertyFileConfiguration(path));
+            std::function<void(const std::string&)> walk = [&](const std::string& prefix) {
+                Poco::Util::AbstractConfiguration::Keys keys;
+                file->keys(prefix, keys);
+                for (const auto& k : keys) {
+                    std::string full = prefix.empty() ? k : prefix + "." + k;
+                    if (file->hasProperty(full)) values[full] = file->getString(full);
+                    walk(full);
+                }
+            };
+            walk("");
+        } catch (const Poco::Exception& e) {
+            return Error::invalid("Cannot read configuration " + path + ": " + e.displayText());
+        }
+    }
+
+    Config c;
+    using Setter = std::function<bool(const std::string&)>;
+    auto integer = [](auto& target, long long lo, long long hi) -> Setter {
+        return [&target, lo, hi](const std::string& v) {
+            try {
+                std::size_t used = 0;
+                long long n = std::stoll(v, &used);
+                if (used != v.size() || n < lo || n > hi) return false;
+                target = static_cast<std::remove_reference_t<decltype(target)>>(n);
+                return true;
+            } catch (const std::exception&) {
+                return false;
+            }
+        };
+    };
+    auto seconds = [](std::chrono::seconds& target, long long unit, long long lo, long long hi) -> Setter {
+        return [&target, unit, lo, hi](const std::string& v) {
+            try {
+                std::size_t used = 0;
+                long long n = std::stoll(v, &used);
+                if (used != v.size() || n < lo || n > hi) return false;
+                target = std::chrono::seconds(n * unit);
+                return true;
+            } catch (const std::exception&) {
+                return false;
+            }
+        };
+    };
+    auto text = [](std::string& target) -> Setter {
+        return [&target](const std::string& v) {
+            target = v;
+            return true;
+        };
+    };
+    const std::map<std::string, Setter> setters = {
+        {"http.bind", text(c.httpBind)},
+        {"http.port", integer(c.httpPort, 0, 65535)},
+        {"http.threads", integer(c.httpThreads, 1, 1024)},
+        {"http.timeoutSeconds", integer(c.httpTimeoutSeconds, 1, 3600)},
+        {"http.maxJsonBytes", integer(c.httpMaxJsonBytes, 1024, 1LL << 30)},
+        {"storage.dir", text(c.storageDir)},
+        {"database.path", text(c.databasePath)},
+        {"auth.sessionHours", seconds(c.sessionLifetime, 3600, 1, 24 * 30)},
+        {"auth.maxFailedLogins", integer(c.maxFailedLogins, 1, 1000)},
+        {"auth.lockMinutes", seconds(c.lockDuration, 60, 1, 24 * 60)},
+        {"auth.pbkdf2Iterations", integer(c.pbkdf2Iterations, 1, 100000000)},
+        {"log.level", text(c.logLevel)},
+    };
+    for (const auto& [key, setter] : setters)
+        if (auto it = env.find(envName(key)); it != env.end()) values[key] = it->second;
+    for (const auto& [key, value] : values) {
+        auto it = setters.find(key);
+        if (it == setters.end())
+            problems.push_back({key, "unknown configuration key"});
+        else if (!it->second(value))
+            problems.push_back({key, "invalid value '" + value + "'"});
+    }
+    if (!problems.empty()) return Error::invalid("Invalid configuration", problems);
+    if (c.databasePath.empty()) c.databasePath = c.storageDir + "/kiemchung.db";
+    return c;
+}
+
+}  // namespace kc

@@ -1,0 +1,68 @@
+#include "app/Kernel.h"
+
+#include <filesystem>
+#include <fstream>
+
+#include "core/Random.h"
+#include "http/Routes.h"
+
+namespace kc {
+
+namespace {
+
+std::unique_ptr<SqlStore> openStore(const Config& c) {
+    std::filesystem::create_directories(c.storageDir);
+    auto parent = std::filesystem::path(c.databasePath).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent);
+    return SqlStore::openSqlite(c.databasePath, c.httpThreads + 2);
+}
+
+AuthPolicy policyOf(const Config& c) {
+    return AuthPolicy{c.sessionLifetime, c.maxFailedLogins, c.lockDuration};
+}
+
+}  // namespace
+
+Kernel::Kernel(const Config& config, const Clock& clock)
+    : _config(config),
+      _clock(clock),
+      _store(openStore(config)),
+      _hasher(config.pbkdf2Iterations),
+      _auth(*_store, clock, _hasher, policyOf(config)),
+      _directory(*_store, clock),
+      _accounts(*_store, clock, _hasher),
+      _criteria(*_store, clock),
+      _audit(*_store) {
+    _services.reset(new http::Services{_auth, _directory, _accounts, _criteria, _audit,
+                                       [this] { return health(); }, config.sessionLifetime});
+}
+
+Kernel::~Kernel() = default;
+
+std::unique_ptr<http::Server> Kernel::makeServer() {
+    http::ServerOptions options{_config.httpBind, static_cast<unsigned short>(_config.httpPort),
+                                _config.httpThreads, 64, _config.httpTimeoutSeconds};
+    return std::make_unique<http::Server>(options, http::apiRoutes(*_services), _auth,
+                                          http::HttpLimits{_config.httpMaxJsonBytes});
+}
+
+http::Reply Kernel::health() {
+    bool database = _store->ping();
+    // The storage directory must accept a write, as every upload will need it.
+    bool storage = false;
+    {
+        std::filesystem::path probe = std::filesystem::path(_config.storageDir) / (".health-" + randomHex(8));
+        std::ofstream out(probe);
+        storage = static_cast<bool>(out << "ok");
+        out.close();
+        std::error_code ec;
+        std::filesystem::remove(probe, ec);
+    }
+    Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
+    o->set("status", database && storage ? "ok" : "degraded");
+    o->set("database", database ? "ok" : "unavailable");
+    o->set("storage", storage ? "ok" : "unwritable");
+    return http::Reply::json(o, database && storage ? 200 : 503);
+}
+
+}  // namespace kc

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <memory>
+
+#include "app/Config.h"
+#include "core/Clock.h"
+#include "http/Handlers.h"
+#include "http/Server.h"
+#include "storage/SqlStore.h"
+
+namespace kc {
+
+// The composition root: builds the concrete store, clock, hasher and services from a Config,
+// and the HTTP server on top. Nothing else constructs them. Creating a Kernel creates the
+// storage directory and applies database migrations (throws std::runtime_error when it can't).
+class Kernel {
+public:
+    Kernel(const Config& config, const Clock& clock);
+    ~Kernel();
+
+    const Config& config() const { return _config; }
+    Store& store() { return *_store; }
+    const Clock& clock() const { return _clock; }
+    http::Services& services() { return *_services; }
+    AuthService& auth() { return _auth; }
+    DirectoryService& directory() { return _directory; }
+    AccountService& accounts() { return _accounts; }
+    CriteriaService& criteria() { return _criteria; }
+    AuditService& audit() { return _audit; }
+
+    // A server on the configured address and port (port 0: any free port); not yet started.
+    std::unique_ptr<http::Server> makeServer();
+
+    // The actor for command-line actions.
+    static Actor systemActor() { return Actor{0, "system", Role::Admin, std::nullopt}; }
+
+private:
+    http::Reply health();
+
+    Config _config;
+    const Clock& _clock;
+    std::unique_ptr<SqlStore> _store;
+    PasswordHasher _hasher;
+    AuthService _auth;
+    DirectoryService _directory;
+    AccountService _accounts;
+    CriteriaService _criteria;
+    AuditService _audit;
+    std::unique_ptr<http::Services> _services;
+};
+
+}  // namespace kc

@@ -1,0 +1,52 @@
+#include <Poco/JSON/Parser.h>
+
+#include "http/Handlers.h"
+#include "services/JsonViews.h"
+
+namespace kc::http::criteria {
+
+namespace {
+
+Poco::Dynamic::Var info(const CriteriaSetInfo& i) { return json::of(i); }
+
+}  // namespace
+
+Reply importSet(Services& s, Request& r) {
+    auto year = r.yearParam();
+    if (!year.ok()) return Reply::error(year.error());
+    auto body = r.bodyText();
+    if (!body.ok()) return Reply::error(body.error());
+    CriteriaImport req;
+    req.year = year.value();
+    req.unitTypeCode = r.query("unit_type").value_or("");
+    req.document = std::move(body).value();
+    std::string dry = r.query("dry_run").value_or("false");
+    if (dry != "true" && dry != "false")
+        return Reply::error(Error::invalid("dry_run phải là true hoặc false", {{"dry_run", dry}}));
+    req.dryRun = dry == "true";
+    auto result = s.criteria.importSet(r.who(), req);
+    if (!result.ok()) return Reply::error(result.error());
+    Poco::JSON::Object::Ptr o = json::of(result.value());
+    o->set("dry_run", req.dryRun);
+    return Reply::json(o, req.dryRun ? 200 : 201);
+}
+
+Reply listSets(Services& s, Request& r) {
+    auto year = r.yearParam();
+    if (!year.ok()) return Reply::error(year.error());
+    return replyOf(s.criteria.list(year.value()), [](const std::vector<CriteriaSetInfo>& v) {
+        return arrayOf(v, info);
+    });
+}
+
+Reply getSet(Services& s, Request& r) {
+    auto id = r.intParam("id");
+    if (!id.ok()) return Reply::error(id.error());
+    auto stored = s.criteria.get(id.value());
+    if (!stored.ok()) return Reply::error(stored.error());
+    Poco::JSON::Object::Ptr o = json::of(stored->info);
+    o->set("tree", Poco::JSON::Parser().parse(stored->treeJson));
+    return Reply::json(o);
+}
+
+}  // namespace kc::http::criteria

@@ -1,0 +1,44 @@
+#include "http/ErrorMapping.h"
+
+#include "http/Request.h"
+
+namespace kc::http {
+
+int statusOf(ErrorCode code) {
+    switch (code) {
+        case ErrorCode::InvalidInput: return 400;
+        case ErrorCode::Unauthenticated: return 401;
+        case ErrorCode::Forbidden: return 403;
+        case ErrorCode::NotFound: return 404;
+        case ErrorCode::Duplicate: return 409;
+        case ErrorCode::Conflict: return 409;
+        case ErrorCode::PhaseClosed: return 409;
+        case ErrorCode::TooLarge: return 413;
+        case ErrorCode::UnsupportedMedia: return 415;
+        case ErrorCode::Locked: return 429;
+        case ErrorCode::MethodNotAllowed: return 405;
+        case ErrorCode::Internal: return 500;
+    }
+    return 400;
+}
+
+Poco::JSON::Object::Ptr errorBody(const Error& e) {
+    Poco::JSON::Object::Ptr inner = new Poco::JSON::Object;
+    inner->set("code", std::string(errorCodeName(e.code)));
+    inner->set("message", e.message);
+    Poco::JSON::Array::Ptr details = new Poco::JSON::Array;
+    for (const ErrorDetail& d : e.details) {
+        Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
+        o->set("path", d.path);
+        o->set("message", d.message);
+        details->add(o);
+    }
+    inner->set("details", details);
+    Poco::JSON::Object::Ptr outer = new Poco::JSON::Object;
+    outer->set("error", inner);
+    return outer;
+}
+
+Reply Reply::error(const Error& e) { return Reply{statusOf(e.code), errorBody(e), {}, false}; }
+
+}  // namespace kc::http

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <functional>
+
+#include "http/Request.h"
+#include "services/AccountService.h"
+#include "services/AuditService.h"
+#include "services/AuthService.h"
+#include "services/CriteriaService.h"
+#include "services/DirectoryService.h"
+
+namespace kc::http {
+
+// The services the handlers call, built by the composition root.
+struct Services {
+    AuthService& auth;
+    DirectoryService& directory;
+    AccountService& accounts;
+    CriteriaService& criteria;
+    AuditService& audit;
+    std::function<Reply()> health;  // GET /api/v1/health
+    std::chrono::seconds sessionLifetime;
+};
+
+// Thin handlers: parse the request, call one service, render. Grouped by resource; the route
+// table (Routes.cpp) says who may call each.
+namespace session {
+Reply login(Services& s, Request& r);
+Reply logout(Services& s, Request& r);
+Reply me(Services& s, Request& r);
+}  // namespace session
+
+namespace directory {
+Reply listPeriods(Services& s, Request& r);
+Reply getPeriod(Services& s, Request& r);
+Reply createPeriod(Services& s, Request& r);
+Reply updatePeriod(Services& s, Request& r);
+Reply listUnitTypes(Services& s, Request& r);
+Reply createUnitType(Services& s, Request& r);
+Reply listUnits(Services& s, Request& r);
+Reply getUnit(Services& s, Request& r);
+Reply createUnit(Services& s, Request& r);
+Reply updateUnit(Services& s, Request& r);
+}  // namespace directory
+
+namespace accounts {
+Reply listUsers(Services& s, Request& r);
+Reply createUser(Services& s, Request& r);
+Reply updateUser(Services& s, Request& r);
+Reply listAssignments(Services& s, Request& r);
+Reply assign(Services& s, Request& r);
+Reply unassign(Services& s, Request& r);
+}  // namespace accounts
+
+namespace criteria {
+Reply importSet(Services& s, Request& r);
+Reply listSets(Services& s, Request& r);
+Reply getSet(Services& s, Request& r);
+}  // namespace criteria
+
+namespace audit {
+Reply list(Services& s, Request& r);
+Reply verify(Services& s, Request& r);
+}  // namespace audit
+
+}  // namespace kc::http

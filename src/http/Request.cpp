@@ -1,0 +1,81 @@
+#include "http/Request.h"
+
+#include <Poco/JSON/JSONException.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/URI.h>
+
+#include <istream>
+
+#include "core/Text.h"
+
+namespace kc::http {
+
+namespace {
+
+Result<std::int64_t> parseCount(const std::string& name, const std::string& v) {
+    if (v.empty() || v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos)
+        return Error::invalid("Tham số " + name + " phải là số", {{name, "Không phải số: " + v}});
+    return std::stoll(v);
+}
+
+}  // namespace
+
+Result<std::int64_t> Request::intParam(const std::string& name) const {
+    return parseCount(name, param(name));
+}
+
+Result<std::int64_t> Request::intQuery(const std::string& name, std::int64_t fallback) const {
+    auto v = query(name);
+    if (!v) return fallback;
+    return parseCount(name, *v);
+}
+
+Result<int> Request::yearParam() const {
+    auto y = intParam("year");
+    if (!y.ok()) return y.takeError();
+    if (y.value() < 1900 || y.value() > 2200)
+        return Error::invalid("Năm không hợp lệ", {{"year", "Năm ngoài khoảng cho phép"}});
+    return static_cast<int>(y.value());
+}
+
+std::optional<std::string> Request::query(const std::string& name) const {
+    for (const auto& [key, value] : Poco::URI(raw.getURI()).getQueryParameters())
+        if (key == name) return value;
+    return std::nullopt;
+}
+
+Result<std::string> Request::bodyText() {
+    auto tooLarge = [&] {
+        return Error{ErrorCode::TooLarge,
+                     "Nội dung yêu cầu vượt quá giới hạn " + std::to_string(_limits.maxJsonBytes) + " byte",
+                     {}};
+    };
+    if (raw.hasContentLength() && raw.getContentLength64() > static_cast<Poco::Int64>(_limits.maxJsonBytes))
+        return tooLarge();
+    std::string body;
+    std::istream& in = raw.stream();
+    char buf[8192];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+        body.append(buf, static_cast<std::size_t>(in.gcount()));
+        if (body.size() > _limits.maxJsonBytes) return tooLarge();
+    }
+    if (raw.hasContentLength() && static_cast<Poco::Int64>(body.size()) != raw.getContentLength64())
+        return Error::invalid("Nội dung yêu cầu bị cắt ngắn");
+    if (!text::isValidUtf8(body)) return Error::invalid("Nội dung yêu cầu không phải UTF-8");
+    return body;
+}
+
+Result<Poco::JSON::Object::Ptr> Request::jsonBody() {
+    auto body = bodyText();
+    if (!body.ok()) return body.takeError();
+    try {
+        Poco::Dynamic::Var v = Poco::JSON::Parser().parse(body.value());
+        if (v.type() != typeid(Poco::JSON::Object::Ptr))
+            return Error::invalid("Nội dung phải là một đối tượng JSON");
+        return v.extract<Poco::JSON::Object::Ptr>();
+    } catch (const Poco::Exception& e) {
+        return Error::invalid("JSON không hợp lệ", {{"$", e.message()}});
+    }
+}
+
+}  // namespace kc::http

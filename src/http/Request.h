@@ -1,0 +1,86 @@
+#pragma once
+
+#include <Poco/Dynamic/Var.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/Result.h"
+#include "domain/Entities.h"
+
+namespace kc::http {
+
+struct HttpLimits {
+    std::size_t maxJsonBytes = 2 * 1024 * 1024;
+};
+
+// What a handler sees: the parsed route, the authenticated actor (if the route needs one) and
+// helpers to read the body within the configured limits.
+class Request {
+public:
+    Request(Poco::Net::HTTPServerRequest& raw, Poco::Net::HTTPServerResponse& response,
+            std::map<std::string, std::string> params, const HttpLimits& limits)
+        : raw(raw), response(response), _params(std::move(params)), _limits(limits) {}
+
+    Poco::Net::HTTPServerRequest& raw;
+    Poco::Net::HTTPServerResponse& response;  // only for handlers that stream their own reply
+    std::optional<Actor> actor;               // set on every route that requires a session
+    std::string sessionToken;
+
+    const Actor& who() const { return *actor; }
+    const std::string& param(const std::string& name) const { return _params.at(name); }
+    // Integer path parameter; InvalidInput when it is not a number.
+    Result<std::int64_t> intParam(const std::string& name) const;
+    // The {year} path parameter of period routes.
+    Result<int> yearParam() const;
+    // Query-string value, or nullopt when absent.
+    std::optional<std::string> query(const std::string& name) const;
+    // Non-negative integer query value, fallback when absent; InvalidInput when malformed.
+    Result<std::int64_t> intQuery(const std::string& name, std::int64_t fallback) const;
+
+    // The body as text: TooLarge past the JSON limit (by Content-Length or by counting),
+    // InvalidInput when it is not UTF-8.
+    Result<std::string> bodyText();
+    // The body parsed as a JSON object (InvalidInput with the parser's position otherwise).
+    Result<Poco::JSON::Object::Ptr> jsonBody();
+
+private:
+    std::map<std::string, std::string> _params;
+    const HttpLimits& _limits;
+};
+
+// What a handler returns. A handler that wrote the response itself returns Reply::sent().
+struct Reply {
+    int status = 200;
+    Poco::Dynamic::Var body;
+    std::vector<std::pair<std::string, std::string>> headers;
+    bool alreadySent = false;
+
+    static Reply json(Poco::Dynamic::Var body, int status = 200) { return {status, std::move(body), {}, false}; }
+    static Reply noContent() { return {204, {}, {}, false}; }
+    static Reply sent() { return {0, {}, {}, true}; }
+    static Reply error(const Error& e);
+};
+
+// A JSON array of each item mapped through f.
+template <typename T, typename F>
+Poco::JSON::Array::Ptr arrayOf(const std::vector<T>& items, F&& f) {
+    Poco::JSON::Array::Ptr a = new Poco::JSON::Array;
+    for (const auto& item : items) a->add(f(item));
+    return a;
+}
+
+// Shorthand for handlers: the reply of a Result (mapped through f) or its error.
+template <typename T, typename F>
+Reply replyOf(const Result<T>& r, F&& f, int status = 200) {
+    if (!r.ok()) return Reply::error(r.error());
+    return Reply::json(f(r.value()), status);
+}
+
+}  // namespace kc::http

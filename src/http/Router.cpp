@@ -1,0 +1,146 @@
+#include "http/Router.h"
+
+#include <Poco/JSON/Stringifier.h>
+#include <Poco/Net/HTTPCookie.h>
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/NameValueCollection.h>
+#include <Poco/URI.h>
+
+#include <algorithm>
+#include <iostream>
+#include <sstream>
+
+namespace kc::http {
+
+namespace {
+
+std::vector<std::string> segments(const std::string& path) {
+    std::vector<std::string> out;
+    std::stringstream ss(path);
+    std::string part;
+    while (std::getline(ss, part, '/'))
+        if (!part.empty()) out.push_back(part);
+    return out;
+}
+
+bool match(const std::string& pattern, const std::vector<std::string>& path,
+           std::map<std::string, std::string>& params) {
+    auto pat = segments(pattern);
+    if (pat.size() != path.size()) return false;
+    std::map<std::string, std::string> found;
+    for (std::size_t i = 0; i < pat.size(); ++i) {
+        if (pat[i].size() > 2 && pat[i].front() == '{' && pat[i].back() == '}')
+            found[pat[i].substr(1, pat[i].size() - 2)] = path[i];
+        else if (pat[i] != path[i])
+            return false;
+    }
+    params = std::move(found);
+    return true;
+}
+
+Error unauthenticated() {
+    return {ErrorCode::Unauthenticated, "Cần đăng nhập để thực hiện thao tác này", {}};
+}
+
+class RouteHandler final : public Poco::Net::HTTPRequestHandler {
+public:
+    explicit RouteHandler(Router& router) : _router(router) {}
+    void handleRequest(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) override {
+        _router.dispatch(req, res);
+    }
+
+private:
+    Router& _router;
+};
+
+}  // namespace
+
+void render(Poco::Net::HTTPServerResponse& res, const Reply& reply) {
+    res.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(reply.status));
+    res.set("X-Content-Type-Options", "nosniff");
+    res.set("Cache-Control", "no-store");
+    for (const auto& [name, value] : reply.headers) res.add(name, value);
+    if (reply.status == 204 || reply.body.isEmpty()) {
+        res.setContentLength(0);
+        res.send();
+        return;
+    }
+    std::ostringstream body;
+    Poco::JSON::Stringifier::stringify(reply.body, body);
+    std::string text = body.str();
+    res.setContentType("application/json; charset=utf-8");
+    res.setContentLength(static_cast<std::streamsize>(text.size()));
+    res.send() << text;
+}
+
+Poco::Net::HTTPRequestHandler* Router::createRequestHandler(const Poco::Net::HTTPServerRequest&) {
+    return new RouteHandler(*this);
+}
+
+void Router::dispatch(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+    try {
+        auto path = segments(Poco::URI(req.getURI()).getPath());
+        const Route* route = nullptr;
+        bool pathKnown = false;
+        std::map<std::string, std::string> params;
+        for (const Route& r : _routes) {
+            std::map<std::string, std::string> p;
+            if (!match(r.pattern, path, p)) continue;
+            pathKnown = true;
+            if (r.method == req.getMethod()) {
+                route = &r;
+                params = std::move(p);
+                break;
+            }
+        }
+        if (!route) {
+            if (pathKnown)
+                return render(res, Reply::error({ErrorCode::MethodNotAllowed,
+                                                 "Phương thức " + req.getMethod() +
+                                                     " không được hỗ trợ ở địa chỉ này",
+                                                 {}}));
+            return render(res, Reply::error(Error::notFound("Không có địa chỉ " + req.getURI())));
+        }
+
+        Request request(req, res, std::move(params), _limits);
+        if (!route->access.isPublic) {
+            std::string token;
+            bool fromCookie = false;
+            const std::string auth = req.get("Authorization", "");
+            if (auth.rfind("Bearer ", 0) == 0) {
+                token = auth.substr(7);
+            } else {
+                Poco::Net::NameValueCollection cookies;
+                req.getCookies(cookies);
+                token = cookies.get(kSessionCookie, "");
+                fromCookie = !token.empty();
+            }
+            if (token.empty()) return render(res, Reply::error(unauthenticated()));
+            auto session = _auth.authenticate(token);
+            if (!session.ok()) return render(res, Reply::error(session.error()));
+            const auto& roles = route->access.roles;
+            if (std::find(roles.begin(), roles.end(), session->actor.role) == roles.end())
+                return render(res, Reply::error(Error::forbidden(
+                                       "Vai trò " + std::string(roleName(session->actor.role)) +
+                                       " không được phép thực hiện thao tác này")));
+            // Cookies ride along on cross-site requests; writes must prove same-origin.
+            bool safe = req.getMethod() == "GET" || req.getMethod() == "HEAD";
+            if (fromCookie && !safe && req.get("X-CSRF-Token", "") != session->csrfToken)
+                return render(res, Reply::error(Error::forbidden("Thiếu hoặc sai mã CSRF (X-CSRF-Token)")));
+            request.actor = session->actor;
+            request.sessionToken = token;
+        }
+        Reply reply = route->handler(request);
+        if (!reply.alreadySent) render(res, reply);
+    } catch (const Poco::Exception& e) {
+        // Malformed requests surface from Poco's parsers as exceptions (TECH-NOTES).
+        if (!res.sent())
+            render(res, Reply::error(Error::invalid("Yêu cầu không hợp lệ: " + e.message())));
+    } catch (const std::exception& e) {
+        std::cerr << "internal error on " << req.getMethod() << " " << req.getURI() << ": " << e.what() << "\n";
+        if (!res.sent())
+            render(res, Reply::error({ErrorCode::Internal, "Lỗi hệ thống; vui lòng thử lại sau", {}}));
+    }
+}
+
+}  // namespace kc::http

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "domain/Role.h"
+#include "http/Request.h"
+#include "services/AuthService.h"
+
+namespace kc::http {
+
+using Handler = std::function<Reply(Request&)>;
+
+// Who may call a route. Public routes need no session; all others need one whose role is listed.
+struct Access {
+    bool isPublic = false;
+    std::vector<Role> roles;
+
+    static Access open() { return {true, {}}; }
+    static Access roles_(std::initializer_list<Role> r) { return {false, r}; }
+    static Access anyUser() { return {false, {Role::Admin, Role::Clerk, Role::Reviewer, Role::Unit}}; }
+};
+
+struct Route {
+    std::string method;   // "GET", "POST", ...
+    std::string pattern;  // "/api/v1/units/{code}": {name} matches one path segment
+    Access access;
+    Handler handler;
+};
+
+// Matches requests against the route table, authenticates (bearer token or session cookie),
+// checks roles and CSRF, runs the handler and renders its Reply or error as JSON. Unknown paths
+// get a 404 JSON error, known paths with another method 405. Thread-safe.
+class Router final : public Poco::Net::HTTPRequestHandlerFactory {
+public:
+    Router(std::vector<Route> routes, AuthService& auth, HttpLimits limits)
+        : _routes(std::move(routes)), _auth(auth), _limits(limits) {}
+
+    Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override;
+
+    // Routing and rendering for one request; exposed for the handler wrapper.
+    void dispatch(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res);
+
+    static constexpr const char* kSessionCookie = "kc_session";
+
+private:
+    std::vector<Route> _routes;
+    AuthService& _auth;
+    HttpLimits _limits;
+};
+
+// Writes reply as JSON with the standard security headers.
+void render(Poco::Net::HTTPServerResponse& res, const Reply& reply);
+
+}  // namespace kc::http

@@ -1,0 +1,51 @@
+#include "http/Routes.h"
+
+namespace kc::http {
+
+std::vector<Route> apiRoutes(Services& s) {
+    using R = Role;
+    const Access anyone = Access::anyUser();
+    const Access office = Access::roles_({R::Admin, R::Clerk});
+    const Access admin = Access::roles_({R::Admin});
+    const Access staff = Access::roles_({R::Admin, R::Clerk, R::Reviewer});
+    auto h = [&s](Reply (*f)(Services&, Request&)) {
+        return [&s, f](Request& r) { return f(s, r); };
+    };
+    // clang-format off
+    return {
+        {"GET",    "/api/v1/health",                         Access::open(), [&s](Request&) { return s.health(); }},
+
+        {"POST",   "/api/v1/session",                        Access::open(), h(session::login)},
+        {"GET",    "/api/v1/session",                        anyone,         h(session::me)},
+        {"DELETE", "/api/v1/session",                        anyone,         h(session::logout)},
+
+        {"GET",    "/api/v1/periods",                        anyone,         h(directory::listPeriods)},
+        {"POST",   "/api/v1/periods",                        office,         h(directory::createPeriod)},
+        {"GET",    "/api/v1/periods/{year}",                 anyone,         h(directory::getPeriod)},
+        {"PATCH",  "/api/v1/periods/{year}",                 office,         h(directory::updatePeriod)},
+
+        {"GET",    "/api/v1/unit-types",                     anyone,         h(directory::listUnitTypes)},
+        {"POST",   "/api/v1/unit-types",                     office,         h(directory::createUnitType)},
+        {"GET",    "/api/v1/units",                          anyone,         h(directory::listUnits)},
+        {"POST",   "/api/v1/units",                          office,         h(directory::createUnit)},
+        {"GET",    "/api/v1/units/{code}",                   anyone,         h(directory::getUnit)},
+        {"PATCH",  "/api/v1/units/{code}",                   office,         h(directory::updateUnit)},
+
+        {"POST",   "/api/v1/periods/{year}/criteria-sets",   office,         h(criteria::importSet)},
+        {"GET",    "/api/v1/periods/{year}/criteria-sets",   anyone,         h(criteria::listSets)},
+        {"GET",    "/api/v1/criteria-sets/{id}",             anyone,         h(criteria::getSet)},
+
+        {"GET",    "/api/v1/users",                          office,         h(accounts::listUsers)},
+        {"POST",   "/api/v1/users",                          admin,          h(accounts::createUser)},
+        {"PATCH",  "/api/v1/users/{username}",               admin,          h(accounts::updateUser)},
+        {"GET",    "/api/v1/periods/{year}/assignments",     staff,          h(accounts::listAssignments)},
+        {"POST",   "/api/v1/periods/{year}/assignments",     office,         h(accounts::assign)},
+        {"DELETE", "/api/v1/periods/{year}/assignments/{username}/{area}", office, h(accounts::unassign)},
+
+        {"GET",    "/api/v1/audit",                          office,         h(audit::list)},
+        {"GET",    "/api/v1/audit/verify",                   office,         h(audit::verify)},
+    };
+    // clang-format on
+}
+
+}  // namespace kc::http

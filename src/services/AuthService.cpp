@@ -1,0 +1,97 @@
+#include "services/AuthService.h"
+
+#include "core/Random.h"
+#include "core/Sha256.h"
+#include "services/JsonViews.h"
+
+namespace kc {
+
+namespace {
+
+Error badCredentials() {
+    return {ErrorCode::Unauthenticated, "Tên đăng nhập hoặc mật khẩu không đúng", {}};
+}
+
+Error noSession() {
+    return {ErrorCode::Unauthenticated, "Phiên đăng nhập không hợp lệ hoặc đã hết hạn", {}};
+}
+
+Poco::JSON::Object::Ptr note(const std::string& key, const Poco::Dynamic::Var& value) {
+    Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
+    o->set(key, value);
+    return o;
+}
+
+}  // namespace
+
+Result<LoginResult> AuthService::login(const std::string& username, const std::string& password) {
+    TimePoint now = _clock.now();
+    // Failure bookkeeping must survive a failed login, so the failure path commits too and
+    // reports its error through `outcome`.
+    std::optional<Error> outcome;
+    auto result = _store.write([&](Transaction& tx) -> Result<LoginResult> {
+        auto user = tx.users().findByUsername(username);
+        if (!user || !user->active) {
+            outcome = badCredentials();
+            return LoginResult{};
+        }
+        if (user->lockedUntil && *user->lockedUntil > now) {
+            outcome = Error{ErrorCode::Locked,
+                            "Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau " +
+                                formatIso(*user->lockedUntil),
+                            {}};
+            return LoginResult{};
+        }
+        if (!PasswordHasher::verify(password, tx.users().passwordHash(user->id))) {
+            User updated = *user;
+            updated.failedLogins += 1;
+            if (updated.failedLogins >= _policy.maxFailedLogins) {
+                updated.lockedUntil = now + _policy.lockDuration;
+                updated.failedLogins = 0;
+            }
+            tx.users().update(updated);
+            _audit.record(tx, username, "session.login_failed", "user", username, nullptr,
+                          note("locked", updated.lockedUntil.has_value()));
+            outcome = badCredentials();
+            return LoginResult{};
+        }
+        if (user->failedLogins != 0 || user->lockedUntil) {
+            User updated = *user;
+            updated.failedLogins = 0;
+            updated.lockedUntil.reset();
+            tx.users().update(updated);
+        }
+        LoginResult r{randomHex(32), randomHex(16), now + _policy.sessionLifetime, *user};
+        tx.sessions().removeExpired(now);
+        tx.sessions().insert(SessionRecord{Sha256::hex(r.token), user->id, r.csrfToken, now, r.expiresAt});
+        _audit.record(tx, username, "session.login", "user", username, nullptr,
+                      note("expires_at", formatIso(r.expiresAt)));
+        return r;
+    });
+    if (!result.ok()) return result;
+    if (outcome) return std::move(*outcome);
+    return result;
+}
+
+Result<AuthenticatedSession> AuthService::authenticate(const std::string& token) {
+    if (token.empty() || token.size() > 256) return noSession();
+    TimePoint now = _clock.now();
+    return _store.read([&](Transaction& tx) -> Result<AuthenticatedSession> {
+        auto session = tx.sessions().find(Sha256::hex(token));
+        if (!session || session->expiresAt <= now) return noSession();
+        auto user = tx.users().findById(session->userId);
+        if (!user || !user->active) return noSession();
+        return AuthenticatedSession{Actor{user->id, user->username, user->role, user->unitCode},
+                                    session->csrfToken, session->expiresAt};
+    });
+}
+
+Status AuthService::logout(const std::string& token, const Actor& actor) {
+    return _store.write([&](Transaction& tx) -> Status {
+        tx.sessions().remove(Sha256::hex(token));
+        _audit.record(tx, actor.username, "session.logout", "user", actor.username, nullptr, nullptr);
+        return Ok{};
+    });
+}
+
+}  // namespace kc

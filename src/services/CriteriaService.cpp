@@ -1,0 +1,65 @@
+#include "services/CriteriaService.h"
+
+#include "core/Sha256.h"
+#include "services/CriteriaJson.h"
+#include "services/JsonViews.h"
+
+namespace kc {
+
+Result<CriteriaSetInfo> CriteriaService::importSet(const Actor& actor, const CriteriaImport& req) {
+    auto parsed = parseCriteriaJson(req.document);
+    if (!parsed.ok()) return parsed.takeError();
+    CriteriaSet set = std::move(parsed).value();
+    if (!req.unitTypeCode.empty()) set.unitTypeCode = req.unitTypeCode;
+    if (set.unitTypeCode.empty())
+        return Error::invalid("Chưa chọn loại đơn vị cho bộ tiêu chí",
+                              {{"unit_type", "Thiếu mã loại đơn vị"}});
+    if (set.year != 0 && set.year != req.year)
+        return Error::invalid("Năm của bộ tiêu chí khác năm của kỳ đánh giá",
+                              {{"$.year", "Bộ tiêu chí năm " + std::to_string(set.year) +
+                                              ", kỳ đánh giá năm " + std::to_string(req.year)}});
+    set.year = req.year;
+    set.sourceSha256 = Sha256::hex(req.document);
+    std::string treeJson = json::stringify(criteriaSetToJson(set));
+
+    return _store.write([&](Transaction& tx) -> Result<CriteriaSetInfo> {
+        auto period = tx.directory().findPeriod(req.year);
+        if (!period) return Error::notFound("Không có kỳ đánh giá năm " + std::to_string(req.year));
+        if (period->finalised)
+            return Error::conflict("Kỳ đánh giá năm " + std::to_string(req.year) + " đã chốt");
+        if (!tx.directory().findUnitType(set.unitTypeCode))
+            return Error::notFound("Không có loại đơn vị mã " + set.unitTypeCode);
+        int latest = tx.criteria().latestVersion(req.year, set.unitTypeCode);
+        for (const CriteriaSetInfo& existing : tx.criteria().list(req.year))
+            if (existing.unitTypeCode == set.unitTypeCode && existing.version == latest &&
+                existing.sourceSha256 == set.sourceSha256)
+                return Error::duplicate("Bộ tiêu chí này đã được nhập (phiên bản " +
+                                        std::to_string(latest) + ")");
+        set.version = latest + 1;
+        CriteriaSetInfo info{0, set.year, set.unitTypeCode, set.version, set.title, set.scale,
+                             set.sourceSha256, _clock.now(), actor.username};
+        if (req.dryRun) return info;
+        info.id = tx.criteria().insert(set, treeJson, info.createdAt, actor.username);
+        _audit.record(tx, actor.username, "criteria.import", "criteria_set",
+                      std::to_string(info.id), nullptr, json::of(info));
+        return info;
+    });
+}
+
+Result<std::vector<CriteriaSetInfo>> CriteriaService::list(int year) {
+    return _store.read([&](Transaction& tx) -> Result<std::vector<CriteriaSetInfo>> {
+        if (!tx.directory().findPeriod(year))
+            return Error::notFound("Không có kỳ đánh giá năm " + std::to_string(year));
+        return tx.criteria().list(year);
+    });
+}
+
+Result<StoredCriteriaSet> CriteriaService::get(Id id) {
+    return _store.read([&](Transaction& tx) -> Result<StoredCriteriaSet> {
+        auto s = tx.criteria().find(id);
+        if (!s) return Error::notFound("Không có bộ tiêu chí #" + std::to_string(id));
+        return *s;
+    });
+}
+
+}  // namespace kc

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/Result.h"
+#include "domain/Store.h"
+#include "services/AuditRecorder.h"
+
+namespace kc {
+
+struct CriteriaImport {
+    int year = 0;
+    std::string unitTypeCode;  // overrides "unit_type_code" in the document when set
+    std::string document;      // the JSON text (format: docs/criteria-format.md)
+    bool dryRun = false;       // validate and report only
+};
+
+// Imports and serves criteria sets. A stored set is never changed: importing again for the
+// same period and unit type stores the next version, which becomes the current one.
+class CriteriaService {
+public:
+    CriteriaService(Store& store, const Clock& clock) : _store(store), _clock(clock), _audit(clock) {}
+
+    // Validates the whole document and reports every problem at once (InvalidInput with
+    // details carrying JSON paths). NotFound for an unknown period or unit type; Conflict for a
+    // finalised period; Duplicate when the document is byte-identical to the current version.
+    // On a dry run nothing is stored and the returned info has id 0.
+    Result<CriteriaSetInfo> importSet(const Actor& actor, const CriteriaImport& request);
+
+    Result<std::vector<CriteriaSetInfo>> list(int year);
+    Result<StoredCriteriaSet> get(Id id);
+
+private:
+    Store& _store;
+    const Clock& _clock;
+    AuditRecorder _audit;
+};
+
+}  // namespace kc

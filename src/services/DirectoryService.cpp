@@ -1,0 +1,203 @@
+#include "services/DirectoryService.h"
+
+#include "core/Text.h"
+#include "services/JsonViews.h"
+
+namespace kc {
+
+bool isValidCode(const std::string& code) {
+    if (code.empty() || code.size() > 32) return false;
+    for (char c : code) {
+        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                  c == '.' || c == '_' || c == '-';
+        if (!ok) return false;
+    }
+    return true;
+}
+
+std::vector<ErrorDetail> validatePhaseDates(const PhaseDates& d) {
+    std::vector<ErrorDetail> problems;
+    const std::pair<const char*, const std::optional<TimePoint>*> order[] = {
+        {"self_assessment_opens", &d.selfAssessmentOpens},
+        {"self_assessment_closes", &d.selfAssessmentCloses},
+        {"step1_closes", &d.step1Closes},
+        {"supplement_closes", &d.supplementCloses},
+        {"step2_closes", &d.step2Closes},
+    };
+    const char* prevName = nullptr;
+    std::optional<TimePoint> prev;
+    for (const auto& [name, value] : order) {
+        if (!value->has_value()) continue;
+        if (prev && **value <= *prev)
+            problems.push_back({name, std::string("Mốc thời gian phải sau ") + prevName});
+        prev = **value;
+        prevName = name;
+    }
+    return problems;
+}
+
+namespace {
+
+std::string clean(const std::string& s) { return text::toNfc(text::trim(s)); }
+
+Error needText(const std::string& field) {
+    return Error::invalid("Thiếu hoặc sai trường " + field, {{field, "Không được để trống"}});
+}
+
+}  // namespace
+
+Result<std::vector<Period>> DirectoryService::listPeriods() {
+    return _store.read([](Transaction& tx) -> Result<std::vector<Period>> {
+        return tx.directory().listPeriods();
+    });
+}
+
+Result<Period> DirectoryService::getPeriod(int year) {
+    return _store.read([&](Transaction& tx) -> Result<Period> {
+        auto p = tx.directory().findPeriod(year);
+        if (!p) return Error::notFound("Không có kỳ đánh giá năm " + std::to_string(year));
+        return *p;
+    });
+}
+
+Result<Period> DirectoryService::createPeriod(const Actor& actor, Period period) {
+    period.name = clean(period.name);
+    if (period.year < 2000 || period.year > 2100)
+        return Error::invalid("Năm không hợp lệ", {{"year", "Năm phải từ 2000 đến 2100"}});
+    if (period.name.empty()) return needText("name");
+    if (auto problems = validatePhaseDates(period.dates); !problems.empty())
+        return Error::invalid("Các mốc thời gian không theo đúng thứ tự", problems);
+    return _store.write([&](Transaction& tx) -> Result<Period> {
+        if (tx.directory().findPeriod(period.year))
+            return Error::duplicate("Kỳ đánh giá năm " + std::to_string(period.year) + " đã có");
+        period.id = tx.directory().insertPeriod(period);
+        _audit.record(tx, actor.username, "period.create", "period", std::to_string(period.year),
+                      nullptr, json::of(period));
+        return period;
+    });
+}
+
+Result<Period> DirectoryService::updatePeriod(const Actor& actor, int year, const PeriodPatch& patch) {
+    return _store.write([&](Transaction& tx) -> Result<Period> {
+        auto found = tx.directory().findPeriod(year);
+        if (!found) return Error::notFound("Không có kỳ đánh giá năm " + std::to_string(year));
+        Period p = *found;
+        if (p.finalised && patch.finalised != std::optional<bool>(false))
+            return Error::conflict("Kỳ đánh giá năm " + std::to_string(year) +
+                                   " đã chốt; không thể sửa");
+        if (patch.name) p.name = clean(*patch.name);
+        if (p.name.empty()) return needText("name");
+        const PhaseDates& d = patch.dates;
+        if (d.selfAssessmentOpens) p.dates.selfAssessmentOpens = d.selfAssessmentOpens;
+        if (d.selfAssessmentCloses) p.dates.selfAssessmentCloses = d.selfAssessmentCloses;
+        if (d.step1Closes) p.dates.step1Closes = d.step1Closes;
+        if (d.supplementCloses) p.dates.supplementCloses = d.supplementCloses;
+        if (d.step2Closes) p.dates.step2Closes = d.step2Closes;
+        if (patch.finalised) p.finalised = *patch.finalised;
+        if (auto problems = validatePhaseDates(p.dates); !problems.empty())
+            return Error::invalid("Các mốc thời gian không theo đúng thứ tự", problems);
+        tx.directory().updatePeriod(p);
+        _audit.record(tx, actor.username, "period.update", "period", std::to_string(year),
+                      json::of(*found), json::of(p));
+        return p;
+    });
+}
+
+Result<std::vector<UnitType>> DirectoryService::listUnitTypes() {
+    return _store.read([](Transaction& tx) -> Result<std::vector<UnitType>> {
+        return tx.directory().listUnitTypes();
+    });
+}
+
+Result<UnitType> DirectoryService::createUnitType(const Actor& actor, UnitType type) {
+    type.name = clean(type.name);
+    if (!isValidCode(type.code))
+        return Error::invalid("Mã loại đơn vị không hợp lệ",
+                              {{"code", "Chỉ gồm 1-32 ký tự chữ, số, '.', '_' hoặc '-'"}});
+    if (type.name.empty()) return needText("name");
+    return _store.write([&](Transaction& tx) -> Result<UnitType> {
+        if (tx.directory().findUnitType(type.code))
+            return Error::duplicate("Mã loại đơn vị " + type.code + " đã có");
+        type.id = tx.directory().insertUnitType(type);
+        _audit.record(tx, actor.username, "unit_type.create", "unit_type", type.code, nullptr,
+                      json::of(type));
+        return type;
+    });
+}
+
+Result<std::vector<Unit>> DirectoryService::listUnits(const Actor& actor) {
+    return _store.read([&](Transaction& tx) -> Result<std::vector<Unit>> {
+        if (actor.role != Role::Unit) return tx.directory().listUnits();
+        std::vector<Unit> own;
+        if (actor.unitCode)
+            if (auto u = tx.directory().findUnit(*actor.unitCode)) own.push_back(*u);
+        return own;
+    });
+}
+
+Result<Unit> DirectoryService::getUnit(const Actor& actor, const std::string& code) {
+    if (actor.role == Role::Unit && actor.unitCode != code)
+        return Error::forbidden("Đơn vị chỉ được xem dữ liệu của chính mình");
+    return _store.read([&](Transaction& tx) -> Result<Unit> {
+        auto u = tx.directory().findUnit(code);
+        if (!u) return Error::notFound("Không có đơn vị mã " + code);
+        return *u;
+    });
+}
+
+Result<Unit> DirectoryService::createUnit(const Actor& actor, Unit unit) {
+    unit.name = clean(unit.name);
+    std::vector<ErrorDetail> problems;
+    if (!isValidCode(unit.code))
+        problems.push_back({"code", "Chỉ gồm 1-32 ký tự chữ, số, '.', '_' hoặc '-'"});
+    if (unit.name.empty()) problems.push_back({"name", "Không được để trống"});
+    if (unit.activeFromYear < 2000 || unit.activeFromYear > 2100)
+        problems.push_back({"active_from_year", "Năm phải từ 2000 đến 2100"});
+    if (unit.activeToYear && *unit.activeToYear < unit.activeFromYear)
+        problems.push_back({"active_to_year", "Năm kết thúc trước năm bắt đầu"});
+    if (!problems.empty()) return Error::invalid("Thông tin đơn vị không hợp lệ", problems);
+    return _store.write([&](Transaction& tx) -> Result<Unit> {
+        if (tx.directory().findUnit(unit.code))
+            return Error::duplicate("Mã đơn vị " + unit.code + " đã có");
+        if (!tx.directory().findUnitType(unit.unitTypeCode))
+            return Error::invalid("Loại đơn vị không tồn tại",
+                                  {{"unit_type", "Không có loại đơn vị mã " + unit.unitTypeCode}});
+        if (unit.mergedIntoCode && !tx.directory().findUnit(*unit.mergedIntoCode))
+            return Error::invalid("Đơn vị sáp nhập vào không tồn tại",
+                                  {{"merged_into", "Không có đơn vị mã " + *unit.mergedIntoCode}});
+        unit.id = tx.directory().insertUnit(unit);
+        _audit.record(tx, actor.username, "unit.create", "unit", unit.code, nullptr, json::of(unit));
+        return unit;
+    });
+}
+
+Result<Unit> DirectoryService::updateUnit(const Actor& actor, const std::string& code,
+                                          const UnitPatch& patch) {
+    return _store.write([&](Transaction& tx) -> Result<Unit> {
+        auto found = tx.directory().findUnit(code);
+        if (!found) return Error::notFound("Không có đơn vị mã " + code);
+        Unit u = *found;
+        if (patch.name) u.name = clean(*patch.name);
+        if (u.name.empty()) return needText("name");
+        if (patch.activeToYear) {
+            if (*patch.activeToYear < u.activeFromYear)
+                return Error::invalid("Năm kết thúc trước năm bắt đầu",
+                                      {{"active_to_year", "Năm kết thúc trước năm bắt đầu"}});
+            u.activeToYear = patch.activeToYear;
+        }
+        if (patch.mergedIntoCode) {
+            if (*patch.mergedIntoCode == code)
+                return Error::invalid("Đơn vị không thể sáp nhập vào chính nó",
+                                      {{"merged_into", "Trùng mã đơn vị"}});
+            if (!tx.directory().findUnit(*patch.mergedIntoCode))
+                return Error::invalid("Đơn vị sáp nhập vào không tồn tại",
+                                      {{"merged_into", "Không có đơn vị mã " + *patch.mergedIntoCode}});
+            u.mergedIntoCode = patch.mergedIntoCode;
+        }
+        tx.directory().updateUnit(u);
+        _audit.record(tx, actor.username, "unit.update", "unit", code, json::of(*found), json::of(u));
+        return u;
+    });
+}
+
+}  // namespace kc
