@@ -1,0 +1,71 @@
+#include "services/JsonSyntax.h"
+
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "services/CriteriaJson.h"
+
+namespace kc {
+namespace {
+
+std::string readSample() {
+    std::ifstream in(std::string(KC_SHARED_DIR) + "/data/criteria-district-sample.json",
+                     std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+struct SyntaxCase {
+    const char* name;
+    std::string doc;
+    std::string messagePart;
+};
+
+void PrintTo(const SyntaxCase& c, std::ostream* os) {
+    *os << c.name;
+}
+
+class CriteriaJsonMalformedTest : public ::testing::TestWithParam<SyntaxCase> {};
+
+TEST_P(CriteriaJsonMalformedTest, ReportsPosition) {
+    auto r = parseCriteriaJson(GetParam().doc);
+    ASSERT_FALSE(r.ok());
+    ASSERT_EQ(r.error().details.size(), 1u);
+    EXPECT_EQ(r.error().details[0].path, "$");
+    EXPECT_NE(r.error().details[0].message.find(GetParam().messagePart), std::string::npos)
+        << r.error().details[0].message;
+}
+
+// clang-format off
+const SyntaxCase kSyntaxCases[] = {
+    {"MissingColon", "{\"year\": 2022,\n  \"title\" \"x\"}", "dòng 2, cột 11: thiếu dấu ':'"},
+    {"Truncated", "{\"year\": 2022,", "dòng 1, cột 15: tài liệu kết thúc đột ngột"},
+    {"Empty", "", "dòng 1, cột 1"},
+    {"TrailingGarbage", "{\"year\": 1} x", "dòng 1, cột 13: có ký tự thừa 'x'"},
+    {"TrailingComma", "{\"year\": 1,}", "dòng 1, cột 12: cần tên trường"},
+    {"Unterminated", "{\"title\": \"abc", "chuỗi chưa được đóng"},
+    {"DecimalComma", "{\"max_points\": 1,5}", "cột 18: cần tên trường"},
+    {"ColumnsCountCharacters", "{\"tên\": \"Việt\", x}", "dòng 1, cột 17"},
+    {"BadLiteral", "{\"a\": \"b\",\n \"x\": tru}", "dòng 2, cột 7"},
+    {"NumberOutOfRange", "{\"year\": 1e400}", "JSON không hợp lệ"},
+    {"InvalidUtf8", "{\"year\": 2022,\n\"title\": \"a\xff\"}", "UTF-8 hợp lệ (lỗi ở dòng 2)"},
+};
+// clang-format on
+
+INSTANTIATE_TEST_SUITE_P(Malformed, CriteriaJsonMalformedTest, ::testing::ValuesIn(kSyntaxCases),
+                         [](const auto& info) { return std::string(info.param.name); });
+
+TEST(CriteriaJsonSyntaxTest, ScannerAcceptsWhatPocoAccepts) {
+    for (const std::string& doc :
+         {readSample(), std::string(R"([-0.5e+10, 0, 1E-2, "\u00e9\n\"", true, null, {}])"),
+          std::string(" \t\r\n{\"a\": []} \n")})
+        EXPECT_FALSE(findJsonSyntaxError(doc).has_value()) << findJsonSyntaxError(doc)->message;
+    EXPECT_FALSE(findInvalidUtf8Line(readSample()).has_value());
+    EXPECT_EQ(findInvalidUtf8Line("ok\nok\n\xc3"), 3);
+}
+
+}  // namespace
+}  // namespace kc
