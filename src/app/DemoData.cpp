@@ -43,6 +43,12 @@ bool report(std::ostream& out, const std::string& what, const Error& e) {
     return false;
 }
 
+void printAccounts(std::ostream& out) {
+    out << "\nDemo accounts (unless changed since; change them before real use):\n";
+    for (const DemoAccount& a : kAccounts)
+        out << "  " << roleName(a.role) << "\t" << a.username << "\t" << a.password << "\n";
+}
+
 std::string twoDigits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
 
 }  // namespace
@@ -51,6 +57,7 @@ bool loadDemoData(Kernel& k, const std::string& criteriaPath, std::ostream& out)
     const Actor sys = Kernel::systemActor();
     if (k.directory().getPeriod(2022).ok()) {
         out << "demo: the 2022 period exists already; nothing loaded\n";
+        printAccounts(out);
         return true;
     }
     Period period;
@@ -102,9 +109,8 @@ bool loadDemoData(Kernel& k, const std::string& criteriaPath, std::ostream& out)
         return report(out, "assignment", r.error());
 
     out << "demo: loaded period 2022, 30 units, criteria set #" << set->id << " (" << set->title
-        << ")\n\nDemo accounts (change these passwords before real use):\n";
-    for (const DemoAccount& a : kAccounts)
-        out << "  " << roleName(a.role) << "\t" << a.username << "\t" << a.password << "\n";
+        << ")\n";
+    printAccounts(out);
     return true;
 }
 

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Command 2: install what is missing, build everything with AddressSanitizer and UBSan, and run
+# every test. Exit status 0 only when all pass.
+set -euo pipefail
+cd "$(dirname "$0")"
+scripts/install-deps.sh
+cmake -S . -B build-test -G Ninja -DCMAKE_BUILD_TYPE=Debug -DKC_SANITIZE=ON > /dev/null
+cmake --build build-test
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+cd build-test
+ctest --output-on-failure -j2 --timeout 600
