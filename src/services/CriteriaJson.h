@@ -10,7 +10,7 @@
 namespace kc {
 
 // The criteria-set import format, schema_version "1.0" (see
-// shared/data/criteria-district-sample.json for a complete example):
+// config/demo/criteria-2022-huyen.json for a complete example):
 //
 //   { "schema_version": "1.0", "year": 2022, "unit_type_code": "huyen" (optional), "title": "...",
 //     "scale": {"total_points": 100, "appraisal_points": 70, "survey_points": 30} (optional),

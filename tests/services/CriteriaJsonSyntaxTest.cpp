@@ -11,7 +11,7 @@ namespace kc {
 namespace {
 
 std::string readSample() {
-    std::ifstream in(std::string(KC_SHARED_DIR) + "/data/criteria-district-sample.json",
+    std::ifstream in(std::string(KC_SOURCE_DIR) + "/config/demo/criteria-2022-huyen.json",
                      std::ios::binary);
     std::ostringstream out;
     out << in.rdbuf();

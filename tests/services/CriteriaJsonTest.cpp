@@ -12,9 +12,9 @@ namespace kc {
 namespace {
 
 std::string readSample() {
-    std::ifstream in(std::string(KC_SHARED_DIR) + "/data/criteria-district-sample.json",
+    std::ifstream in(std::string(KC_SOURCE_DIR) + "/config/demo/criteria-2022-huyen.json",
                      std::ios::binary);
-    EXPECT_TRUE(in) << "sample not found under " << KC_SHARED_DIR;
+    EXPECT_TRUE(in) << "sample not found under " << KC_SOURCE_DIR;
     std::ostringstream out;
     out << in.rdbuf();
     return out.str();

@@ -1,0 +1,65 @@
+#include "archive/ArchivePath.h"
+
+#include "core/Text.h"
+
+namespace kc {
+namespace {
+
+constexpr std::size_t kMaxPathBytes = 1024;
+constexpr std::size_t kMaxComponentBytes = 255;
+
+bool hasControlCharacter(std::string_view s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 || c == 0x7F)
+            return true;
+        // C1 controls U+0080..U+009F are encoded as C2 80..C2 9F.
+        if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0xA0)
+            return true;
+    }
+    return false;
+}
+
+bool isAsciiLetter(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+PathCheck rejected(RejectReason reason) {
+    return {{}, reason};
+}
+
+}  // namespace
+
+PathCheck checkArchivePath(std::string_view name) {
+    if (name.empty() || !text::isValidUtf8(name) || hasControlCharacter(name))
+        return rejected(RejectReason::BadName);
+    if (name.front() == '/')
+        return rejected(RejectReason::AbsolutePath);
+    if (name.size() >= 2 && isAsciiLetter(name[0]) && name[1] == ':')
+        return rejected(RejectReason::DriveLetter);
+    if (name.find('\\') != std::string_view::npos)
+        return rejected(RejectReason::Backslash);
+
+    std::string nfc = text::toNfc(name);
+    std::string path;
+    std::string_view rest = nfc;
+    while (!rest.empty()) {
+        std::size_t slash = rest.find('/');
+        std::string_view part = rest.substr(0, slash);
+        rest = slash == std::string_view::npos ? std::string_view{} : rest.substr(slash + 1);
+        if (part.empty() || part == ".")
+            continue;
+        if (part == "..")
+            return rejected(RejectReason::ParentDirectory);
+        if (part.size() > kMaxComponentBytes)
+            return rejected(RejectReason::NameTooLong);
+        if (!path.empty())
+            path += '/';
+        path += part;
+    }
+    if (path.size() > kMaxPathBytes)
+        return rejected(RejectReason::NameTooLong);
+    return {path, std::nullopt};
+}
+
+}  // namespace kc

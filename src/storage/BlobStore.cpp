@@ -1,0 +1,305 @@
+#include "storage/BlobStore.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <fstream>
+#include <set>
+#include <stdexcept>
+#include <system_error>
+
+#include "core/Random.h"
+#include "core/Sha256.h"
+
+namespace fs = std::filesystem;
+
+namespace kc {
+namespace {
+
+constexpr std::size_t kWriteBuffer = 256 * 1024;
+constexpr std::size_t kReadBuffer = 1024 * 1024;
+
+[[noreturn]] void throwErrno(const std::string& what, const fs::path& path) {
+    throw std::system_error(errno, std::generic_category(), what + " " + path.string());
+}
+
+void writeAll(int fd, const char* data, std::size_t size, const fs::path& path) {
+    while (size > 0) {
+        ssize_t n = ::write(fd, data, size);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            throwErrno("write", path);
+        }
+        data += n;
+        size -= static_cast<std::size_t>(n);
+    }
+}
+
+void fsyncDirectory(const fs::path& dir) {
+    int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        throwErrno("open directory", dir);
+    int rc = ::fsync(fd);
+    int savedErrno = errno;
+    ::close(fd);
+    if (rc != 0) {
+        errno = savedErrno;
+        throwErrno("fsync directory", dir);
+    }
+}
+
+// Moves from to to unless to exists. True if moved, false if to was already there (from is
+// left in place). RENAME_NOREPLACE makes "exists?" and "move" one atomic step, so two uploads
+// of the same content cannot both believe they stored it; link() is the same guarantee on
+// filesystems without renameat2 support.
+bool moveNoReplace(const fs::path& from, const fs::path& to) {
+    if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0)
+        return true;
+    if (errno == EEXIST)
+        return false;
+    if (errno != EINVAL && errno != ENOSYS)
+        throwErrno("rename to", to);
+    if (::link(from.c_str(), to.c_str()) != 0) {
+        if (errno == EEXIST)
+            return false;
+        throwErrno("link to", to);
+    }
+    ::unlink(from.c_str());
+    return true;
+}
+
+std::optional<std::string> hashFile(const fs::path& path) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return std::nullopt;
+    Sha256 hash;
+    std::vector<char> buffer(kReadBuffer);
+    for (;;) {
+        ssize_t n = ::read(fd, buffer.data(), buffer.size());
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            ::close(fd);
+            return std::nullopt;
+        }
+        if (n == 0)
+            break;
+        hash.update(buffer.data(), static_cast<std::size_t>(n));
+    }
+    ::close(fd);
+    return hash.hexDigest();
+}
+
+std::string describeBytes(std::uint64_t bytes) {
+    if (bytes >= (1ULL << 20) && bytes % (1ULL << 20) == 0)
+        return std::to_string(bytes >> 20) + " MB";
+    return std::to_string(bytes) + " byte";
+}
+
+}  // namespace
+
+BlobWriter::BlobWriter(fs::path blobsDir, fs::path tmpPath, int fd, std::uint64_t maxBytes)
+    : _blobsDir(std::move(blobsDir)),
+      _tmpPath(std::move(tmpPath)),
+      _fd(fd),
+      _maxBytes(maxBytes),
+      _hash(std::make_unique<Sha256>()) {
+    _buffer.reserve(kWriteBuffer);
+}
+
+BlobWriter::~BlobWriter() {
+    discard();
+}
+
+void BlobWriter::discard() {
+    if (_fd >= 0) {
+        ::close(_fd);
+        _fd = -1;
+    }
+    if (!_tmpPath.empty()) {
+        ::unlink(_tmpPath.c_str());
+        _tmpPath.clear();
+    }
+}
+
+void BlobWriter::flush() {
+    writeAll(_fd, _buffer.data(), _buffer.size(), _tmpPath);
+    _buffer.clear();
+}
+
+Status BlobWriter::write(const char* data, std::size_t size) {
+    if (_finished)
+        return Error::conflict("Tệp đã được lưu, không ghi thêm được");
+    if (_failure)
+        return *_failure;
+    if (size > _maxBytes - _size) {
+        _failure =
+            Error{ErrorCode::TooLarge,
+                  "Tệp vượt quá dung lượng cho phép (tối đa " + describeBytes(_maxBytes) + ")",
+                  {}};
+        discard();
+        return *_failure;
+    }
+    _hash->update(data, size);
+    _size += size;
+    if (_buffer.size() + size > kWriteBuffer)
+        flush();
+    if (size >= kWriteBuffer)
+        writeAll(_fd, data, size, _tmpPath);
+    else
+        _buffer.insert(_buffer.end(), data, data + size);
+    return Ok{};
+}
+
+Result<BlobInfo> BlobWriter::commit() {
+    if (_finished)
+        return Error::conflict("Tệp đã được lưu");
+    _finished = true;
+    if (_failure)
+        return *_failure;
+    if (_size == 0) {
+        discard();
+        return Error::invalid("Tệp rỗng");
+    }
+    flush();
+    if (::fchmod(_fd, 0440) != 0 || ::fsync(_fd) != 0)
+        throwErrno("fsync", _tmpPath);
+    int fd = _fd;
+    _fd = -1;
+    if (::close(fd) != 0)
+        throwErrno("close", _tmpPath);
+
+    BlobInfo info{_hash->hexDigest(), _size, false};
+    const fs::path shard = _blobsDir / info.sha256.substr(0, 2);
+    const fs::path dir = shard / info.sha256.substr(2, 2);
+    const bool newShard = !fs::exists(shard);
+    const bool newDir = fs::create_directories(dir);
+    info.alreadyExisted = !moveNoReplace(_tmpPath, dir / info.sha256);
+    discard();  // removes the temporary file if the blob already existed
+    if (!info.alreadyExisted)
+        fsyncDirectory(dir);
+    if (newDir)
+        fsyncDirectory(shard);
+    if (newShard)
+        fsyncDirectory(_blobsDir);
+    return info;
+}
+
+BlobStore::BlobStore(fs::path root)
+    : _root(std::move(root)), _blobs(_root / "blobs"), _tmp(_root / "tmp") {
+    fs::create_directories(_blobs);
+    fs::create_directories(_tmp);
+}
+
+std::unique_ptr<BlobWriter> BlobStore::begin(std::uint64_t maxBytes) const {
+    fs::path tmpPath = _tmp / (randomHex(16) + ".part");
+    int fd = ::open(tmpPath.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0)
+        throwErrno("create", tmpPath);
+    return std::unique_ptr<BlobWriter>(new BlobWriter(_blobs, std::move(tmpPath), fd, maxBytes));
+}
+
+bool BlobStore::isSha256(std::string_view sha) {
+    return sha.size() == 64 && std::all_of(sha.begin(), sha.end(), [](char c) {
+               return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+           });
+}
+
+std::string BlobStore::path(std::string_view sha) const {
+    if (!isSha256(sha))
+        throw std::invalid_argument("not a SHA-256 blob name: " + std::string(sha.substr(0, 80)));
+    return (_blobs / sha.substr(0, 2) / sha.substr(2, 2) / sha).string();
+}
+
+bool BlobStore::exists(std::string_view sha) const {
+    std::error_code ec;
+    return isSha256(sha) && fs::is_regular_file(path(sha), ec);
+}
+
+std::optional<std::uint64_t> BlobStore::size(std::string_view sha) const {
+    if (!exists(sha))
+        return std::nullopt;
+    std::error_code ec;
+    std::uint64_t bytes = fs::file_size(path(sha), ec);
+    if (ec)
+        return std::nullopt;
+    return bytes;
+}
+
+Result<std::unique_ptr<std::istream>> BlobStore::open(std::string_view sha) const {
+    if (!exists(sha))
+        return Error::notFound("Không tìm thấy tệp kiểm chứng");
+    auto in = std::make_unique<std::ifstream>(path(sha), std::ios::binary);
+    if (!in->is_open())
+        return Error::notFound("Không tìm thấy tệp kiểm chứng");
+    return std::unique_ptr<std::istream>(std::move(in));
+}
+
+VerifyReport BlobStore::verify(const std::vector<std::string>& expectedShas,
+                               std::chrono::seconds staleAge) const {
+    VerifyReport report;
+    const std::set<std::string> expected(expectedShas.begin(), expectedShas.end());
+    std::set<std::string> found;
+    std::error_code ec;
+    for (auto it = fs::recursive_directory_iterator(_blobs, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        const fs::path& file = it->path();
+        std::error_code statusError;
+        const fs::file_status status = it->symlink_status(statusError);
+        if (fs::is_directory(status))
+            continue;
+        const std::string name = file.filename().string();
+        const fs::path parent = file.parent_path();
+        const bool placed = fs::is_regular_file(status) && isSha256(name) &&
+                            parent.filename() == name.substr(2, 2) &&
+                            parent.parent_path().filename() == name.substr(0, 2) &&
+                            parent.parent_path().parent_path() == _blobs;
+        if (!placed || !expected.count(name))
+            report.orphans.push_back(fs::relative(file, _root).generic_string());
+        if (!placed)
+            continue;
+        found.insert(name);
+        if (hashFile(file) != name)
+            report.corrupt.push_back(name);
+    }
+    for (const std::string& sha : expected)
+        if (!found.count(sha))
+            report.missing.push_back(sha);
+    for (const fs::path& temp : staleTemps(staleAge))
+        report.staleTemps.push_back(fs::relative(temp, _root).generic_string());
+    std::sort(report.corrupt.begin(), report.corrupt.end());
+    std::sort(report.orphans.begin(), report.orphans.end());
+    std::sort(report.staleTemps.begin(), report.staleTemps.end());
+    return report;
+}
+
+std::vector<fs::path> BlobStore::staleTemps(std::chrono::seconds staleAge) const {
+    std::vector<fs::path> stale;
+    const auto cutoff = fs::file_time_type::clock::now() - staleAge;
+    std::error_code ec;
+    for (auto it = fs::directory_iterator(_tmp, ec); !ec && it != fs::directory_iterator();
+         it.increment(ec)) {
+        std::error_code timeError;
+        auto written = it->last_write_time(timeError);
+        if (!timeError && it->is_regular_file(timeError) && written < cutoff)
+            stale.push_back(it->path());
+    }
+    return stale;
+}
+
+std::size_t BlobStore::removeStaleTemps(std::chrono::seconds staleAge) const {
+    std::size_t removed = 0;
+    for (const fs::path& temp : staleTemps(staleAge)) {
+        std::error_code ec;
+        if (fs::remove(temp, ec))
+            ++removed;
+    }
+    return removed;
+}
+
+}  // namespace kc

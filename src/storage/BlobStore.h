@@ -1,0 +1,137 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <istream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/Result.h"
+
+namespace kc {
+
+class Sha256;
+
+// What commit() stored.
+struct BlobInfo {
+    std::string sha256;  // 64 lowercase hex characters; the blob's name
+    std::uint64_t size = 0;
+    bool alreadyExisted = false;  // the same content was stored before; kept once
+};
+
+// Every problem verify() found, each list sorted. A file can appear in both corrupt and orphans.
+struct VerifyReport {
+    std::vector<std::string> missing;     // expected SHA-256s without a blob file
+    std::vector<std::string> corrupt;     // SHA-256 names of blob files whose content hashes to
+                                          // something else or cannot be read
+    std::vector<std::string> orphans;     // files under blobs/ that no expected SHA-256 names:
+                                          // unexpected blobs, misplaced or misnamed files, links;
+                                          // as paths relative to the root ("blobs/ab/cd/...")
+    std::vector<std::string> staleTemps;  // files in tmp/ older than the stale age, relative to
+                                          // the root; reported only, not removed
+
+    bool ok() const { return missing.empty() && corrupt.empty() && orphans.empty(); }
+};
+
+// Streams one new blob into a temporary file while hashing and counting it. Obtained from
+// BlobStore::begin(). Not thread-safe; one writer per upload.
+//
+// Destroying a writer that was not committed deletes its temporary file, so a failed request
+// leaves nothing behind. I/O failures (disk full, EIO) throw std::system_error: they are broken
+// infrastructure, not a property of the upload; the temporary file is still removed.
+class BlobWriter {
+public:
+    ~BlobWriter();
+    BlobWriter(const BlobWriter&) = delete;
+    BlobWriter& operator=(const BlobWriter&) = delete;
+
+    // Appends bytes. Errors: TooLarge once the total passes the writer's maxBytes (the temporary
+    // file is deleted then and every later call fails the same way); Conflict after commit().
+    Status write(const char* data, std::size_t size);
+
+    // Makes the content durable under its SHA-256: fsyncs the file, moves it to
+    // blobs/ab/cd/<sha256> without replacing an existing blob, fsyncs the directory. If the
+    // blob exists already the temporary file is discarded and alreadyExisted is true.
+    // Errors: InvalidInput "Tệp rỗng" for 0 bytes; the write() error if one happened; Conflict
+    // if called twice. The writer is finished after commit(), whatever the outcome.
+    Result<BlobInfo> commit();
+
+    std::uint64_t bytesWritten() const { return _size; }
+
+private:
+    friend class BlobStore;
+    BlobWriter(std::filesystem::path blobsDir, std::filesystem::path tmpPath, int fd,
+               std::uint64_t maxBytes);
+    void flush();
+    void discard();
+
+    std::filesystem::path _blobsDir;
+    std::filesystem::path _tmpPath;
+    int _fd;
+    std::uint64_t _maxBytes;
+    std::uint64_t _size = 0;
+    std::unique_ptr<Sha256> _hash;
+    std::vector<char> _buffer;
+    std::optional<Error> _failure;
+    bool _finished = false;
+};
+
+// Content-addressed store of evidence files under one root directory:
+//   <root>/blobs/ab/cd/<sha256>  immutable (mode 0440) blobs, ab and cd the first 2+2 hex digits
+//   <root>/tmp/                  uploads in progress, on the same filesystem so the final
+//                                rename is atomic
+// Blobs are written once and never modified; the same content is kept once.
+// Thread-safe for concurrent writers and readers (each writer owns its temporary file; the
+// final placement uses an atomic no-replace rename or link).
+class BlobStore {
+public:
+    // Opens the store at root, creating root, blobs/ and tmp/ if needed.
+    // Throws std::filesystem::filesystem_error if they cannot be created.
+    explicit BlobStore(std::filesystem::path root);
+
+    // Starts a new blob of at most maxBytes bytes.
+    // Throws std::system_error if the temporary file cannot be created.
+    std::unique_ptr<BlobWriter> begin(std::uint64_t maxBytes) const;
+
+    // True for 64 lowercase hex characters, the only names this store accepts.
+    static bool isSha256(std::string_view sha);
+
+    // False for malformed names as for absent blobs.
+    bool exists(std::string_view sha) const;
+
+    // Where the blob lives (whether or not it exists).
+    // REQUIRES: isSha256(sha); throws std::invalid_argument otherwise (keeps "../" out of paths).
+    std::string path(std::string_view sha) const;
+
+    // The blob's size in bytes, or nullopt if absent or malformed.
+    std::optional<std::uint64_t> size(std::string_view sha) const;
+
+    // A binary stream over the blob. Errors: NotFound if absent or malformed.
+    Result<std::unique_ptr<std::istream>> open(std::string_view sha) const;
+
+    // Re-hashes every file under blobs/ and compares with the SHA-256s the database expects,
+    // collecting every problem instead of stopping at the first. Lists temporary files older
+    // than staleAge but changes nothing (see removeStaleTemps). Reads every byte: run it from
+    // a command or a background job, not a request.
+    VerifyReport verify(const std::vector<std::string>& expected,
+                        std::chrono::seconds staleAge = std::chrono::hours(1)) const;
+
+    // Deletes temporary files not written to for staleAge (left by a crash or a killed process;
+    // a live upload writes far more often). Returns how many were removed.
+    std::size_t removeStaleTemps(std::chrono::seconds staleAge = std::chrono::hours(1)) const;
+
+    const std::filesystem::path& root() const { return _root; }
+
+private:
+    std::vector<std::filesystem::path> staleTemps(std::chrono::seconds staleAge) const;
+
+    std::filesystem::path _root;
+    std::filesystem::path _blobs;
+    std::filesystem::path _tmp;
+};
+
+}  // namespace kc

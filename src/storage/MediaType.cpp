@@ -1,0 +1,52 @@
+#include "storage/MediaType.h"
+
+#include <magic.h>
+
+#include <stdexcept>
+
+namespace kc {
+namespace {
+
+constexpr const char* kUnknown = "application/octet-stream";
+
+class MagicHandle {
+public:
+    MagicHandle() : _cookie(magic_open(MAGIC_MIME_TYPE | MAGIC_ERROR)) {
+        if (!_cookie)
+            throw std::runtime_error("magic_open failed");
+        if (magic_load(_cookie, nullptr) != 0) {
+            std::string message = magic_error(_cookie) ? magic_error(_cookie) : "unknown";
+            magic_close(_cookie);
+            throw std::runtime_error("cannot load the libmagic database: " + message);
+        }
+    }
+    ~MagicHandle() { magic_close(_cookie); }
+    MagicHandle(const MagicHandle&) = delete;
+    MagicHandle& operator=(const MagicHandle&) = delete;
+
+    magic_t get() const { return _cookie; }
+
+private:
+    magic_t _cookie;
+};
+
+magic_t threadHandle() {
+    thread_local MagicHandle handle;
+    return handle.get();
+}
+
+std::string orUnknown(const char* type) {
+    return type && *type ? type : kUnknown;
+}
+
+}  // namespace
+
+std::string detectMediaType(const std::string& path) {
+    return orUnknown(magic_file(threadHandle(), path.c_str()));
+}
+
+std::string detectMediaType(const void* data, std::size_t size) {
+    return orUnknown(magic_buffer(threadHandle(), data, size));
+}
+
+}  // namespace kc
