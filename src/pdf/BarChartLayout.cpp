@@ -1,0 +1,171 @@
+#include "pdf/BarChartLayout.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "pdf/TextLayout.h"
+
+namespace kc::pdf {
+
+namespace {
+
+constexpr double kLineSpacing = 1.15;
+constexpr int kMaxLabelLines = 3;
+
+// Rounds the axis up to a multiple of a 1-2-2.5-5 step giving four to five intervals.
+std::pair<double, double> niceAxis(double largest) {
+    if (!(largest > 0))
+        return {1, 0.25};
+    const double rough = largest / 4;
+    const double magnitude = std::pow(10, std::floor(std::log10(rough)));
+    double step = magnitude * 10;
+    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+        if (m * magnitude >= rough) {
+            step = m * magnitude;
+            break;
+        }
+    }
+    return {std::ceil(largest / step - 1e-9) * step, step};
+}
+
+int decimalsFor(double step) {
+    int decimals = 0;
+    while (decimals < 3 && std::abs(step * std::pow(10, decimals) -
+                                    std::round(step * std::pow(10, decimals))) > 1e-9)
+        ++decimals;
+    return decimals;
+}
+
+}  // namespace
+
+std::string BarChartLayout::formatNumber(double value, int decimals) {
+    decimals = std::clamp(decimals, 0, 6);
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, std::abs(value));
+    std::string plain(buffer);
+    const std::size_t dot = plain.find('.');
+    std::string whole = plain.substr(0, dot);
+    std::string grouped;
+    for (std::size_t i = 0; i < whole.size(); ++i) {
+        if (i > 0 && (whole.size() - i) % 3 == 0)
+            grouped += '.';
+        grouped += whole[i];
+    }
+    if (dot != std::string::npos)
+        grouped += "," + plain.substr(dot + 1);
+    const bool negative = value < 0 && grouped.find_first_not_of("0.,") != std::string::npos;
+    return negative ? "-" + grouped : grouped;
+}
+
+std::vector<ErrorDetail> BarChartLayout::validate(const BarChart& chart, const std::string& path) {
+    std::vector<ErrorDetail> problems;
+    if (chart.values.empty())
+        problems.push_back({path, "Biểu đồ không có dữ liệu"});
+    if (chart.labels.size() != chart.values.size())
+        problems.push_back({path, "Số nhãn khác số giá trị"});
+    for (std::size_t i = 0; i < chart.values.size(); ++i) {
+        if (!std::isfinite(chart.values[i]) || chart.values[i] < 0)
+            problems.push_back(
+                {path + ": giá trị " + std::to_string(i + 1), "Giá trị phải là số không âm"});
+    }
+    if (!(chart.heightMm > 0) || !(chart.sizePt > 0) || chart.maxValue < 0)
+        problems.push_back({path, "Kích thước biểu đồ không hợp lệ"});
+    return problems;
+}
+
+Status BarChartLayout::draw(PageCursor& page, const BarChart& chart, const std::string& path) {
+    FontSet& fonts = page.fonts();
+    const double size = chart.sizePt;
+    const double lineHeight = size * kLineSpacing;
+    const double titleSize = size + 3;
+    const double titleHeight = chart.title.empty() ? 0 : titleSize * 1.4;
+    const double plotHeight = mmToPt(chart.heightMm);
+
+    const double largest = *std::max_element(chart.values.begin(), chart.values.end());
+    auto [axisMax, step] = niceAxis(largest);
+    if (chart.maxValue > 0) {
+        axisMax = std::max(chart.maxValue, largest);
+        step = niceAxis(axisMax).second;
+    }
+    const int tickDecimals = decimalsFor(step);
+    double tickWidth = 0;
+    for (double v = 0; v <= axisMax + step / 2; v += step)
+        tickWidth = std::max(tickWidth, fonts.width(formatNumber(v, tickDecimals), {}, size));
+
+    const double plotLeft = page.left() + tickWidth + 6;
+    const double plotWidth = page.right() - plotLeft;
+    const double slot = plotWidth / static_cast<double>(chart.values.size());
+    std::vector<std::vector<TextLine>> labels;
+    std::size_t labelLines = 1;
+    for (const std::string& label : chart.labels) {
+        labels.push_back(TextLayout::wrap(fonts, {TextRun{label, false, false, {}}}, {}, size,
+                                          slot - 2, slot - 2));
+        if (labels.back().size() > kMaxLabelLines)
+            labels.back().resize(kMaxLabelLines);
+        labelLines = std::max(labelLines, labels.back().size());
+    }
+    const double total =
+        titleHeight + lineHeight + plotHeight + 4 + static_cast<double>(labelLines) * lineHeight;
+    if (total > page.textHeight())
+        return Error::invalid("Biểu đồ không dàn trang được",
+                              {{path, "Biểu đồ cao hơn một trang"}});
+    page.ensureRoom(total);
+
+    const double ascent = fonts.ascent(size);
+    auto baselineIn = [&](double lineTop, double sz) {
+        return lineTop + (sz * kLineSpacing - fonts.ascent(sz) - fonts.descent(sz)) / 2 +
+               fonts.ascent(sz);
+    };
+    double y = page.y();
+    if (!chart.title.empty()) {
+        for (const TextLine& line :
+             TextLayout::wrap(fonts, {TextRun{chart.title, true, false, {}}}, {}, titleSize,
+                              page.textWidth(), page.textWidth())) {
+            TextLayout::drawLine(page, line, page.left(), baselineIn(y, titleSize),
+                                 page.textWidth(), Align::Center, titleSize);
+        }
+        y += titleHeight;
+    }
+    const double plotTop = y + lineHeight;  // room for the tallest bar's value label
+    const double plotBottom = plotTop + plotHeight;
+
+    PoDoFo::PdfPainter& painter = page.painter();
+    for (double v = 0; v <= axisMax + step / 2; v += step) {
+        const double ty = plotBottom - v / axisMax * plotHeight;
+        if (v > 0) {
+            painter.SetStrokingGray(0.8);
+            page.drawLine(plotLeft, ty, plotLeft + plotWidth, ty, 0.3);
+            painter.SetStrokingGray(0);
+        }
+        const std::string text = formatNumber(v, tickDecimals);
+        page.drawText(plotLeft - 4 - fonts.width(text, {}, size), ty + ascent / 2 - 1, text, {},
+                      size);
+    }
+    for (std::size_t i = 0; i < chart.values.size(); ++i) {
+        const double barHeight = chart.values[i] / axisMax * plotHeight;
+        const double barWidth = slot * 0.6;
+        const double barX = plotLeft + slot * static_cast<double>(i) + (slot - barWidth) / 2;
+        painter.Save();
+        painter.SetColor(0.22, 0.42, 0.69);
+        painter.Rectangle(barX, page.pdfY(plotBottom), barWidth, barHeight);
+        painter.Fill();
+        painter.Restore();
+        const std::string value = formatNumber(chart.values[i], chart.decimals);
+        const double valueWidth = fonts.width(value, {}, size);
+        page.drawText(barX + (barWidth - valueWidth) / 2,
+                      plotBottom - barHeight - fonts.descent(size) - 2, value, {}, size);
+        double labelTop = plotBottom + 4;
+        for (const TextLine& line : labels[i]) {
+            TextLayout::drawLine(page, line, plotLeft + slot * static_cast<double>(i) + 1,
+                                 baselineIn(labelTop, size), slot - 2, Align::Center, size);
+            labelTop += lineHeight;
+        }
+    }
+    page.drawLine(plotLeft, plotTop - lineHeight / 2, plotLeft, plotBottom, 0.8);
+    page.drawLine(plotLeft, plotBottom, plotLeft + plotWidth, plotBottom, 0.8);
+    page.advance(total + chart.spaceAfterPt);
+    return Ok{};
+}
+
+}  // namespace kc::pdf

@@ -1,0 +1,17 @@
+#pragma once
+
+// Internal to kc_pdf.
+
+#include "pdf/DocumentModel.h"
+#include "pdf/PageCursor.h"
+
+namespace kc::pdf {
+
+// Lays out a paragraph from the cursor down; lines flow onto new pages as needed. Space before
+// is dropped at the top of a page. Text must already be NFC.
+class ParagraphLayout {
+public:
+    static void draw(PageCursor& page, const Paragraph& paragraph);
+};
+
+}  // namespace kc::pdf

@@ -1,0 +1,308 @@
+#include "pdf/PdfDocumentBuilder.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <regex>
+#include <set>
+#include <thread>
+#include <tuple>
+
+#include "PdfTools.h"
+#include "SampleDocument.h"
+#include "TempDir.h"
+
+namespace kc::pdf {
+namespace {
+
+using kc::test::boxedWords;
+using kc::test::runTool;
+using kc::test::TempDir;
+using sample::kManifest;
+using sample::rowTag;
+using sample::sampleDocument;
+
+constexpr double kPt = 72.0 / 25.4;
+constexpr double kTolerance = 0.6;
+
+class PdfDocumentBuilderTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        const auto start = std::chrono::steady_clock::now();
+        ASSERT_TRUE(sampleDocument().writeFile(_pdf).ok());
+        const auto ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start);
+        RecordProperty("render_ms", std::to_string(ms.count()));
+        // To look at the document: KC_PDF_KEEP_DIR=/some/dir ./pdf_tests
+        if (const char* keep = std::getenv("KC_PDF_KEEP_DIR"))
+            kc::test::writeAll(std::string(keep) + "/report.pdf", kc::test::readAll(_pdf));
+    }
+    TempDir _dir;
+    std::string _pdf = _dir.file("report.pdf");
+};
+
+TEST_F(PdfDocumentBuilderTest, EveryFontIsEmbedded) {
+    const auto run = runTool(_dir, "pdffonts " + _pdf);
+    ASSERT_EQ(run.exitCode, 0) << run.output;
+    std::istringstream lines(run.output);
+    int fonts = 0;
+    bool pastRule = false;
+    for (std::string line; std::getline(lines, line);) {
+        if (line.starts_with("----")) {
+            pastRule = true;
+            continue;
+        }
+        if (!pastRule || line.empty())
+            continue;
+        std::istringstream fields(line);
+        std::vector<std::string> tokens;
+        for (std::string t; fields >> t;) tokens.push_back(t);
+        ASSERT_GE(tokens.size(), 6u) << line;
+        EXPECT_EQ(tokens[tokens.size() - 5], "yes") << "not embedded: " << line;
+        EXPECT_NE(line.find("Identity-H"), std::string::npos) << line;
+        ++fonts;
+    }
+    EXPECT_GE(fonts, 3);
+}
+
+TEST_F(PdfDocumentBuilderTest, TextExtractsAsExactNfcVietnamese) {
+    const auto run = runTool(_dir, "pdftotext -layout " + _pdf + " -");
+    ASSERT_EQ(run.exitCode, 0);
+    for (const char* expected :
+         {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "UBND HUYỆN BẢO YÊN",
+          "UBND XÃ PHÚC KHÁNH", "Số: 207/BC-UBND", "Phúc Khánh, ngày 02 tháng 02 năm 2023",
+          "BÁO CÁO", "UBND xã Phúc Khánh", "94,29", "Chỉ số đánh giá các thôn (%)",
+          "Thôn Nậm Khắt"})
+        EXPECT_NE(run.output.find(expected), std::string::npos) << expected;
+    EXPECT_EQ(run.output.find("Phu\u0301c"), std::string::npos) << "NFD text leaked";
+}
+
+TEST_F(PdfDocumentBuilderTest, QpdfFindsNoErrors) {
+    const auto run = runTool(_dir, "qpdf --check " + _pdf);
+    EXPECT_EQ(run.exitCode, 0) << run.output;
+    EXPECT_NE(run.output.find("No syntax or stream encoding errors"), std::string::npos);
+}
+
+TEST_F(PdfDocumentBuilderTest, NoWordOutsideTheMarginsExceptThePageNumber) {
+    const double left = 30 * kPt, right = (210 - 15) * kPt, top = 20 * kPt,
+                 bottom = (297 - 20) * kPt;
+    const auto words = boxedWords(_dir, _pdf);
+    ASSERT_GT(words.size(), 500u);
+    int pageNumbers = 0;
+    for (const auto& w : words) {
+        if (w.yMax < top && w.text == std::to_string(w.page) && w.page >= 2) {
+            EXPECT_NEAR((w.xMin + w.xMax) / 2, (left + right) / 2, 1.0);
+            ++pageNumbers;
+            continue;
+        }
+        EXPECT_GE(w.xMin, left - kTolerance) << w.text << " p" << w.page;
+        EXPECT_LE(w.xMax, right + kTolerance) << w.text << " p" << w.page;
+        EXPECT_GE(w.yMin, top - kTolerance) << w.text << " p" << w.page;
+        EXPECT_LE(w.yMax, bottom + kTolerance) << w.text << " p" << w.page;
+    }
+    const int pages = words.back().page;
+    EXPECT_GE(pages, 3);
+    EXPECT_EQ(pageNumbers, pages - 1);
+    // Justified lines end exactly at the right margin (the paragraph has three of them).
+    int flushRight = 0;
+    for (const auto& w : words)
+        if (w.page == 1 && std::abs(w.xMax - right) < kTolerance)
+            ++flushRight;
+    EXPECT_GE(flushRight, 3);
+}
+
+TEST_F(PdfDocumentBuilderTest, PageTwoIsNumberedAtTheTop) {
+    bool found = false;
+    for (const auto& w : boxedWords(_dir, _pdf))
+        if (w.page == 2 && w.text == "2" && w.yMax < 20 * kPt)
+            found = true;
+    EXPECT_TRUE(found);
+}
+
+TEST_F(PdfDocumentBuilderTest, TableRowsAreNeverSplitAndHeadersRepeat) {
+    std::map<std::string, std::set<int>> pagesOf;
+    std::set<int> headerPages, rowPages;
+    for (const auto& w : boxedWords(_dir, _pdf)) {
+        pagesOf[w.text].insert(w.page);
+        if (w.text == "STT")
+            headerPages.insert(w.page);
+        if (w.text.starts_with("DV"))
+            rowPages.insert(w.page);
+    }
+    for (int r = 1; r <= 120; ++r) {
+        const std::string tag = rowTag(r);
+        std::set<int> pages;
+        for (const std::string& token :
+             {tag, tag + "e", std::to_string(r) + ",25", std::to_string(r) + ",75"}) {
+            ASSERT_EQ(pagesOf[token].size(), 1u) << token;
+            pages.insert(*pagesOf[token].begin());
+        }
+        EXPECT_EQ(pages.size(), 1u) << "row " << r << " split across pages";
+    }
+    EXPECT_GE(rowPages.size(), 2u);
+    EXPECT_EQ(headerPages, rowPages);
+}
+
+TEST_F(PdfDocumentBuilderTest, LinksAndAttachmentArePresent) {
+    const std::string bytes = kc::test::readAll(_pdf);
+    EXPECT_NE(bytes.find("https://phuckhanh.baoyen.laocai.gov.vn/ho-so"), std::string::npos);
+    EXPECT_NE(bytes.find("https://example.gov.vn/DV120"), std::string::npos);
+    EXPECT_NE(bytes.find("/Link"), std::string::npos);
+
+    const auto list = runTool(_dir, "pdfdetach -list " + _pdf);
+    EXPECT_NE(list.output.find("manifest.json"), std::string::npos) << list.output;
+    const std::string saved = _dir.file("saved.json");
+    ASSERT_EQ(runTool(_dir, "pdfdetach -save 1 -o " + saved + " " + _pdf).exitCode, 0);
+    EXPECT_EQ(kc::test::readAll(saved), kManifest);
+}
+
+TEST_F(PdfDocumentBuilderTest, TheLinkAnnotationCoversItsWords) {
+    double xMin = 0, xMax = 0, yMin = 0, yMax = 0;
+    for (const auto& w : boxedWords(_dir, _pdf)) {
+        if (w.page != 1)
+            continue;
+        if (w.text == "cổng")
+            std::tie(xMin, yMin, yMax) = std::tie(w.xMin, w.yMin, w.yMax);
+        if (w.text == "tử")
+            xMax = w.xMax;
+    }
+    ASSERT_GT(xMax, xMin);
+    const std::string bytes = kc::test::readAll(_pdf);
+    static const std::regex rectRe(R"(/Rect\s*\[\s*([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+)\s*\])");
+    bool found = false;
+    for (std::sregex_iterator it(bytes.begin(), bytes.end(), rectRe), end; it != end; ++it) {
+        const double x1 = std::stod((*it)[1]), y1 = std::stod((*it)[2]), x2 = std::stod((*it)[3]),
+                     y2 = std::stod((*it)[4]);
+        const double pageHeight = 297 * kPt;
+        if (std::abs(x1 - xMin) < 0.5 && std::abs(x2 - xMax) < 0.5 &&
+            std::abs(pageHeight - y2 - yMin) < 0.5 && std::abs(pageHeight - y1 - yMax) < 0.5)
+            found = true;
+    }
+    EXPECT_TRUE(found);
+}
+
+TEST(PdfDocumentBuilder, RenderIsRepeatableAndCountsPages) {
+    const auto first = sampleDocument().render();
+    ASSERT_TRUE(first.ok());
+    EXPECT_GE(first->pageCount, 3);
+    EXPECT_TRUE(first->bytes.starts_with("%PDF-"));
+}
+
+TEST(PdfDocumentBuilder, DraftMarkIsDrawnOnEveryPage) {
+    TempDir dir;
+    DocumentOptions options;
+    options.draftMark = true;
+    const std::string pdf = dir.file("draft.pdf");
+    ASSERT_TRUE(sampleDocument(options).writeFile(pdf).ok());
+    // pdftotext breaks diagonal text into pieces; compare without white space.
+    std::string text = runTool(dir, "pdftotext -raw " + pdf + " -").output;
+    std::erase_if(text, [](char c) { return c == ' ' || c == '\n' || c == '\f'; });
+    std::size_t marks = 0;
+    for (std::size_t at = text.find("DỰTHẢO"); at != std::string::npos;
+         at = text.find("DỰTHẢO", at + 1))
+        ++marks;
+    EXPECT_EQ(marks, static_cast<std::size_t>(sampleDocument().render()->pageCount));
+}
+
+TEST(PdfDocumentBuilder, SeparateBuildersRenderConcurrently) {
+    std::vector<std::thread> threads;
+    std::atomic<int> succeeded = 0;
+    for (int i = 0; i < 3; ++i)
+        threads.emplace_back([&] {
+            if (sampleDocument({}, 30).render().ok())
+                ++succeeded;
+        });
+    for (auto& t : threads) t.join();
+    EXPECT_EQ(succeeded, 3);
+}
+
+TEST(PdfDocumentBuilder, RejectsTextThatIsNotUtf8) {
+    PdfDocumentBuilder builder;
+    builder.addParagraph("ok").addParagraph(std::string("bad \xC3\x28 byte"));
+    const auto result = builder.render();
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.error().code, ErrorCode::InvalidInput);
+    ASSERT_EQ(result.error().details.size(), 1u);
+    EXPECT_NE(result.error().details[0].path.find("khối 2"), std::string::npos);
+}
+
+TEST(PdfDocumentBuilder, ReportsAMissingFontDirectory) {
+    DocumentOptions options;
+    options.fontDirectory = "/nonexistent/fonts";
+    PdfDocumentBuilder builder(options);
+    builder.addParagraph("Xin chào");
+    const auto result = builder.render();
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.error().code, ErrorCode::NotFound);
+}
+
+TEST(PdfDocumentBuilder, RejectsMalformedTablesAndCharts) {
+    auto table = [](std::vector<TableColumn> columns, std::vector<TableRow> rows) {
+        Table t;
+        t.columns = std::move(columns);
+        t.rows = std::move(rows);
+        return t;
+    };
+    const std::vector<std::pair<const char*, Table>> tables = {
+        {"no columns", Table{}},
+        {"fractions over 1", table({{0.7, false}, {0.5, false}}, {})},
+        {"zero width", table({{0.5, false}, {0, false}}, {})},
+        {"too many cells", table({{0.5, false}, {0.5, false}}, {{"a", "b", "c"}})},
+        {"span past the end", table({{0.5, false}, {0.5, false}}, {{"a", {"b", false, {}, 2}}})},
+    };
+    for (const auto& [name, t] : tables) {
+        PdfDocumentBuilder builder;
+        builder.addTable(t);
+        const auto result = builder.render();
+        ASSERT_FALSE(result.ok()) << name;
+        EXPECT_EQ(result.error().code, ErrorCode::InvalidInput) << name;
+    }
+    auto chart = [](std::vector<std::string> labels, std::vector<double> values) {
+        BarChart c;
+        c.labels = std::move(labels);
+        c.values = std::move(values);
+        return c;
+    };
+    for (const BarChart& c : {chart({}, {}), chart({"a"}, {-1}), chart({"a", "b"}, {1})}) {
+        PdfDocumentBuilder builder;
+        builder.addBarChart(c);
+        EXPECT_FALSE(builder.render().ok());
+    }
+}
+
+TEST(PdfDocumentBuilder, RejectsARowTallerThanAPage) {
+    Table table;
+    table.columns = {{0.5, false}, {0.5, false}};
+    table.rows.push_back({std::string(20000, 'x'), "b"});
+    PdfDocumentBuilder builder;
+    builder.addTable(table);
+    const auto result = builder.render();
+    ASSERT_FALSE(result.ok());
+    EXPECT_NE(result.error().details.at(0).path.find("dòng 1"), std::string::npos);
+}
+
+TEST(PdfDocumentBuilder, BuildsAThreePageDocumentQuickly) {
+    for (int rows : {45, 120}) {
+        ASSERT_TRUE(sampleDocument({}, rows).render().ok());  // warm-up: fonts into page cache
+        const auto start = std::chrono::steady_clock::now();
+        const auto pdf = sampleDocument({}, rows).render();
+        const double ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                .count();
+        ASSERT_TRUE(pdf.ok());
+        if (rows == 45) {
+            EXPECT_EQ(pdf->pageCount, 3);
+        }
+        std::cout << "[ timing ] " << rows << " table rows: " << pdf->pageCount << " pages, "
+                  << pdf->bytes.size() << " bytes, rendered in " << ms << " ms\n";
+        EXPECT_LT(ms, 5000);
+    }
+}
+
+}  // namespace
+}  // namespace kc::pdf
