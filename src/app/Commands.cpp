@@ -47,6 +47,8 @@ std::string usage() {
            "           [--name \"Display name\"] [--unit UNIT_CODE]\n"
            "                            create an account\n"
            "  verify-audit              re-check the audit log's hash chain (exit 1 if broken)\n"
+           "  verify                    re-hash every evidence file against the database; list\n"
+           "                            missing, corrupt and orphan files (exit 1 if any)\n"
            "  help                      this text\n"
            "\n"
            "Configuration: config/kiemchung.properties, overridden by KC_* environment\n"
@@ -86,7 +88,9 @@ int runImportCriteria(Kernel& k, const std::vector<std::string>& args, std::ostr
     doc << in.rdbuf();
     CriteriaImport req;
     try {
-        req.year = std::stoi(f->at("year"));
+        std::size_t used = 0;
+        req.year = std::stoi(f->at("year"), &used);
+        if (used != f->at("year").size()) throw std::invalid_argument("trailing text");
     } catch (const std::exception&) {
         out << "--year must be a number\n";
         return 2;
@@ -134,6 +138,25 @@ int runVerifyAudit(Kernel& k, std::ostream& out) {
     for (const auto& p : v->problems) out << p.path << ": " << p.message << "\n";
     out << v->entries << " audit entries checked, " << v->problems.size() << " problem(s)\n";
     return v->problems.empty() ? 0 : 1;
+}
+
+int runVerify(Kernel& k, std::ostream& out) {
+    auto expected = k.evidence().blobShas();
+    if (!expected.ok())
+        return fail(out, expected.error());
+    VerifyReport report = k.blobs().verify(expected.value());
+    auto list = [&](const char* title, const std::vector<std::string>& items) {
+        out << title << ": " << items.size() << "\n";
+        for (const auto& i : items) out << "  " << i << "\n";
+    };
+    list("missing", report.missing);
+    list("corrupt", report.corrupt);
+    list("orphan", report.orphans);
+    if (!report.staleTemps.empty())
+        list("stale temporary files (not an error)", report.staleTemps);
+    out << expected->size() << " evidence file(s) expected; "
+        << (report.ok() ? "all present and intact" : "PROBLEMS FOUND") << "\n";
+    return report.ok() ? 0 : 1;
 }
 
 }  // namespace kc

@@ -15,6 +15,10 @@ int runDemo(Kernel& k, const std::vector<std::string>& args, std::ostream& out);
 int runImportCriteria(Kernel& k, const std::vector<std::string>& args, std::ostream& out);
 int runUser(Kernel& k, const std::vector<std::string>& args, std::ostream& out);
 int runVerifyAudit(Kernel& k, std::ostream& out);
+// Checks the evidence files: every SHA-256 the database records must have an intact blob, and
+// every blob must be recorded. Prints the missing, corrupt and orphan lists (and stale
+// temporary files, which are not a failure); exit 1 if any problem.
+int runVerify(Kernel& k, std::ostream& out);
 
 // The usage text of every command.
 std::string usage();

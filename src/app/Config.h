@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <map>
 #include <string>
 
@@ -17,6 +18,9 @@ struct Config {
     int httpThreads = 16;
     int httpTimeoutSeconds = 60;
     std::size_t httpMaxJsonBytes = 2 * 1024 * 1024;
+
+    std::uint64_t uploadMaxFileBytes = 512ULL * 1024 * 1024;         // one evidence file
+    std::uint64_t uploadMaxRequestBytes = 2ULL * 1024 * 1024 * 1024;  // one upload request
 
     std::string storageDir = "storage";
     std::string databasePath;  // default: <storageDir>/kiemchung.db

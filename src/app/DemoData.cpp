@@ -3,6 +3,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "services/CriteriaJson.h"
+
 namespace kc {
 
 namespace {
@@ -60,6 +62,18 @@ bool loadDemoData(Kernel& k, const std::string& criteriaPath, std::ostream& out)
         printAccounts(out);
         return true;
     }
+    // Read and check the criteria before writing anything, so that a bad file leaves no
+    // half-loaded year behind (which a second run would then take for a loaded one).
+    std::ifstream in(criteriaPath, std::ios::binary);
+    if (!in) {
+        out << "demo: cannot read criteria file " << criteriaPath << "\n";
+        return false;
+    }
+    std::stringstream doc;
+    doc << in.rdbuf();
+    if (auto parsed = parseCriteriaJson(doc.str()); !parsed.ok())
+        return report(out, "criteria import", parsed.error());
+
     Period period;
     period.year = 2022;
     period.name = "Xác định Chỉ số CCHC năm 2022";
@@ -90,13 +104,6 @@ bool loadDemoData(Kernel& k, const std::string& criteriaPath, std::ostream& out)
     for (int i = 0; i < 17; ++i)
         if (!addUnit("XA" + twoDigits(i + 1), kCommunes[i], "xa")) return false;
 
-    std::ifstream in(criteriaPath, std::ios::binary);
-    if (!in) {
-        out << "demo: cannot read criteria file " << criteriaPath << "\n";
-        return false;
-    }
-    std::stringstream doc;
-    doc << in.rdbuf();
     auto set = k.criteria().importSet(sys, CriteriaImport{2022, "huyen", doc.str(), false});
     if (!set.ok()) return report(out, "criteria import", set.error());
 

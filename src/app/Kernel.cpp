@@ -32,9 +32,14 @@ Kernel::Kernel(const Config& config, const Clock& clock)
       _directory(*_store, clock),
       _accounts(*_store, clock, _hasher),
       _criteria(*_store, clock),
-      _audit(*_store) {
-    _services.reset(new http::Services{_auth, _directory, _accounts, _criteria, _audit,
-                                       [this] { return health(); }, config.sessionLifetime});
+      _audit(*_store),
+      _blobs(config.storageDir),
+      _content(_blobs),
+      _evidence(*_store, _content, clock) {
+    _services.reset(new http::Services{
+        _auth, _directory, _accounts, _criteria, _audit, [this] { return health(); },
+        config.sessionLifetime, _evidence, _content,
+        http::UploadLimits{config.uploadMaxFileBytes, config.uploadMaxRequestBytes}});
 }
 
 Kernel::~Kernel() = default;

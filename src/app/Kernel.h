@@ -6,6 +6,7 @@
 #include "core/Clock.h"
 #include "http/Handlers.h"
 #include "http/Server.h"
+#include "storage/BlobContentStore.h"
 #include "storage/SqlStore.h"
 
 namespace kc {
@@ -27,6 +28,8 @@ public:
     AccountService& accounts() { return _accounts; }
     CriteriaService& criteria() { return _criteria; }
     AuditService& audit() { return _audit; }
+    EvidenceService& evidence() { return _evidence; }
+    const BlobStore& blobs() const { return _blobs; }
 
     // A server on the configured address and port (port 0: any free port); not yet started.
     std::unique_ptr<http::Server> makeServer();
@@ -46,6 +49,9 @@ private:
     AccountService _accounts;
     CriteriaService _criteria;
     AuditService _audit;
+    BlobStore _blobs;
+    BlobContentStore _content;
+    EvidenceService _evidence;
     std::unique_ptr<http::Services> _services;
 };
 

@@ -31,6 +31,7 @@ int KiemChungApp::main(const std::vector<std::string>&) {
         if (command == "import-criteria") return runImportCriteria(kernel, _args, std::cout);
         if (command == "user") return runUser(kernel, _args, std::cout);
         if (command == "verify-audit") return runVerifyAudit(kernel, std::cout);
+        if (command == "verify") return runVerify(kernel, std::cout);
         std::cerr << "unknown command '" << command << "'\n\n" << usage();
         return EXIT_USAGE;
     } catch (const std::exception& e) {

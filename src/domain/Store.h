@@ -10,6 +10,7 @@
 #include "domain/Audit.h"
 #include "domain/Criteria.h"
 #include "domain/Entities.h"
+#include "domain/Evidence.h"
 
 namespace kc {
 
@@ -109,6 +110,30 @@ public:
     virtual std::vector<AuditEntry> list(Id afterId, int limit) = 0;
 };
 
+class EvidenceRepository {
+public:
+    virtual ~EvidenceRepository() = default;
+    // The sub-criterion code of the latest criteria set for (year, unit type), or nullopt when
+    // there is no set or no sub-criterion (level 3 node) with that code.
+    virtual std::optional<SubCriterionRef> findSubCriterion(int year, const std::string& unitTypeCode,
+                                                            const std::string& code) = 0;
+    // Records a blob unless its SHA-256 is recorded already (the first record wins).
+    virtual void ensureBlob(const BlobRecord& b) = 0;
+    // Every recorded blob SHA-256, sorted.
+    virtual std::vector<std::string> blobShas() = 0;
+    // Stores item (its year and unitCode name the period and unit; id and events are ignored)
+    // and returns the new id. REQUIRES: ensureBlob(item.sha256) was called.
+    virtual Id insert(const EvidenceItem& item) = 0;
+    // The item with its events, or nullopt.
+    virtual std::optional<EvidenceItem> find(Id id) = 0;
+    // Every item of (year, unit), of one sub-criterion when subCode is set, with events; in id
+    // order.
+    virtual std::vector<EvidenceItem> list(int year, const std::string& unitCode,
+                                           const std::optional<std::string>& subCode) = 0;
+    // Appends an event (e.id is ignored); returns its id.
+    virtual Id appendEvent(const EvidenceEvent& e) = 0;
+};
+
 // The repositories seen inside one transaction.
 class Transaction {
 public:
@@ -118,6 +143,7 @@ public:
     virtual DirectoryRepository& directory() = 0;
     virtual CriteriaRepository& criteria() = 0;
     virtual AuditRepository& audit() = 0;
+    virtual EvidenceRepository& evidence() = 0;
 };
 
 // Runs units of work in transactions. Thread-safe; each call gets its own connection.

@@ -8,6 +8,8 @@
 #include "services/AuthService.h"
 #include "services/CriteriaService.h"
 #include "services/DirectoryService.h"
+#include "services/EvidenceService.h"
+#include "http/MultipartUpload.h"
 
 namespace kc::http {
 
@@ -20,6 +22,9 @@ struct Services {
     AuditService& audit;
     std::function<Reply()> health;  // GET /api/v1/health
     std::chrono::seconds sessionLifetime;
+    EvidenceService& evidence;
+    ContentStore& content;  // where uploads stream to
+    UploadLimits upload;
 };
 
 // Thin handlers: parse the request, call one service, render. Grouped by resource; the route
@@ -62,5 +67,16 @@ namespace audit {
 Reply list(Services& s, Request& r);
 Reply verify(Services& s, Request& r);
 }  // namespace audit
+
+// Evidence (EvidenceHandlers.cpp; the download in EvidenceDownload.cpp).
+namespace evidence {
+Reply upload(Services& s, Request& r);
+Reply list(Services& s, Request& r);
+Reply get(Services& s, Request& r);
+Reply withdraw(Services& s, Request& r);
+Reply restore(Services& s, Request& r);
+// Streams the file: ETag, If-None-Match (304), one byte range (206/416), attachment name.
+Reply content(Services& s, Request& r);
+}  // namespace evidence
 
 }  // namespace kc::http

@@ -189,9 +189,18 @@ Result<Unit> DirectoryService::updateUnit(const Actor& actor, const std::string&
             if (*patch.mergedIntoCode == code)
                 return Error::invalid("Đơn vị không thể sáp nhập vào chính nó",
                                       {{"merged_into", "Trùng mã đơn vị"}});
-            if (!tx.directory().findUnit(*patch.mergedIntoCode))
+            auto target = tx.directory().findUnit(*patch.mergedIntoCode);
+            if (!target)
                 return Error::invalid("Đơn vị sáp nhập vào không tồn tại",
                                       {{"merged_into", "Không có đơn vị mã " + *patch.mergedIntoCode}});
+            // A lineage never loops: the target must not itself (eventually) merge into code.
+            for (int hops = 0; target && target->mergedIntoCode && hops < 10000; ++hops) {
+                if (*target->mergedIntoCode == code)
+                    return Error::invalid("Sáp nhập tạo thành vòng lặp",
+                                          {{"merged_into", "Đơn vị " + *patch.mergedIntoCode +
+                                                               " đã sáp nhập (gián tiếp) vào " + code}});
+                target = tx.directory().findUnit(*target->mergedIntoCode);
+            }
             u.mergedIntoCode = patch.mergedIntoCode;
         }
         tx.directory().updateUnit(u);

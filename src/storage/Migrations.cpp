@@ -99,6 +99,41 @@ CREATE TABLE audit_log (
     hash TEXT NOT NULL
 )
 )SQL"},
+        {2, "evidence", R"SQL(
+CREATE TABLE blobs (
+    sha256 TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    media_type TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE evidence (
+    id INTEGER PRIMARY KEY,
+    period_id INTEGER NOT NULL REFERENCES periods(id),
+    unit_id INTEGER NOT NULL REFERENCES units(id),
+    criteria_set_id INTEGER NOT NULL REFERENCES criteria_sets(id),
+    sub_code TEXT NOT NULL,
+    round TEXT NOT NULL CHECK (round IN ('self', 'supplement')),
+    sha256 TEXT NOT NULL REFERENCES blobs(sha256),
+    file_name TEXT NOT NULL,
+    uploaded_by TEXT NOT NULL,
+    uploaded_at TEXT NOT NULL,
+    doc_number TEXT,
+    issue_date TEXT,
+    issuer TEXT,
+    page_ref TEXT,
+    note TEXT
+);
+CREATE INDEX evidence_unit ON evidence(period_id, unit_id, sub_code);
+CREATE INDEX evidence_sha ON evidence(sha256);
+CREATE TABLE evidence_events (
+    id INTEGER PRIMARY KEY,
+    evidence_id INTEGER NOT NULL REFERENCES evidence(id),
+    action TEXT NOT NULL CHECK (action IN ('withdraw', 'restore')),
+    at TEXT NOT NULL,
+    by TEXT NOT NULL
+);
+CREATE INDEX evidence_events_item ON evidence_events(evidence_id)
+)SQL"},
     };
     return all;
 }

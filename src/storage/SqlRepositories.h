@@ -81,4 +81,21 @@ private:
     Poco::Data::Session& _s;
 };
 
+class SqlEvidenceRepository final : public EvidenceRepository {
+public:
+    explicit SqlEvidenceRepository(Poco::Data::Session& s) : _s(s) {}
+    std::optional<SubCriterionRef> findSubCriterion(int year, const std::string& unitTypeCode,
+                                                    const std::string& code) override;
+    void ensureBlob(const BlobRecord& b) override;
+    std::vector<std::string> blobShas() override;
+    Id insert(const EvidenceItem& item) override;
+    std::optional<EvidenceItem> find(Id id) override;
+    std::vector<EvidenceItem> list(int year, const std::string& unitCode,
+                                   const std::optional<std::string>& subCode) override;
+    Id appendEvent(const EvidenceEvent& e) override;
+
+private:
+    Poco::Data::Session& _s;
+};
+
 }  // namespace kc

@@ -8,12 +8,13 @@ namespace kc {
 class SqlTransaction final : public Transaction {
 public:
     explicit SqlTransaction(Poco::Data::Session& s)
-        : _users(s), _sessions(s), _directory(s), _criteria(s), _audit(s) {}
+        : _users(s), _sessions(s), _directory(s), _criteria(s), _audit(s), _evidence(s) {}
     UserRepository& users() override { return _users; }
     SessionRepository& sessions() override { return _sessions; }
     DirectoryRepository& directory() override { return _directory; }
     CriteriaRepository& criteria() override { return _criteria; }
     AuditRepository& audit() override { return _audit; }
+    EvidenceRepository& evidence() override { return _evidence; }
 
 private:
     SqlUserRepository _users;
@@ -21,6 +22,7 @@ private:
     SqlDirectoryRepository _directory;
     SqlCriteriaRepository _criteria;
     SqlAuditRepository _audit;
+    SqlEvidenceRepository _evidence;
 };
 
 }  // namespace kc

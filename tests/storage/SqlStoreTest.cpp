@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "TempDir.h"
+#include "storage/Migrations.h"
 
 namespace kc {
 namespace {
@@ -37,11 +38,11 @@ protected:
 };
 
 TEST_F(SqlStoreTest, AppliesMigrationsOnceAndReopens) {
-    EXPECT_EQ(store->schemaVersion(), 1);
+    EXPECT_EQ(store->schemaVersion(), migrations().back().version);
     EXPECT_TRUE(store->ping());
     store.reset();
     auto again = SqlStore::openSqlite(dir.file("kc.db"));
-    EXPECT_EQ(again->schemaVersion(), 1);
+    EXPECT_EQ(again->schemaVersion(), migrations().back().version);
 }
 
 TEST_F(SqlStoreTest, RoundTripsVietnameseRows) {

@@ -1,0 +1,88 @@
+#include "domain/Evidence.h"
+
+#include "core/Text.h"
+
+namespace kc {
+
+std::string_view actionName(EvidenceAction a) {
+    return a == EvidenceAction::Withdraw ? "withdraw" : "restore";
+}
+
+std::optional<EvidenceAction> parseAction(std::string_view name) {
+    if (name == "withdraw")
+        return EvidenceAction::Withdraw;
+    if (name == "restore")
+        return EvidenceAction::Restore;
+    return std::nullopt;
+}
+
+bool EvidenceItem::withdrawn() const {
+    return !events.empty() && events.back().action == EvidenceAction::Withdraw;
+}
+
+bool EvidenceItem::withdrawnAt(TimePoint t) const {
+    bool out = false;
+    for (const EvidenceEvent& e : events)
+        if (e.at <= t)
+            out = e.action == EvidenceAction::Withdraw;
+    return out;
+}
+
+namespace {
+
+constexpr std::size_t kMaxMetadataBytes = 1000;
+
+// Cleans one optional text field into out; a problem is added to problems.
+void cleanText(const char* field, std::optional<std::string>& value,
+               std::vector<ErrorDetail>& problems) {
+    if (!value)
+        return;
+    if (!text::isValidUtf8(*value)) {
+        problems.push_back({field, "Không phải UTF-8"});
+        return;
+    }
+    std::string clean = text::toNfc(text::trim(*value));
+    if (clean.size() > kMaxMetadataBytes) {
+        problems.push_back({field, "Dài quá " + std::to_string(kMaxMetadataBytes) + " byte"});
+        return;
+    }
+    value = clean.empty() ? std::nullopt : std::optional<std::string>(clean);
+}
+
+}  // namespace
+
+Result<EvidenceMetadata> cleanEvidenceMetadata(EvidenceMetadata m) {
+    std::vector<ErrorDetail> problems;
+    cleanText("doc_number", m.docNumber, problems);
+    cleanText("issue_date", m.issueDate, problems);
+    cleanText("issuer", m.issuer, problems);
+    cleanText("page_ref", m.pageRef, problems);
+    cleanText("note", m.note, problems);
+    if (m.issueDate && (m.issueDate->size() != 10 || !parseIso(*m.issueDate)))
+        problems.push_back({"issue_date", "Ngày phải theo dạng YYYY-MM-DD"});
+    if (!problems.empty())
+        return Error::invalid("Thông tin tài liệu không hợp lệ", problems);
+    return m;
+}
+
+Result<std::string> cleanFileName(std::string_view raw) {
+    auto bad = [](std::string message) {
+        return Error::invalid("Tên tệp không hợp lệ", {{"file_name", std::move(message)}});
+    };
+    if (!text::isValidUtf8(raw))
+        return bad("Tên tệp không phải UTF-8");
+    std::size_t slash = raw.find_last_of("/\\");
+    if (slash != std::string_view::npos)
+        raw.remove_prefix(slash + 1);
+    std::string name = text::toNfc(text::trim(raw));
+    if (name.empty() || name == "." || name == "..")
+        return bad("Tên tệp trống");
+    if (name.size() > 255)
+        return bad("Tên tệp dài quá 255 byte");
+    for (unsigned char c : name)
+        if (c < 0x20 || c == 0x7f)
+            return bad("Tên tệp chứa ký tự điều khiển");
+    return name;
+}
+
+}  // namespace kc

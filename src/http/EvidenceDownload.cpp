@@ -1,0 +1,76 @@
+#include <vector>
+
+#include "http/DownloadHeaders.h"
+#include "http/Handlers.h"
+
+namespace kc::http::evidence {
+
+namespace {
+
+constexpr std::size_t kChunkBytes = 256 * 1024;
+
+void setCommonHeaders(Poco::Net::HTTPServerResponse& res, const std::string& etag) {
+    res.set("ETag", etag);
+    res.set("Accept-Ranges", "bytes");
+    // Content never changes under its ETag, but who may read it can: revalidate every time.
+    res.set("Cache-Control", "private, no-cache");
+    res.set("X-Content-Type-Options", "nosniff");
+    res.set("Content-Security-Policy", "default-src 'none'; sandbox");
+}
+
+}  // namespace
+
+Reply content(Services& s, Request& r) {
+    auto id = r.intParam("id");
+    if (!id.ok())
+        return Reply::error(id.error());
+    auto found = s.evidence.content(r.who(), id.value());
+    if (!found.ok())
+        return Reply::error(found.error());
+    const EvidenceItem& item = found->item;
+    std::istream& in = *found->stream;
+    auto& res = r.response;
+    const std::string etag = "\"" + item.sha256 + "\"";
+
+    setCommonHeaders(res, etag);
+    if (r.raw.has("If-None-Match") && etagMatches(r.raw.get("If-None-Match"), etag)) {
+        res.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_NOT_MODIFIED);
+        res.setContentLength(0);
+        res.send();
+        return Reply::sent();
+    }
+    RangeRequest range = parseRange(r.raw.get("Range", ""), item.size);
+    if (range.kind == RangeRequest::Kind::Unsatisfiable) {
+        Reply reply =
+            Reply::error({ErrorCode::InvalidInput, "Khoảng byte yêu cầu không hợp lệ", {}});
+        reply.status = 416;
+        reply.headers.emplace_back("Content-Range", "bytes */" + std::to_string(item.size));
+        return reply;
+    }
+    std::uint64_t first = 0, length = item.size;
+    if (range.kind == RangeRequest::Kind::Partial) {
+        first = range.first;
+        length = range.last - range.first + 1;
+        res.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_PARTIAL_CONTENT);
+        res.set("Content-Range", "bytes " + std::to_string(range.first) + "-" +
+                                     std::to_string(range.last) + "/" + std::to_string(item.size));
+    }
+    res.setContentType(item.mediaType);
+    res.set("Content-Disposition", attachmentDisposition(item.fileName));
+    res.setContentLength64(static_cast<Poco::Int64>(length));
+    in.seekg(static_cast<std::streamoff>(first));
+    std::ostream& out = res.send();
+    std::vector<char> chunk(kChunkBytes);
+    while (length > 0 && in) {
+        auto want = static_cast<std::streamsize>(std::min<std::uint64_t>(chunk.size(), length));
+        in.read(chunk.data(), want);
+        std::streamsize got = in.gcount();
+        if (got <= 0)
+            break;
+        out.write(chunk.data(), got);
+        length -= static_cast<std::uint64_t>(got);
+    }
+    return Reply::sent();
+}
+
+}  // namespace kc::http::evidence

@@ -1,0 +1,156 @@
+#include <Poco/JSON/Stringifier.h>
+
+#include <sstream>
+
+#include "http/ErrorMapping.h"
+#include "http/Handlers.h"
+#include "services/EvidenceJson.h"
+
+namespace kc::http::evidence {
+
+namespace {
+
+// Bodies up to this size are read and dropped before an early rejection, so the client sees
+// the reply; larger ones are cut off by closing the connection.
+constexpr std::uint64_t kDiscardBytes = 1024 * 1024;
+
+// Sends the error for a request whose body was not read to its end, then closes the connection
+// in a way that lets the client read it. Written here rather than by the router because the
+// reply must be on the wire (flushed) before the connection is shut down.
+Reply closing(Request& r, const Error& e) {
+    std::ostringstream body;
+    Poco::JSON::Stringifier::stringify(errorBody(e), body);
+    const std::string text = body.str();
+    auto& res = r.response;
+    res.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(statusOf(e.code)));
+    res.set("X-Content-Type-Options", "nosniff");
+    res.set("Cache-Control", "no-store");
+    res.setKeepAlive(false);
+    res.setContentType("application/json; charset=utf-8");
+    res.setContentLength(static_cast<std::streamsize>(text.size()));
+    std::ostream& out = res.send();
+    out << text;
+    out.flush();
+    MultipartUpload::lingerAfterReply(r.raw);
+    return Reply::sent();
+}
+
+// A rejection before the body was read.
+Reply rejectUnread(Request& r, const Error& e) {
+    if (MultipartUpload::discardBody(r.raw, kDiscardBytes))
+        return Reply::error(e);
+    return closing(r, e);
+}
+
+Result<EvidenceMetadata> metadataOf(const std::map<std::string, std::string>& fields) {
+    EvidenceMetadata m;
+    const std::pair<const char*, std::optional<std::string>*> known[] = {
+        {"doc_number", &m.docNumber},
+        {"issue_date", &m.issueDate},
+        {"issuer", &m.issuer},
+        {"page_ref", &m.pageRef},
+        {"note", &m.note},
+    };
+    std::vector<ErrorDetail> unknown;
+    for (const auto& [name, value] : fields) {
+        bool found = false;
+        for (const auto& [key, slot] : known)
+            if (name == key) {
+                *slot = value;
+                found = true;
+            }
+        if (!found)
+            unknown.push_back({name, "Trường không được hỗ trợ"});
+    }
+    if (!unknown.empty())
+        return Error::invalid("Có trường không được hỗ trợ", unknown);
+    return cleanEvidenceMetadata(m);
+}
+
+Poco::Dynamic::Var viewJson(const EvidenceView& v) {
+    return json::of(v);
+}
+
+Result<EvidenceQuery> queryOf(Request& r) {
+    EvidenceQuery q;
+    q.subCode = r.query("sub");
+    if (auto round = r.query("round")) {
+        q.asOfRound = parseRound(*round);
+        if (!q.asOfRound)
+            return Error::invalid("round phải là self hoặc supplement", {{"round", *round}});
+    }
+    return q;
+}
+
+}  // namespace
+
+Reply upload(Services& s, Request& r) {
+    auto year = r.yearParam();
+    if (!year.ok())
+        return rejectUnread(r, year.error());
+    const std::string& unit = r.param("code");
+    const std::string& sub = r.param("sub");
+    // Access, phase and sub-criterion are checked before a byte of the body is read.
+    auto target = s.evidence.prepareUpload(r.who(), year.value(), unit, sub);
+    if (!target.ok())
+        return rejectUnread(r, target.error());
+
+    auto parsed = MultipartUpload(r.raw, s.content, s.upload).read();
+    if (!parsed.ok())
+        return closing(r, parsed.error());
+    auto metadata = metadataOf(parsed->fields);
+    if (!metadata.ok())
+        return Reply::error(metadata.error());
+    for (const PendingFile& f : parsed->files)
+        if (auto name = cleanFileName(f.fileName); !name.ok())
+            return Reply::error(name.error());
+
+    // Only now, with the whole body read and checked, do the files become blobs.
+    auto stored = MultipartUpload::commitAll(parsed->files);
+    if (!stored.ok())
+        return Reply::error(stored.error());
+    std::vector<UploadedFile> files;
+    for (std::size_t i = 0; i < stored->size(); ++i)
+        files.push_back(UploadedFile{stored->at(i), parsed->files[i].fileName});
+    auto items = s.evidence.upload(r.who(), year.value(), unit, sub, files, metadata.value());
+    return replyOf(
+        items,
+        [](const std::vector<EvidenceItem>& v) {
+            return arrayOf(v, [](const EvidenceItem& e) { return json::of(e); });
+        },
+        201);
+}
+
+Reply list(Services& s, Request& r) {
+    auto year = r.yearParam();
+    if (!year.ok())
+        return Reply::error(year.error());
+    auto query = queryOf(r);
+    if (!query.ok())
+        return Reply::error(query.error());
+    return replyOf(s.evidence.list(r.who(), year.value(), r.param("code"), query.value()),
+                   [](const std::vector<EvidenceView>& v) { return arrayOf(v, viewJson); });
+}
+
+Reply get(Services& s, Request& r) {
+    auto id = r.intParam("id");
+    if (!id.ok())
+        return Reply::error(id.error());
+    return replyOf(s.evidence.get(r.who(), id.value()), viewJson);
+}
+
+Reply withdraw(Services& s, Request& r) {
+    auto id = r.intParam("id");
+    if (!id.ok())
+        return Reply::error(id.error());
+    return replyOf(s.evidence.withdraw(r.who(), id.value()), viewJson);
+}
+
+Reply restore(Services& s, Request& r) {
+    auto id = r.intParam("id");
+    if (!id.ok())
+        return Reply::error(id.error());
+    return replyOf(s.evidence.restore(r.who(), id.value()), viewJson);
+}
+
+}  // namespace kc::http::evidence

@@ -1,0 +1,259 @@
+#include "http/MultipartUpload.h"
+
+#include <Poco/Net/HTTPServerRequestImpl.h>
+#include <Poco/Net/MediaType.h>
+#include <Poco/Net/MessageHeader.h>
+#include <Poco/Net/MultipartReader.h>
+#include <Poco/Net/NameValueCollection.h>
+#include <Poco/Net/StreamSocket.h>
+#include <Poco/String.h>
+#include <Poco/URI.h>
+
+#include <chrono>
+
+#include "core/Text.h"
+#include "http/CountingStream.h"
+
+namespace kc::http {
+
+namespace {
+
+constexpr std::size_t kMaxFieldBytes = 64 * 1024;
+constexpr std::size_t kChunkBytes = 256 * 1024;
+
+Error invalid(const std::string& message) {
+    return Error::invalid(message);
+}
+
+Error tooLarge(const std::string& message) {
+    return Error{ErrorCode::TooLarge, message, {}};
+}
+
+// RFC 2046 boundary: 1-70 characters from a restricted set, not ending in a space.
+bool validBoundary(const std::string& b) {
+    if (b.empty() || b.size() > 70 || b.back() == ' ')
+        return false;
+    for (char c : b) {
+        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                  std::string_view("'()+_,-./:=? ").find(c) != std::string_view::npos;
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+// Content-Disposition split into its type and parameters (names lower-cased). Quoted values
+// are taken as they are: browsers do not backslash-escape file names (HTML5 sends '"' as %22),
+// and Poco's splitParameters would eat the backslashes of a Windows path.
+std::string splitDisposition(const std::string& h, std::map<std::string, std::string>& params) {
+    std::size_t i = h.find(';');
+    std::string type(text::trim(std::string_view(h).substr(0, i)));
+    while (i != std::string::npos && i < h.size()) {
+        ++i;
+        std::size_t eq = h.find('=', i);
+        if (eq == std::string::npos)
+            break;
+        std::string key(text::trim(std::string_view(h).substr(i, eq - i)));
+        for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        std::size_t v = h.find_first_not_of(' ', eq + 1);
+        std::string value;
+        if (v != std::string::npos && h[v] == '"') {
+            std::size_t close = h.find('"', v + 1);
+            if (close == std::string::npos)
+                close = h.size();
+            value = h.substr(v + 1, close - v - 1);
+            i = h.find(';', close);
+        } else {
+            i = h.find(';', eq + 1);
+            value = std::string(text::trim(std::string_view(h).substr(
+                eq + 1, i == std::string::npos ? std::string::npos : i - eq - 1)));
+        }
+        params[key] = value;
+    }
+    return type;
+}
+
+// The file name of a part: RFC 5987 filename*=UTF-8''%xx.. when present, else filename.
+std::optional<std::string> partFileName(const std::map<std::string, std::string>& params) {
+    if (auto it = params.find("filename*"); it != params.end()) {
+        const std::string& v = it->second;
+        auto quote = v.find("''");
+        if (quote != std::string::npos && Poco::icompare(v.substr(0, quote), "utf-8") == 0) {
+            std::string decoded;
+            Poco::URI::decode(v.substr(quote + 2), decoded);
+            return decoded;
+        }
+    }
+    if (auto it = params.find("filename"); it != params.end())
+        return it->second;
+    return std::nullopt;
+}
+
+bool lastPartSeen(Poco::Net::MultipartReader& reader) {
+    auto* part = dynamic_cast<Poco::Net::MultipartInputStream*>(&reader.stream());
+    return part && part->lastPart();
+}
+
+}  // namespace
+
+Result<ParsedUpload> MultipartUpload::read() {
+    std::string boundary;
+    try {
+        Poco::Net::MediaType type(_request.getContentType());
+        if (!type.matches("multipart", "form-data"))
+            return Error{ErrorCode::UnsupportedMedia, "Cần gửi dạng multipart/form-data", {}};
+        if (type.hasParameter("boundary"))
+            boundary = type.getParameter("boundary");
+    } catch (const Poco::Exception&) {
+        return Error{ErrorCode::UnsupportedMedia, "Content-Type không hợp lệ", {}};
+    }
+    if (!validBoundary(boundary))
+        return invalid("Thiếu hoặc sai boundary của multipart");
+    bool chunked = _request.getChunkedTransferEncoding();
+    if (!chunked && !_request.hasContentLength())
+        return invalid("Thiếu Content-Length cho nội dung tải lên");
+    if (!chunked &&
+        static_cast<std::uint64_t>(_request.getContentLength64()) > _limits.maxRequestBytes)
+        return tooLarge("Yêu cầu tải lên vượt quá giới hạn " +
+                        std::to_string(_limits.maxRequestBytes) + " byte");
+
+    CountingStream body(_request.stream(), _limits.maxRequestBytes);
+    auto parsed = parse(body, boundary);
+    // A body rejected part way for its form is still read to its end (within the limits), so
+    // that the count below tells a short body from a malformed one; one rejected for its size
+    // is not (the handler closes the connection).
+    if (!parsed.ok() && parsed.error().code != ErrorCode::TooLarge)
+        body.drain();
+    if (body.overLimit())
+        return tooLarge("Yêu cầu tải lên vượt quá giới hạn " +
+                        std::to_string(_limits.maxRequestBytes) + " byte");
+    if (body.timedOut())
+        return invalid("Máy khách ngừng gửi dữ liệu giữa chừng (hết thời gian chờ)");
+    if (!body.failure().empty())
+        return invalid("Lỗi khi nhận dữ liệu: " + body.failure());
+    if (!parsed.ok() && parsed.error().code == ErrorCode::TooLarge)
+        return parsed;
+    if (!chunked) {
+        auto declared = static_cast<std::uint64_t>(_request.getContentLength64());
+        if (body.count() < declared)
+            return invalid("Nội dung ngắn hơn Content-Length");
+        // Poco stops reading at Content-Length; bytes the client sent past it are still
+        // waiting on the socket (best effort: seen when they arrived with the body).
+        auto* impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&_request);
+        if (impl && impl->socket().available() > 0)
+            return invalid("Nội dung dài hơn Content-Length");
+    }
+    return parsed;
+}
+
+bool MultipartUpload::discardBody(Poco::Net::HTTPServerRequest& request, std::uint64_t maxBytes) {
+    if (request.getChunkedTransferEncoding() || !request.hasContentLength() ||
+        static_cast<std::uint64_t>(request.getContentLength64()) > maxBytes)
+        return false;
+    auto declared = static_cast<std::uint64_t>(request.getContentLength64());
+    CountingStream body(request.stream(), maxBytes);
+    body.drain();
+    return body.count() == declared && !body.timedOut() && body.failure().empty();
+}
+
+Result<ParsedUpload> MultipartUpload::parse(CountingStream& body, const std::string& boundary) {
+    ParsedUpload out;
+    bool sawLast = false;
+    try {
+        Poco::Net::MultipartReader reader(body, boundary);
+        std::vector<char> chunk(kChunkBytes);
+        // Poco 1.11 reads parts through the stream buffer, so the stream never reports end of
+        // data and hasNextPart() stays true on a truncated body: look for the end ourselves.
+        while (!sawLast && reader.hasNextPart() &&
+               body.rdbuf()->sgetc() != std::char_traits<char>::eof()) {
+            Poco::Net::MessageHeader header;
+            reader.nextPart(header);
+            std::map<std::string, std::string> params;
+            std::string disposition =
+                splitDisposition(header.get("Content-Disposition", ""), params);
+            if (Poco::icompare(disposition, "form-data") != 0 || !params.count("name"))
+                return invalid("Phần multipart thiếu Content-Disposition: form-data; name=...");
+            std::istream& part = reader.stream();
+            const std::string name = params["name"];
+            if (name == _fileField) {
+                auto fileName = partFileName(params);
+                if (!fileName)
+                    return invalid("Phần tệp thiếu filename");
+                PendingFile file{*fileName, _content.begin(_limits.maxFileBytes)};
+                while (part.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) ||
+                       part.gcount() > 0) {
+                    Status w =
+                        file.writer->write(chunk.data(), static_cast<std::size_t>(part.gcount()));
+                    if (!w.ok())
+                        return w.error().code == ErrorCode::TooLarge
+                                   ? tooLarge("Tệp " + *fileName + " vượt quá giới hạn " +
+                                              std::to_string(_limits.maxFileBytes) + " byte")
+                                   : w.takeError();
+                }
+                if (file.writer->bytesWritten() == 0)
+                    return Error::invalid("Tệp rỗng", {{"file", *fileName}});
+                out.files.push_back(std::move(file));
+            } else {
+                if (out.fields.count(name))
+                    return invalid("Trường " + name + " bị lặp lại");
+                std::string value;
+                while (part.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) ||
+                       part.gcount() > 0) {
+                    value.append(chunk.data(), static_cast<std::size_t>(part.gcount()));
+                    if (value.size() > kMaxFieldBytes)
+                        return tooLarge("Trường " + name + " quá dài");
+                }
+                out.fields[name] = std::move(value);
+            }
+            sawLast = lastPartSeen(reader);
+        }
+    } catch (const Poco::Exception& e) {
+        if (body.timedOut() || body.overLimit() || !body.failure().empty())
+            return out;
+        return invalid("Nội dung multipart không hợp lệ: " + e.message());
+    }
+    if (body.timedOut() || body.overLimit() || !body.failure().empty())
+        return out;
+    if (!sawLast)
+        return invalid("Nội dung tải lên bị cắt: thiếu boundary kết thúc");
+    body.drain();  // the epilogue, so that the count can be checked against Content-Length
+    if (out.files.empty())
+        return Error::invalid("Chưa có tệp nào trong yêu cầu",
+                              {{_fileField, "Cần ít nhất một tệp"}});
+    return out;
+}
+
+Result<std::vector<StoredContent>> MultipartUpload::commitAll(std::vector<PendingFile>& files) {
+    std::vector<StoredContent> stored;
+    for (PendingFile& f : files) {
+        auto c = f.writer->commit();
+        if (!c.ok())
+            return c.takeError();
+        stored.push_back(std::move(c).value());
+    }
+    return stored;
+}
+
+void MultipartUpload::lingerAfterReply(Poco::Net::HTTPServerRequest& request, int seconds) {
+    auto* impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&request);
+    if (!impl)
+        return;
+    Poco::Net::StreamSocket& socket = impl->socket();
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+    std::vector<char> sink(64 * 1024);
+    try {
+        socket.shutdownSend();
+        socket.setReceiveTimeout(Poco::Timespan(0, 200000));
+        while (std::chrono::steady_clock::now() < deadline) {
+            try {
+                if (socket.receiveBytes(sink.data(), static_cast<int>(sink.size())) <= 0)
+                    return;  // the client closed: it has the reply
+            } catch (const Poco::TimeoutException&) {
+            }
+        }
+    } catch (const Poco::Exception&) {
+        // A reset or a closed socket: nothing more to wait for.
+    }
+}
+
+}  // namespace kc::http

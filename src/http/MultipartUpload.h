@@ -1,0 +1,81 @@
+#pragma once
+
+#include <Poco/Net/HTTPServerRequest.h>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/Result.h"
+#include "domain/ContentStore.h"
+
+namespace kc::http {
+
+class CountingStream;
+
+struct UploadLimits {
+    std::uint64_t maxFileBytes = 512ULL * 1024 * 1024;
+    std::uint64_t maxRequestBytes = 2ULL * 1024 * 1024 * 1024;
+};
+
+// One file part streamed into the ContentStore, not yet committed.
+struct PendingFile {
+    std::string fileName;  // as the client sent it (filename parameter), unvalidated
+    std::unique_ptr<ContentWriter> writer;
+};
+
+// What a multipart/form-data body held: the file parts (in order) and the text fields.
+struct ParsedUpload {
+    std::vector<PendingFile> files;
+    std::map<std::string, std::string> fields;
+};
+
+// Reads a multipart/form-data request body, streaming each part named `fileField` straight
+// into a ContentWriter (constant memory) and collecting the other parts as text fields (each at
+// most 64 KiB). Nothing is committed: the caller commits every writer only once the whole body
+// was read successfully; dropping the result discards every temporary file.
+//
+// The body must be exactly as long as Content-Length (or chunked), end with the closing
+// `--boundary--`, and have at least one file part; Poco's own reader accepts truncated bodies
+// as complete (docs TECH-NOTES "HTTP uploads"), so this class counts the bytes itself.
+// Errors: InvalidInput for a missing or invalid boundary, a body shorter or longer than
+// Content-Length, no closing boundary, a client that stopped sending (socket timeout), a
+// malformed part, no file part or an empty file; TooLarge for a file over maxFileBytes or a body
+// over maxRequestBytes (by Content-Length before reading, or by counting); UnsupportedMedia when
+// the body is not multipart/form-data. Poco exceptions are translated here.
+// Not thread-safe; one instance per request.
+class MultipartUpload {
+public:
+    MultipartUpload(Poco::Net::HTTPServerRequest& request, ContentStore& content,
+                    UploadLimits limits, std::string fileField = "file")
+        : _request(request), _content(content), _limits(limits), _fileField(std::move(fileField)) {}
+
+    Result<ParsedUpload> read();
+
+    // Commits every pending file in order; on the first error the rest are discarded (blobs
+    // committed before it stay, unreferenced, for `verify` to report as orphans).
+    static Result<std::vector<StoredContent>> commitAll(std::vector<PendingFile>& files);
+
+    // Reads and drops a body of at most maxBytes (by Content-Length) so that a reply sent
+    // without reading it reaches the client; false when the body is larger, chunked or the
+    // client does not send it: then the connection must close after the reply.
+    static bool discardBody(Poco::Net::HTTPServerRequest& request, std::uint64_t maxBytes);
+
+    // After a reply was sent without reading the whole body: closes the sending side and reads
+    // and drops what the client still sends, for at most `seconds`, so that the client reads
+    // the reply before the connection is closed (closing with unread data resets it, and the
+    // client may lose the reply). The connection must not be reused afterwards.
+    static void lingerAfterReply(Poco::Net::HTTPServerRequest& request, int seconds = 2);
+
+private:
+    Result<ParsedUpload> parse(CountingStream& body, const std::string& boundary);
+
+    Poco::Net::HTTPServerRequest& _request;
+    ContentStore& _content;
+    UploadLimits _limits;
+    std::string _fileField;
+};
+
+}  // namespace kc::http

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "domain/ContentStore.h"
+#include "storage/BlobStore.h"
+
+namespace kc {
+
+// The ContentStore over a BlobStore; detects each committed file's media type with libmagic.
+// Thread-safe like BlobStore.
+class BlobContentStore final : public ContentStore {
+public:
+    explicit BlobContentStore(const BlobStore& blobs) : _blobs(blobs) {}
+    std::unique_ptr<ContentWriter> begin(std::uint64_t maxBytes) override;
+    Result<std::unique_ptr<std::istream>> open(const std::string& sha256) override;
+
+private:
+    const BlobStore& _blobs;
+};
+
+}  // namespace kc

@@ -1,0 +1,82 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "TempDir.h"
+#include "app/Commands.h"
+#include "app/DemoData.h"
+#include "app/Kernel.h"
+
+namespace kc {
+namespace {
+
+namespace fs = std::filesystem;
+
+// `kiemchung verify` over a kernel with the demo year and two evidence files of XA16.
+class VerifyCommandTest : public ::testing::Test {
+protected:
+    VerifyCommandTest() : clock(*parseIso("2022-12-01T08:00:00Z")) {
+        config.storageDir = dir.file("storage");
+        config.databasePath = dir.file("storage/kiemchung.db");
+        config.pbkdf2Iterations = 1000;
+        kernel = std::make_unique<Kernel>(config, clock);
+        std::ostringstream log;
+        std::string criteria = std::string(KC_SOURCE_DIR) + "/config/demo/criteria-2022-huyen.json";
+        EXPECT_TRUE(loadDemoData(*kernel, criteria, log)) << log.str();
+        std::ifstream in(criteria);
+        std::stringstream doc;
+        doc << in.rdbuf();
+        EXPECT_TRUE(
+            kernel->criteria()
+                .importSet(Kernel::systemActor(), CriteriaImport{2022, "xa", doc.str(), false})
+                .ok());
+        const Actor unit{0, "xaphuckhanh", Role::Unit, std::string("XA16")};
+        std::vector<UploadedFile> files;
+        for (std::string bytes : {"first file", "second file"}) {
+            auto w = kernel->services().content.begin(1024);
+            EXPECT_TRUE(w->write(bytes.data(), bytes.size()).ok());
+            files.push_back(UploadedFile{w->commit().value(), "f.txt"});
+            shas.push_back(files.back().content.sha256);
+        }
+        EXPECT_TRUE(kernel->evidence().upload(unit, 2022, "XA16", "1.1.1", files, {}).ok());
+    }
+
+    int verify(std::string& output) {
+        std::ostringstream out;
+        int rc = runVerify(*kernel, out);
+        output = out.str();
+        return rc;
+    }
+
+    test::TempDir dir;
+    ManualClock clock;
+    Config config;
+    std::unique_ptr<Kernel> kernel;
+    std::vector<std::string> shas;
+};
+
+TEST_F(VerifyCommandTest, PassesWhenEveryFileIsIntact) {
+    std::string out;
+    EXPECT_EQ(verify(out), 0) << out;
+    EXPECT_NE(out.find("all present and intact"), std::string::npos) << out;
+}
+
+TEST_F(VerifyCommandTest, ListsMissingCorruptAndOrphanFiles) {
+    fs::path corrupt = kernel->blobs().path(shas[0]);
+    fs::permissions(corrupt, fs::perms::owner_write, fs::perm_options::add);
+    std::ofstream(corrupt, std::ios::trunc) << "tampered";
+    fs::remove(kernel->blobs().path(shas[1]));
+    fs::path stray = fs::path(config.storageDir) / "blobs" / "stray.bin";
+    std::ofstream(stray) << "not recorded";
+
+    std::string out;
+    EXPECT_EQ(verify(out), 1) << out;
+    EXPECT_NE(out.find("missing: 1\n  " + shas[1]), std::string::npos) << out;
+    EXPECT_NE(out.find("corrupt: 1\n  " + shas[0]), std::string::npos) << out;
+    EXPECT_NE(out.find("orphan: 1\n  blobs/stray.bin"), std::string::npos) << out;
+}
+
+}  // namespace
+}  // namespace kc

@@ -1,0 +1,367 @@
+#include <thread>
+
+#include "EvidenceTestServer.h"
+#include "core/Sha256.h"
+
+namespace kc::test {
+namespace {
+
+const std::string kPdf = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
+
+class EvidenceTest : public ::testing::Test {
+protected:
+    // Asserts that a failed upload left no rows, no temporary files and no blobs.
+    void expectNothingStored(const HttpResult& r) {
+        EXPECT_EQ(s.storedCount(), 0) << r.dump();
+        EXPECT_EQ(s.filesUnder("tmp"), 0);
+        EXPECT_EQ(s.filesUnder("blobs"), 0);
+    }
+    std::string path(const std::string& sub) { return EvidenceServer::evidencePath() + "/" + sub; }
+
+    EvidenceServer s;
+};
+
+TEST_F(EvidenceTest, UploadsFilesWithMetadataFieldsFirst) {
+    auto r = s.upload("1.1.1", {{"doc_number", std::nullopt, "97/KH-UBND"},
+                                {"issue_date", std::nullopt, "2022-01-15"},
+                                {"issuer", std::nullopt, "UBND xã Phúc Khánh"},
+                                {"page_ref", std::nullopt, "tr. 2, mục II"},
+                                {"file", "ke-hoach.pdf", kPdf},
+                                {"file", "bao-cao.txt", "Báo cáo CCHC"}});
+    ASSERT_EQ(r.status, 201) << r.dump();
+    auto items = r.array();
+    ASSERT_EQ(items->size(), 2u);
+    auto first = items->getObject(0);
+    EXPECT_EQ(first->getValue<std::string>("file_name"), "ke-hoach.pdf");
+    EXPECT_EQ(first->getValue<std::string>("sha256"), Sha256::hex(kPdf));
+    EXPECT_EQ(first->getValue<std::uint64_t>("size"), kPdf.size());
+    EXPECT_EQ(first->getValue<std::string>("media_type"), "application/pdf");
+    EXPECT_EQ(first->getValue<std::string>("round"), "self");
+    EXPECT_EQ(first->getValue<std::string>("doc_number"), "97/KH-UBND");
+    EXPECT_EQ(first->getValue<std::string>("issue_date"), "2022-01-15");
+    EXPECT_EQ(s.storedCount(), 2);
+    EXPECT_EQ(s.filesUnder("tmp"), 0);
+    EXPECT_EQ(s.filesUnder("blobs"), 2);
+}
+
+TEST_F(EvidenceTest, StoresVietnameseFileNamesAsNfcWithoutDirectories) {
+    std::string nfd =
+        "C:\\fakepath\\Ke\xCC\x82\xCC\x81 hoa\xCC\xA3"
+        "ch CCHC 2022.pdf";
+    auto r = s.upload("1.1.1", {{"file", nfd, kPdf}});
+    ASSERT_EQ(r.status, 201) << r.dump();
+    EXPECT_EQ(r.array()->getObject(0)->getValue<std::string>("file_name"),
+              "Kế hoạch CCHC 2022.pdf");
+}
+
+TEST_F(EvidenceTest, UnderstandsRfc5987FileNames) {
+    std::string body =
+        "--" + kBoundary +
+        "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"fallback.pdf\"; "
+        "filename*=UTF-8''B%C3%A1o%20c%C3%A1o.pdf\r\n\r\n" +
+        kPdf + "\r\n--" + kBoundary + "--\r\n";
+    RawConnection c(s.port);
+    c.send(s.uploadHead(path("1.1.1"), s.unitUser(), body.size()) + body);
+    auto r = c.readResponse();
+    ASSERT_EQ(r.status, 201) << r.dump();
+    EXPECT_EQ(r.array()->getObject(0)->getValue<std::string>("file_name"), "Báo cáo.pdf");
+}
+
+TEST_F(EvidenceTest, AcceptsChunkedBodies) {
+    std::string body = multipartBody({{"file", "a.pdf", kPdf}});
+    std::string half = body.substr(0, body.size() / 2), rest = body.substr(body.size() / 2);
+    auto chunk = [](const std::string& data) {
+        char size[16];
+        std::snprintf(size, sizeof size, "%zx\r\n", data.size());
+        return size + data + "\r\n";
+    };
+    RawConnection c(s.port);
+    c.send("POST " + path("1.1.1") + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " +
+           s.unitUser() + "\r\nContent-Type: multipart/form-data; boundary=" + kBoundary +
+           "\r\nTransfer-Encoding: chunked\r\n\r\n" + chunk(half) + chunk(rest) + "0\r\n\r\n");
+    auto r = c.readResponse();
+    ASSERT_EQ(r.status, 201) << r.dump();
+    EXPECT_EQ(s.storedCount(), 1);
+}
+
+TEST_F(EvidenceTest, ListsFiltersAndShowsHistory) {
+    ASSERT_EQ(s.upload("1.1.1", {{"file", "a.pdf", kPdf}}).status, 201);
+    auto second = s.upload("1.1.2", {{"file", "b.txt", "b"}});
+    ASSERT_EQ(second.status, 201);
+    auto id = std::to_string(second.array()->getObject(0)->getValue<Id>("id"));
+    auto w = s.request("POST", "/api/v1/evidence/" + id + "/withdraw", s.unitUser());
+    ASSERT_EQ(w.status, 200) << w.dump();
+    EXPECT_TRUE(w.object()->getValue<bool>("withdrawn"));
+
+    auto filtered = s.request("GET", EvidenceServer::evidencePath() + "?sub=1.1.2", s.reviewer());
+    ASSERT_EQ(filtered.status, 200) << filtered.dump();
+    ASSERT_EQ(filtered.array()->size(), 1u);
+    auto history = filtered.array()->getObject(0)->getArray("history");
+    ASSERT_EQ(history->size(), 2u);
+    EXPECT_EQ(history->getObject(1)->getValue<std::string>("action"), "withdraw");
+
+    auto restored = s.request("POST", "/api/v1/evidence/" + id + "/restore", s.unitUser());
+    EXPECT_EQ(restored.status, 200) << restored.dump();
+    EXPECT_EQ(
+        s.request("GET", "/api/v1/evidence/" + id, s.clerk()).object()->getArray("history")->size(),
+        3u);
+    EXPECT_EQ(s.request("GET", EvidenceServer::evidencePath() + "?round=bogus", s.clerk()).status,
+              400);
+    auto self = s.request("GET", EvidenceServer::evidencePath() + "?round=self", s.clerk());
+    EXPECT_EQ(self.array()->size(), 2u) << self.dump();
+}
+
+TEST_F(EvidenceTest, RejectsTruncatedBody) {
+    std::string body = multipartBody({{"file", "a.pdf", kPdf + std::string(5000, 'x')}});
+    RawConnection c(s.port);
+    c.send(s.uploadHead(path("1.1.1"), s.unitUser(), body.size()) + body.substr(0, 3000));
+    c.shutdownSend();
+    auto r = c.readResponse();
+    EXPECT_EQ(r.status, 400) << r.dump();
+    expectNothingStored(r);
+}
+
+TEST_F(EvidenceTest, RejectsBodyShorterThanContentLength) {
+    std::string body = multipartBody({{"file", "a.pdf", kPdf}});
+    RawConnection c(s.port);
+    c.send(s.uploadHead(path("1.1.1"), s.unitUser(), body.size() + 100) + body);
+    c.shutdownSend();
+    auto r = c.readResponse();
+    EXPECT_EQ(r.status, 400) << r.dump();
+    EXPECT_NE(r.errorMessage().find("Content-Length"), std::string::npos) << r.dump();
+    expectNothingStored(r);
+}
+
+TEST_F(EvidenceTest, RejectsBodyLongerThanContentLength) {
+    std::string body = multipartBody({{"file", "a.pdf", kPdf}});
+    RawConnection c(s.port);
+    // The declared length ends before the closing boundary.
+    c.send(s.uploadHead(path("1.1.1"), s.unitUser(), body.size() - 10) + body);
+    auto r = c.readResponse();
+    EXPECT_EQ(r.status, 400) << r.dump();
+    expectNothingStored(r);
+}
+
+TEST_F(EvidenceTest, RejectsBytesSentPastContentLength) {
+    std::string body = multipartBody({{"file", "a.pdf", kPdf}});
+    RawConnection c(s.port);
+    c.send(s.uploadHead(path("1.1.1"), s.unitUser(), body.size()));
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    c.send(body + "extra bytes the client did not declare");
+    auto r = c.readResponse();
+    EXPECT_EQ(r.status, 400) << r.dump();
+    expectNothingStored(r);
+}
+
+TEST_F(EvidenceTest, RejectsMissingClosingBoundary) {
+    std::string body = multipartBody({{"file", "a.pdf", kPdf}}, false);
+    RawConnection c(s.port);
+    c.send(s.uploadHead(path("1.1.1"), s.unitUser(), body.size()) + body);
+    auto r = c.readResponse();
+    EXPECT_EQ(r.status, 400) << r.dump();
+    EXPECT_NE(r.errorMessage().find("boundary"), std::string::npos) << r.dump();
+    expectNothingStored(r);
+}
+
+TEST_F(EvidenceTest, RejectsMissingBoundaryParameter) {
+    std::string body = multipartBody({{"file", "a.pdf", kPdf}});
+    RawConnection c(s.port);
+    c.send(s.uploadHead(path("1.1.1"), s.unitUser(), body.size(), "multipart/form-data") + body);
+    auto r = c.readResponse();
+    EXPECT_EQ(r.status, 400) << r.dump();
+    expectNothingStored(r);
+}
+
+TEST_F(EvidenceTest, RejectsRequestWithoutFilePart) {
+    auto r = s.upload("1.1.1", {{"note", std::nullopt, "chỉ có ghi chú"}});
+    EXPECT_EQ(r.status, 400) << r.dump();
+    expectNothingStored(r);
+}
+
+TEST_F(EvidenceTest, RejectsEmptyFile) {
+    auto r = s.upload("1.1.1", {{"file", "a.pdf", kPdf}, {"file", "empty.pdf", ""}});
+    EXPECT_EQ(r.status, 400) << r.dump();
+    expectNothingStored(r);
+}
+
+TEST_F(EvidenceTest, RejectsNonUtf8FileName) {
+    auto r = s.upload("1.1.1", {{"file", "k\xE9 ho\xE1ch.pdf", kPdf}});
+    EXPECT_EQ(r.status, 400) << r.dump();
+    expectNothingStored(r);
+}
+
+TEST_F(EvidenceTest, RejectsBadIssueDate) {
+    auto r =
+        s.upload("1.1.1", {{"issue_date", std::nullopt, "15/01/2022"}, {"file", "a.pdf", kPdf}});
+    EXPECT_EQ(r.status, 400) << r.dump();
+    EXPECT_TRUE(r.hasDetail("issue_date")) << r.dump();
+    expectNothingStored(r);
+}
+
+TEST_F(EvidenceTest, RejectsUnknownSubCriterion) {
+    auto r = s.upload("9.9.9", {{"file", "a.pdf", kPdf}});
+    EXPECT_EQ(r.status, 404) << r.dump();
+    expectNothingStored(r);
+}
+
+TEST_F(EvidenceTest, RejectsSurveyItem) {
+    auto r = s.upload("1.7.1", {{"file", "a.pdf", kPdf}});
+    EXPECT_EQ(r.status, 400) << r.dump();
+    expectNothingStored(r);
+}
+
+TEST_F(EvidenceTest, RejectsAnotherUnitsSubCriterion) {
+    auto r = s.upload("1.1.1", {{"file", "a.pdf", kPdf}}, "BAOYEN");
+    EXPECT_EQ(r.status, 403) << r.dump();
+    expectNothingStored(r);
+    EXPECT_EQ(s.request("GET", EvidenceServer::evidencePath("BAOYEN"), s.unitUser()).status, 403);
+}
+
+TEST_F(EvidenceTest, RejectsUploadAfterTheRoundClosed) {
+    s.clock.set(*parseIso("2023-01-02T00:00:00Z"));
+    auto r = s.upload("1.1.1", {{"file", "a.pdf", kPdf}});
+    EXPECT_EQ(r.status, 409) << r.dump();
+    EXPECT_NE(r.errorMessage().find("Đã hết hạn tự đánh giá ngày 31/12/2022"), std::string::npos)
+        << r.dump();
+    expectNothingStored(r);
+}
+
+TEST_F(EvidenceTest, SupplementWindowUploadsAreFlaggedNew) {
+    s.clock.set(*parseIso("2023-01-06T00:00:00Z"));
+    auto r = s.upload("1.1.1", {{"file", "a.pdf", kPdf}});
+    ASSERT_EQ(r.status, 201) << r.dump();
+    EXPECT_EQ(r.array()->getObject(0)->getValue<std::string>("round"), "supplement");
+    auto list = s.request("GET", EvidenceServer::evidencePath(), s.clerk());
+    EXPECT_TRUE(list.array()->getObject(0)->getValue<bool>("new_since_step1"));
+}
+
+TEST_F(EvidenceTest, ReviewerCannotUpload) {
+    std::string body = multipartBody({{"file", "a.pdf", kPdf}});
+    RawConnection c(s.port);
+    c.send(s.uploadHead(path("1.1.1"), s.reviewer(), body.size()) + body);
+    auto r = c.readResponse();
+    EXPECT_EQ(r.status, 403) << r.dump();
+    expectNothingStored(r);
+}
+
+class EvidenceLimitTest : public ::testing::Test {
+protected:
+    EvidenceServer s{[](Config& c) {
+        c.uploadMaxFileBytes = 1000;
+        c.uploadMaxRequestBytes = 8000;
+        c.httpTimeoutSeconds = 1;
+    }};
+    std::string path() { return EvidenceServer::evidencePath() + "/1.1.1"; }
+};
+
+TEST_F(EvidenceLimitTest, RejectsTooLargeFile) {
+    auto r = s.upload("1.1.1",
+                      {{"file", "small.pdf", kPdf}, {"file", "big.bin", std::string(5000, 'x')}});
+    EXPECT_EQ(r.status, 413) << r.dump();
+    EXPECT_EQ(s.storedCount(), 0);
+    EXPECT_EQ(s.filesUnder("tmp"), 0);
+    EXPECT_EQ(s.filesUnder("blobs"), 0);
+}
+
+TEST_F(EvidenceLimitTest, RejectsTooLargeRequestByContentLength) {
+    RawConnection c(s.port);
+    c.send(s.uploadHead(path(), s.unitUser(), 100000));
+    auto r = c.readResponse();
+    EXPECT_EQ(r.status, 413) << r.dump();
+    EXPECT_EQ(s.storedCount(), 0);
+}
+
+TEST_F(EvidenceLimitTest, RejectsStalledClientAfterTheTimeout) {
+    std::string body = multipartBody({{"file", "a.pdf", kPdf + std::string(500, 'x')}});
+    RawConnection c(s.port);
+    c.send(s.uploadHead(path(), s.unitUser(), body.size()) + body.substr(0, body.size() / 2));
+    auto r = c.readResponse();  // the client sends nothing more; the server gives up after 1 s
+    EXPECT_EQ(r.status, 400) << r.dump();
+    EXPECT_EQ(s.storedCount(), 0);
+    EXPECT_EQ(s.filesUnder("tmp"), 0);
+    EXPECT_EQ(s.filesUnder("blobs"), 0);
+}
+
+}  // namespace
+}  // namespace kc::test
+
+namespace kc::test {
+namespace {
+
+class EvidenceDownloadTest : public ::testing::Test {
+protected:
+    // Uploads content as XA16 for 1.1.1 and returns the new item's content path.
+    std::string uploaded(const std::string& name, const std::string& bytes) {
+        auto r = s.upload("1.1.1", {{"file", name, bytes}});
+        EXPECT_EQ(r.status, 201) << r.dump();
+        id = std::to_string(r.array()->getObject(0)->getValue<Id>("id"));
+        return "/api/v1/evidence/" + id + "/content";
+    }
+    HttpResult get(const std::string& path, const Headers& headers = {}) {
+        return s.request("GET", path, s.unitUser(), "", headers);
+    }
+
+    EvidenceServer s;
+    std::string id;
+};
+
+TEST_F(EvidenceDownloadTest, StreamsTheFileWithTypeLengthEtagAndVietnameseName) {
+    std::string nfd =
+        "Ke\xCC\x82\xCC\x81 hoa\xCC\xA3"
+        "ch CCHC 2022.pdf";
+    auto path = uploaded(nfd, kPdf);
+    auto r = get(path);
+    ASSERT_EQ(r.status, 200) << r.dump();
+    EXPECT_EQ(r.body, kPdf);
+    EXPECT_EQ(r.header("Content-Type"), "application/pdf");
+    EXPECT_EQ(r.header("Content-Length"), std::to_string(kPdf.size()));
+    EXPECT_EQ(r.header("ETag"), "\"" + Sha256::hex(kPdf) + "\"");
+    EXPECT_EQ(r.header("Content-Disposition"),
+              "attachment; filename=\"Ke hoach CCHC 2022.pdf\"; "
+              "filename*=UTF-8''K%E1%BA%BF%20ho%E1%BA%A1ch%20CCHC%202022.pdf");
+}
+
+TEST_F(EvidenceDownloadTest, AnswersIfNoneMatchWith304) {
+    auto path = uploaded("a.pdf", kPdf);
+    auto r = get(path, {{"If-None-Match", "\"" + Sha256::hex(kPdf) + "\""}});
+    EXPECT_EQ(r.status, 304);
+    EXPECT_TRUE(r.body.empty());
+    EXPECT_EQ(get(path, {{"If-None-Match", "\"other\""}}).status, 200);
+}
+
+TEST_F(EvidenceDownloadTest, ServesSingleByteRanges) {
+    std::string bytes = "0123456789abcdefghij";
+    auto path = uploaded("a.txt", bytes);
+    const struct {
+        const char* range;
+        int status;
+        std::string body;
+        std::string contentRange;
+    } cases[] = {
+        {"bytes=0-3", 206, "0123", "bytes 0-3/20"}, {"bytes=15-", 206, "fghij", "bytes 15-19/20"},
+        {"bytes=-2", 206, "ij", "bytes 18-19/20"},  {"bytes=18-100", 206, "ij", "bytes 18-19/20"},
+        {"bytes=20-", 416, "", "bytes */20"},       {"bytes=0-1,4-5", 200, bytes, ""},
+    };
+    for (const auto& c : cases) {
+        auto r = get(path, {{"Range", c.range}});
+        EXPECT_EQ(r.status, c.status) << c.range;
+        if (c.status != 416)
+            EXPECT_EQ(r.body, c.body) << c.range;
+        EXPECT_EQ(r.header("Content-Range"), c.contentRange) << c.range;
+    }
+}
+
+TEST_F(EvidenceDownloadTest, AnotherUnitMayNotDownload) {
+    auto path = uploaded("a.pdf", kPdf);
+    auto other = s.kernel->accounts().createUser(
+        Kernel::systemActor(),
+        NewUser{"xabaoha", "Cán bộ xã Bảo Hà", Role::Unit, std::string("XA02"), "xabaoha@Kc2022!"});
+    ASSERT_TRUE(other.ok()) << other.error().message;
+    auto r = s.request("GET", path, s.login("xabaoha", "xabaoha@Kc2022!"));
+    EXPECT_EQ(r.status, 403) << r.dump();
+    EXPECT_EQ(s.request("GET", path, s.reviewer()).status, 200);
+    EXPECT_EQ(s.request("GET", "/api/v1/evidence/9999/content", s.reviewer()).status, 404);
+}
+
+}  // namespace
+}  // namespace kc::test
