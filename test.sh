@@ -6,6 +6,8 @@ cd "$(dirname "$0")"
 scripts/install-deps.sh
 cmake -S . -B build-test -G Ninja -DCMAKE_BUILD_TYPE=Debug -DKC_SANITIZE=ON > /dev/null
 cmake --build build-test
+# The browser tests' one npm package (playwright-core), exactly as locked; the browser is Debian's.
+(cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 cd build-test

@@ -8,7 +8,12 @@ packages=(
     libpoco-dev libpodofo-dev libarchive-dev libmagic-dev libicu-dev libssl-dev libsqlite3-dev
     libgtest-dev fonts-liberation2
     poppler-utils qpdf sqlite3 curl
+    chromium chromium-l10n
 )
+# Node.js and npm run the browser tests (tests/e2e). A Node.js that did not come from Debian's
+# packages (with its own npm) is fine: only a missing command is installed.
+command -v node > /dev/null || packages+=(nodejs)
+command -v npm > /dev/null || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do

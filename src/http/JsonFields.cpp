@@ -41,7 +41,7 @@ std::string JsonFields::requiredString(const std::string& key) {
 std::optional<int> JsonFields::optionalInt(const std::string& key) {
     if (!_obj->has(key) || _obj->isNull(key)) return std::nullopt;
     Poco::Dynamic::Var v = _obj->get(key);
-    if (!v.isInteger()) {
+    if (!v.isInteger() || v.isBoolean()) {  // Poco counts bool among the integers
         problem(key, "Phải là số nguyên");
         return std::nullopt;
     }

@@ -26,10 +26,16 @@ std::vector<std::string> segments(const std::string& path) {
 bool match(const std::string& pattern, const std::vector<std::string>& path,
            std::map<std::string, std::string>& params) {
     auto pat = segments(pattern);
-    if (pat.size() != path.size()) return false;
+    // A final {*name} takes the rest of the path (one segment or more), joined with '/'.
+    const bool rest = !pat.empty() && pat.back().rfind("{*", 0) == 0 && pat.back().back() == '}';
+    if (rest ? path.size() < pat.size() : pat.size() != path.size()) return false;
     std::map<std::string, std::string> found;
     for (std::size_t i = 0; i < pat.size(); ++i) {
-        if (pat[i].size() > 2 && pat[i].front() == '{' && pat[i].back() == '}')
+        if (rest && i + 1 == pat.size()) {
+            std::string joined = path[i];
+            for (std::size_t j = i + 1; j < path.size(); ++j) joined += "/" + path[j];
+            found[pat[i].substr(2, pat[i].size() - 3)] = joined;
+        } else if (pat[i].size() > 2 && pat[i].front() == '{' && pat[i].back() == '}')
             found[pat[i].substr(1, pat[i].size() - 2)] = path[i];
         else if (pat[i] != path[i])
             return false;
@@ -78,15 +84,23 @@ Poco::Net::HTTPRequestHandler* Router::createRequestHandler(const Poco::Net::HTT
 }
 
 void Router::dispatch(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+    // Body bytes nobody read would be parsed as the next request on a kept-alive connection:
+    // unless the handler reads the body to its end, the reply closes the connection.
+    const bool keepAlive = res.getKeepAlive();
+    const std::string& method = req.getMethod();
+    const bool hasBody = req.getChunkedTransferEncoding() || req.getContentLength64() > 0 ||
+                         (!req.hasContentLength() && method != "GET" && method != "HEAD" &&
+                          method != "DELETE");
+    if (hasBody) res.setKeepAlive(false);
     try {
         auto path = segments(Poco::URI(req.getURI()).getPath());
         const Route* route = nullptr;
-        bool pathKnown = false;
+        std::string allowed;  // the methods of the path, for a 405's Allow header
         std::map<std::string, std::string> params;
         for (const Route& r : _routes) {
             std::map<std::string, std::string> p;
             if (!match(r.pattern, path, p)) continue;
-            pathKnown = true;
+            allowed += (allowed.empty() ? "" : ", ") + r.method;
             if (r.method == req.getMethod()) {
                 route = &r;
                 params = std::move(p);
@@ -94,11 +108,14 @@ void Router::dispatch(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerRe
             }
         }
         if (!route) {
-            if (pathKnown)
-                return render(res, Reply::error({ErrorCode::MethodNotAllowed,
-                                                 "Phương thức " + req.getMethod() +
-                                                     " không được hỗ trợ ở địa chỉ này",
-                                                 {}}));
+            if (!allowed.empty()) {
+                Reply reply = Reply::error({ErrorCode::MethodNotAllowed,
+                                            "Phương thức " + req.getMethod() +
+                                                " không được hỗ trợ ở địa chỉ này",
+                                            {}});
+                reply.headers.emplace_back("Allow", allowed);
+                return render(res, reply);
+            }
             return render(res, Reply::error(Error::notFound("Không có địa chỉ " + req.getURI())));
         }
 
@@ -131,6 +148,7 @@ void Router::dispatch(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerRe
             request.sessionToken = token;
         }
         Reply reply = route->handler(request);
+        if (hasBody && req.stream().eof()) res.setKeepAlive(keepAlive);
         if (!reply.alreadySent) render(res, reply);
     } catch (const Poco::Exception& e) {
         // Malformed requests surface from Poco's parsers as exceptions (TECH-NOTES).

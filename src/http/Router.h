@@ -27,7 +27,8 @@ struct Access {
 
 struct Route {
     std::string method;   // "GET", "POST", ...
-    std::string pattern;  // "/api/v1/units/{code}": {name} matches one path segment
+    std::string pattern;  // "/api/v1/units/{code}": {name} matches one path segment; a final
+                          // {*name} matches the rest, one segment or more ("/static/{*path}")
     Access access;
     Handler handler;
 };

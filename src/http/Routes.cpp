@@ -1,5 +1,7 @@
 #include "http/Routes.h"
 
+#include "http/StaticFiles.h"
+
 namespace kc::http {
 
 std::vector<Route> apiRoutes(Services& s) {
@@ -8,11 +10,15 @@ std::vector<Route> apiRoutes(Services& s) {
     const Access office = Access::roles_({R::Admin, R::Clerk});
     const Access admin = Access::roles_({R::Admin});
     const Access staff = Access::roles_({R::Admin, R::Clerk, R::Reviewer});
+    const Access unitOnly = Access::roles_({R::Unit});
     auto h = [&s](Reply (*f)(Services&, Request&)) {
         return [&s, f](Request& r) { return f(s, r); };
     };
     // clang-format off
     return {
+        {"GET",    "/",                                      Access::open(), web::page},
+        {"GET",    "/static/{*path}",                        Access::open(), web::asset},
+
         {"GET",    "/api/v1/health",                         Access::open(), [&s](Request&) { return s.health(); }},
 
         {"POST",   "/api/v1/session",                        Access::open(), h(session::login)},
@@ -44,6 +50,13 @@ std::vector<Route> apiRoutes(Services& s) {
 
         {"GET",    "/api/v1/audit",                          office,         h(audit::list)},
         {"GET",    "/api/v1/audit/verify",                   office,         h(audit::verify)},
+
+        {"GET",    "/api/v1/periods/{year}/units/{code}/evidence",       anyone,   h(evidence::list)},
+        {"POST",   "/api/v1/periods/{year}/units/{code}/evidence/{sub}", unitOnly, h(evidence::upload)},
+        {"GET",    "/api/v1/evidence/{id}",                  anyone,         h(evidence::get)},
+        {"GET",    "/api/v1/evidence/{id}/content",          anyone,         h(evidence::content)},
+        {"POST",   "/api/v1/evidence/{id}/withdraw",         unitOnly,       h(evidence::withdraw)},
+        {"POST",   "/api/v1/evidence/{id}/restore",          unitOnly,       h(evidence::restore)},
     };
     // clang-format on
 }

@@ -7,7 +7,8 @@
 
 namespace kc::http {
 
-// The API's route table: every endpoint, its method and who may call it.
+// The route table: the web interface (GET / and /static/...) and every API endpoint, each with
+// its method and who may call it.
 std::vector<Route> apiRoutes(Services& s);
 
 }  // namespace kc::http

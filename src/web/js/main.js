@@ -1,0 +1,160 @@
+// Entry point: restores the session, then routes the URL's hash (#/..., so the server needs to
+// serve only GET /) to a page for the user's role.
+import {h, replace} from './dom.js';
+import {setUnauthenticatedHandler} from './api.js';
+import {session, restoreSession, logout} from './session.js';
+import {renderFrame, markCurrent, pageTitle, alertBox} from './layout.js';
+import {openRelogin} from './relogin.js';
+import {roleLabel} from './messages.js';
+import * as loginPage from './pages/login.js';
+import * as homePage from './pages/home.js';
+import * as periodsPage from './pages/periods.js';
+import * as unitsPage from './pages/units.js';
+import * as accountsPage from './pages/accounts.js';
+import * as assignmentsPage from './pages/assignments.js';
+import * as criteriaPage from './pages/criteria.js';
+import * as auditPage from './pages/audit.js';
+import * as myUnitPage from './pages/myUnit.js';
+
+const ALL = ['admin', 'clerk', 'reviewer', 'unit'];
+const OFFICE = ['admin', 'clerk'];
+const STAFF = ['admin', 'clerk', 'reviewer'];
+
+// [pattern, page function, roles (null: no session needed)]. ":name" matches one segment.
+const ROUTES = [
+    ['/dang-nhap', loginPage.render, null],
+    ['/', homePage.render, ALL],
+    ['/ky-danh-gia', periodsPage.renderList, OFFICE],
+    ['/ky-danh-gia/:year', periodsPage.renderEdit, OFFICE],
+    ['/don-vi', unitsPage.render, OFFICE],
+    ['/bo-tieu-chi', criteriaPage.renderList, OFFICE],
+    ['/bo-tieu-chi/:id', criteriaPage.renderSet, ALL],
+    ['/phan-cong', assignmentsPage.render, STAFF],
+    ['/tai-khoan', accountsPage.render, OFFICE],
+    ['/nhat-ky', auditPage.render, OFFICE],
+    ['/don-vi-cua-toi', myUnitPage.render, ['unit']],
+];
+
+const main = document.getElementById('noi-dung');
+let wanted = '';      // where a logged-out visitor was going, to continue after login
+let renderCount = 0;  // a slow page must not overwrite the one the user has moved on to
+
+function currentPath() {
+    const path = location.hash.replace(/^#/, '').split('?')[0] || '/';
+    return path.startsWith('/') ? path : '/' + path;
+}
+
+function findRoute(path) {
+    const segs = path.split('/').filter(Boolean);
+    for (const [pattern, page, roles] of ROUTES) {
+        const pat = pattern.split('/').filter(Boolean);
+        if (pat.length !== segs.length) continue;
+        const params = {};
+        if (pat.every((p, i) => (p.startsWith(':') ? (params[p.slice(1)] = decodeURIComponent(segs[i]), true) : p === segs[i])))
+            return {page, roles, params};
+    }
+    return null;
+}
+
+// message: a confirmation to show at the top of the page (after a change that reloads it).
+async function route(message) {
+    const mine = ++renderCount;
+    const path = currentPath();
+    const found = findRoute(path);
+    if (!session.user && (!found || found.roles)) {
+        wanted = path === '/dang-nhap' ? wanted : '#' + path;
+        if (path !== '/dang-nhap') {
+            location.replace('#/dang-nhap');
+            return;
+        }
+    }
+    if (session.user && path === '/dang-nhap') {
+        location.replace('#/');
+        return;
+    }
+    markCurrent(location.hash);
+    const ctx = {
+        user: session.user,
+        params: found ? found.params : {},
+        reload: message => route(message),
+        onLogin: () => {
+            renderFrame(session.user, {onLogout});
+            location.hash = wanted || '#/';
+            wanted = '';
+        },
+    };
+    let nodes;
+    main.setAttribute('aria-busy', 'true');
+    try {
+        if (!found) nodes = notFound();
+        else if (found.roles && !found.roles.includes(session.user.role)) nodes = notAllowed(found.roles);
+        else nodes = await found.page(ctx);
+    } catch (e) {
+        nodes = loadFailed(e);
+    }
+    if (mine !== renderCount) return;
+    main.removeAttribute('aria-busy');
+    replace(main, nodes);
+    const title = main.querySelector('h1');
+    if (typeof message === 'string' && message) {
+        const note = h('div', {class: 'alert ok flash', role: 'status'}, message);
+        if (title) title.after(note);
+        else main.prepend(note);
+    }
+    document.title = `${title ? title.textContent : 'Kiểm Chứng'} — Kiểm Chứng`;
+    const autofocus = main.querySelector('[data-autofocus]');
+    (autofocus || title || main).focus();
+}
+
+function notFound() {
+    return [pageTitle('Không có trang này'), h('p', {}, h('a', {href: '#/'}, 'Về trang chủ'))];
+}
+
+function notAllowed(roles) {
+    return [pageTitle('Không có quyền xem trang này'),
+        h('p', {}, `Trang này dành cho: ${roles.map(roleLabel).join(', ')}.`),
+        h('p', {}, h('a', {href: '#/'}, 'Về trang chủ'))];
+}
+
+function loadFailed(e) {
+    return [pageTitle('Không tải được trang'),
+        alertBox('error', e && e.message ? e.message : 'Có lỗi xảy ra.'),
+        h('p', {}, h('button', {type: 'button', onclick: () => route()}, 'Tải lại'))];
+}
+
+async function onLogout() {
+    try {
+        await logout();
+    } catch {
+        // The session is gone either way; the server ends it when it can.
+    }
+    renderFrame(null, {onLogout});
+    location.hash = '#/dang-nhap';
+}
+
+function wireFrame() {
+    document.getElementById('skip-link').addEventListener('click', event => {
+        event.preventDefault();
+        main.focus();
+    });
+    const toggle = document.getElementById('nav-toggle');
+    const nav = document.getElementById('nav');
+    toggle.addEventListener('click', () => {
+        const open = !nav.classList.contains('open');
+        nav.classList.toggle('open', open);
+        toggle.setAttribute('aria-expanded', String(open));
+    });
+}
+
+async function start() {
+    wireFrame();
+    setUnauthenticatedHandler(() => {
+        if (session.user) openRelogin(session.user.username);
+    });
+    await restoreSession();
+    renderFrame(session.user, {onLogout});
+    window.addEventListener('hashchange', () => route());
+    await route();
+}
+
+start();

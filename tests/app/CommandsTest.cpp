@@ -1,0 +1,335 @@
+#include "app/Commands.h"
+
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/Session.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include "TempDir.h"
+#include "app/Kernel.h"
+
+namespace kc {
+namespace {
+
+using Args = std::vector<std::string>;
+
+std::string sampleCriteria() {
+    return std::string(KC_SOURCE_DIR) + "/config/demo/criteria-2022-huyen.json";
+}
+
+class CommandsTest : public ::testing::Test {
+protected:
+    CommandsTest() : clock(*parseIso("2022-12-01T08:00:00Z")) {
+        config.storageDir = dir.file("storage");
+        config.databasePath = dir.file("storage/kiemchung.db");
+        config.pbkdf2Iterations = 1000;
+        kernel = std::make_unique<Kernel>(config, clock);
+    }
+
+    // The 2022 period with unit types "huyen" and "xa" and commune XA01: what imports and
+    // unit accounts need, without the whole demo.
+    void minimalYear() {
+        const Actor sys = Kernel::systemActor();
+        Period p;
+        p.year = 2022;
+        p.name = "Kỳ 2022";
+        ASSERT_TRUE(kernel->directory().createPeriod(sys, p).ok());
+        ASSERT_TRUE(kernel->directory().createUnitType(sys, UnitType{0, "huyen", "Huyện"}).ok());
+        ASSERT_TRUE(kernel->directory().createUnitType(sys, UnitType{0, "xa", "Xã"}).ok());
+        Unit u;
+        u.code = "XA01";
+        u.name = "UBND xã Một";
+        u.unitTypeCode = "xa";
+        u.activeFromYear = 2021;
+        ASSERT_TRUE(kernel->directory().createUnit(sys, u).ok());
+    }
+
+    std::string writeFile(const std::string& name, const std::string& text) {
+        std::string path = dir.file(name);
+        std::ofstream(path, std::ios::binary) << text;
+        return path;
+    }
+
+    int run(int (*command)(Kernel&, const Args&, std::ostream&), const Args& args) {
+        out.str("");
+        return command(*kernel, args, out);
+    }
+    std::string output() const { return out.str(); }
+
+    test::TempDir dir;
+    ManualClock clock;
+    Config config;
+    std::unique_ptr<Kernel> kernel;
+    std::ostringstream out;
+};
+
+TEST_F(CommandsTest, InitReportsTheDatabase) {
+    std::ostringstream o;
+    EXPECT_EQ(runInit(*kernel, o), 0);
+    EXPECT_NE(o.str().find(config.databasePath), std::string::npos) << o.str();
+}
+
+TEST_F(CommandsTest, UsageNamesEveryCommand) {
+    for (const char* c : {"serve", "init", "demo", "import-criteria", "user add", "verify-audit"})
+        EXPECT_NE(usage().find(c), std::string::npos) << c;
+}
+
+TEST_F(CommandsTest, ImportCriteriaStoresVersion1) {
+    minimalYear();
+    int rc = run(runImportCriteria,
+                 {"import-criteria", sampleCriteria(), "--year", "2022", "--unit-type", "xa"});
+    EXPECT_EQ(rc, 0) << output();
+    EXPECT_EQ(output(), "imported criteria set #1 version 1 for xa 2022\n");
+    auto sets = kernel->criteria().list(2022);
+    ASSERT_TRUE(sets.ok());
+    ASSERT_EQ(sets->size(), 1u);
+    EXPECT_EQ(sets->front().createdBy, "system");
+}
+
+TEST_F(CommandsTest, ImportCriteriaDryRunStoresNothing) {
+    minimalYear();
+    int rc = run(runImportCriteria, {"import-criteria", sampleCriteria(), "--year", "2022",
+                                     "--unit-type", "xa", "--dry-run", "true"});
+    EXPECT_EQ(rc, 0) << output();
+    EXPECT_EQ(output(), "valid (dry run): 0 version 1 for xa 2022\n");
+    EXPECT_TRUE(kernel->criteria().list(2022)->empty());
+}
+
+TEST_F(CommandsTest, ImportCriteriaTwiceIsDuplicateExit1) {
+    minimalYear();
+    Args args{"import-criteria", sampleCriteria(), "--year", "2022", "--unit-type", "huyen"};
+    ASSERT_EQ(run(runImportCriteria, args), 0) << output();
+    EXPECT_EQ(run(runImportCriteria, args), 1);
+    EXPECT_EQ(output().rfind("error: ", 0), 0u) << output();
+}
+
+TEST_F(CommandsTest, ImportCriteriaInvalidDocumentListsEachProblem) {
+    minimalYear();
+    std::string bad = writeFile("bad.json", R"({"schema_version":"1.0","title":"x","areas":[{}]})");
+    int rc =
+        run(runImportCriteria, {"import-criteria", bad, "--year", "2022", "--unit-type", "xa"});
+    EXPECT_EQ(rc, 1);
+    EXPECT_EQ(output().rfind("error: ", 0), 0u) << output();
+    EXPECT_NE(output().find("\n  $.areas[0]"), std::string::npos) << output();
+}
+
+struct BadImportArgs {
+    const char* name;
+    Args args;  // FILE is replaced by the sample's path
+    int rc;
+    const char* says;
+};
+
+std::ostream& operator<<(std::ostream& os, const BadImportArgs& b) {
+    return os << b.name;
+}
+
+class ImportArgsTest : public CommandsTest, public ::testing::WithParamInterface<BadImportArgs> {};
+
+TEST_P(ImportArgsTest, ExitsWithCodeAndReason) {
+    minimalYear();
+    Args args = GetParam().args;
+    for (auto& a : args)
+        if (a == "FILE")
+            a = sampleCriteria();
+    EXPECT_EQ(run(runImportCriteria, args), GetParam().rc) << output();
+    EXPECT_NE(output().find(GetParam().says), std::string::npos) << output();
+    EXPECT_TRUE(kernel->criteria().list(2022)->empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    App, ImportArgsTest,
+    ::testing::Values(
+        BadImportArgs{"NoFile", {"import-criteria"}, 2, "Usage:"},
+        BadImportArgs{"MissingUnitType",
+                      {"import-criteria", "FILE", "--year", "2022"},
+                      2,
+                      "needs FILE --year YEAR --unit-type CODE"},
+        BadImportArgs{"FlagWithoutValue",
+                      {"import-criteria", "FILE", "--unit-type", "xa", "--year"},
+                      2,
+                      "bad argument '--year'"},
+        BadImportArgs{"PositionalJunk",
+                      {"import-criteria", "FILE", "junk", "--year", "2022", "--unit-type", "xa"},
+                      2,
+                      "bad argument 'junk'"},
+        BadImportArgs{"YearNotANumber",
+                      {"import-criteria", "FILE", "--year", "abc", "--unit-type", "xa"},
+                      2,
+                      "--year must be a number"},
+        BadImportArgs{"YearWithTrailingText",
+                      {"import-criteria", "FILE", "--year", "2022abc", "--unit-type", "xa"},
+                      2,
+                      "--year must be a number"},
+        BadImportArgs{"UnreadableFile",
+                      {"import-criteria", "/nonexistent/criteria.json", "--year", "2022",
+                       "--unit-type", "xa"},
+                      1,
+                      "cannot read /nonexistent/criteria.json"},
+        BadImportArgs{"UnknownUnitType",
+                      {"import-criteria", "FILE", "--year", "2022", "--unit-type", "tinh"},
+                      1,
+                      "error: "},
+        BadImportArgs{"UnknownYear",
+                      {"import-criteria", "FILE", "--year", "2030", "--unit-type", "xa"},
+                      1,
+                      "error: "}),
+    [](const auto& info) { return std::string(info.param.name); });
+
+TEST_F(CommandsTest, UserAddCreatesAnAccountThatCanLogIn) {
+    int rc = run(runUser, {"user", "add", "--username", "bob", "--role", "clerk", "--password",
+                           "bob-password-1", "--name", "Bob Nguyễn"});
+    EXPECT_EQ(rc, 0) << output();
+    EXPECT_EQ(output(), "created clerk bob\n");
+    auto login = kernel->auth().login("bob", "bob-password-1");
+    ASSERT_TRUE(login.ok()) << login.error().message;
+    EXPECT_EQ(login->user.displayName, "Bob Nguyễn");
+}
+
+TEST_F(CommandsTest, UserAddUnitAccountNeedsAnExistingUnit) {
+    minimalYear();
+    EXPECT_EQ(run(runUser, {"user", "add", "--username", "xa01", "--role", "unit", "--password",
+                            "xa01-password", "--unit", "XA01"}),
+              0)
+        << output();
+    EXPECT_EQ(run(runUser, {"user", "add", "--username", "xa99", "--role", "unit", "--password",
+                            "xa99-password", "--unit", "XA99"}),
+              1);
+    EXPECT_NE(output().find("unit_code"), std::string::npos) << output();
+}
+
+struct BadUserArgs {
+    const char* name;
+    Args args;
+    int rc;
+    const char* says;
+};
+
+std::ostream& operator<<(std::ostream& os, const BadUserArgs& b) {
+    return os << b.name;
+}
+
+class UserArgsTest : public CommandsTest, public ::testing::WithParamInterface<BadUserArgs> {};
+
+TEST_P(UserArgsTest, ExitsWithCodeAndReason) {
+    EXPECT_EQ(run(runUser, GetParam().args), GetParam().rc) << output();
+    EXPECT_NE(output().find(GetParam().says), std::string::npos) << output();
+    EXPECT_TRUE(kernel->accounts().listUsers()->empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    App, UserArgsTest,
+    ::testing::Values(
+        BadUserArgs{"NoSubcommand", {"user"}, 2, "Usage:"},
+        BadUserArgs{"UnknownSubcommand", {"user", "delete", "--username", "bob"}, 2, "Usage:"},
+        BadUserArgs{"MissingPassword",
+                    {"user", "add", "--username", "bob", "--role", "clerk"},
+                    2,
+                    "needs --username, --role and --password"},
+        BadUserArgs{
+            "BadRole",
+            {"user", "add", "--username", "bob", "--role", "boss", "--password", "bob-password-1"},
+            2,
+            "--role must be"},
+        BadUserArgs{"ShortPassword",
+                    {"user", "add", "--username", "bob", "--role", "clerk", "--password", "short"},
+                    1,
+                    "password"},
+        BadUserArgs{"BadUsername",
+                    {"user", "add", "--username", "bob smith", "--role", "clerk", "--password",
+                     "bob-password-1"},
+                    1,
+                    "username"},
+        BadUserArgs{
+            "UnitRoleWithoutUnit",
+            {"user", "add", "--username", "bob", "--role", "unit", "--password", "bob-password-1"},
+            1,
+            "unit_code"}),
+    [](const auto& info) { return std::string(info.param.name); });
+
+TEST_F(CommandsTest, UserAddDuplicateExits1) {
+    Args args{"user", "add", "--username", "bob", "--role", "clerk", "--password", "bob-pass-1"};
+    ASSERT_EQ(run(runUser, args), 0);
+    EXPECT_EQ(run(runUser, args), 1);
+    EXPECT_EQ(output().rfind("error: ", 0), 0u) << output();
+}
+
+TEST_F(CommandsTest, VerifyAuditOnEmptyAndOnIntactLog) {
+    std::ostringstream empty;
+    EXPECT_EQ(runVerifyAudit(*kernel, empty), 0);
+    EXPECT_EQ(empty.str(), "0 audit entries checked, 0 problem(s)\n");
+
+    minimalYear();  // four audited changes
+    std::ostringstream intact;
+    EXPECT_EQ(runVerifyAudit(*kernel, intact), 0);
+    EXPECT_EQ(intact.str(), "4 audit entries checked, 0 problem(s)\n");
+}
+
+TEST_F(CommandsTest, VerifyAuditFindsATamperedRow) {
+    minimalYear();
+    Poco::Data::SQLite::Connector::registerConnector();
+    {
+        Poco::Data::Session db("SQLite", config.databasePath);
+        db << "UPDATE audit_log SET actor='someone' WHERE id=2", Poco::Data::Keywords::now;
+    }
+    std::ostringstream o;
+    EXPECT_EQ(runVerifyAudit(*kernel, o), 1);
+    EXPECT_EQ(o.str().rfind("audit #2: ", 0), 0u) << o.str();
+    EXPECT_NE(o.str().find("4 audit entries checked, 1 problem(s)"), std::string::npos) << o.str();
+}
+
+TEST_F(CommandsTest, DemoLoadsOnceAndPrintsTheAccounts) {
+    int rc = run(runDemo, {"demo", "--criteria", sampleCriteria()});
+    ASSERT_EQ(rc, 0) << output();
+    EXPECT_NE(output().find("demo: loaded period 2022, 30 units"), std::string::npos) << output();
+    for (const char* account :
+         {"admin\tadmin@KiemChung2022", "vanthu\tvanthu@KiemChung2022",
+          "thamdinh\tthamdinh@KiemChung2022", "xaphuckhanh\txaphuckhanh@KiemChung2022"})
+        EXPECT_NE(output().find(account), std::string::npos) << account;
+    EXPECT_EQ(kernel->directory().listUnits(Kernel::systemActor())->size(), 30u);
+    EXPECT_EQ(kernel->accounts().listUsers()->size(), 4u);
+    EXPECT_TRUE(kernel->auth().login("xaphuckhanh", "xaphuckhanh@KiemChung2022").ok());
+
+    // A second run changes nothing.
+    EXPECT_EQ(run(runDemo, {"demo"}), 0) << output();
+    EXPECT_NE(output().find("nothing loaded"), std::string::npos) << output();
+    EXPECT_EQ(kernel->directory().listUnits(Kernel::systemActor())->size(), 30u);
+
+    std::ostringstream verify;
+    EXPECT_EQ(runVerifyAudit(*kernel, verify), 0) << verify.str();
+}
+
+TEST_F(CommandsTest, DemoDefaultsToTheBundledCriteria) {
+    // Tests run from the repository root, where the default path is relative to.
+    EXPECT_EQ(run(runDemo, {"demo"}), 0) << output();
+    EXPECT_EQ(kernel->criteria().list(2022)->size(), 1u);
+}
+
+TEST_F(CommandsTest, DemoWithUnreadableCriteriaFailsAndLoadsNothing) {
+    EXPECT_EQ(run(runDemo, {"demo", "--criteria", "/nonexistent/criteria.json"}), 1);
+    EXPECT_NE(output().find("cannot read criteria file"), std::string::npos) << output();
+    // Nothing half-loaded: a later run with the right file still loads everything.
+    EXPECT_TRUE(kernel->directory().listPeriods()->empty());
+    EXPECT_EQ(run(runDemo, {"demo", "--criteria", sampleCriteria()}), 0) << output();
+    EXPECT_EQ(kernel->accounts().listUsers()->size(), 4u);
+}
+
+TEST_F(CommandsTest, DemoWithInvalidCriteriaFailsAndLoadsNothing) {
+    std::string bad = writeFile("bad.json", R"({"schema_version":"1.0","areas":"none"})");
+    EXPECT_EQ(run(runDemo, {"demo", "--criteria", bad}), 1);
+    EXPECT_NE(output().find("criteria"), std::string::npos) << output();
+    EXPECT_TRUE(kernel->directory().listPeriods()->empty());
+    EXPECT_TRUE(kernel->directory().listUnitTypes()->empty());
+}
+
+TEST_F(CommandsTest, DemoBadArgumentsExit2) {
+    EXPECT_EQ(run(runDemo, {"demo", "--criteria"}), 2);
+    EXPECT_NE(output().find("bad argument '--criteria'"), std::string::npos) << output();
+    EXPECT_TRUE(kernel->directory().listPeriods()->empty());
+}
+
+}  // namespace
+}  // namespace kc

@@ -1,0 +1,187 @@
+#include "app/Config.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <set>
+
+#include "TempDir.h"
+
+namespace kc {
+namespace {
+
+using std::chrono::hours;
+using std::chrono::minutes;
+using Env = std::map<std::string, std::string>;
+
+class ConfigTest : public ::testing::Test {
+protected:
+    std::string write(const std::string& text) {
+        std::string path = dir.file("kiemchung.properties");
+        std::ofstream(path, std::ios::binary) << text;
+        return path;
+    }
+    static std::set<std::string> paths(const Error& e) {
+        std::set<std::string> out;
+        for (const auto& d : e.details) out.insert(d.path);
+        return out;
+    }
+    test::TempDir dir;
+};
+
+TEST_F(ConfigTest, DefaultsWithoutFileOrEnvironment) {
+    auto c = Config::load("", {});
+    ASSERT_TRUE(c.ok()) << c.error().message;
+    EXPECT_EQ(c->httpBind, "127.0.0.1");
+    EXPECT_EQ(c->httpPort, 8080);
+    EXPECT_EQ(c->httpThreads, 16);
+    EXPECT_EQ(c->httpTimeoutSeconds, 60);
+    EXPECT_EQ(c->httpMaxJsonBytes, 2u * 1024 * 1024);
+    EXPECT_EQ(c->storageDir, "storage");
+    EXPECT_EQ(c->databasePath, "storage/kiemchung.db");
+    EXPECT_EQ(c->sessionLifetime, hours(12));
+    EXPECT_EQ(c->maxFailedLogins, 5);
+    EXPECT_EQ(c->lockDuration, minutes(15));
+    EXPECT_EQ(c->pbkdf2Iterations, 600000);
+    EXPECT_EQ(c->logLevel, "information");
+}
+
+TEST_F(ConfigTest, MissingFileMeansDefaults) {
+    auto c = Config::load(dir.file("absent.properties"), {});
+    ASSERT_TRUE(c.ok()) << c.error().message;
+    EXPECT_EQ(c->httpPort, 8080);
+}
+
+TEST_F(ConfigTest, FileValuesAreRead) {
+    auto c = Config::load(write("# comment\n"
+                                "http.bind = 0.0.0.0\n"
+                                "http.port = 9090\n"
+                                "http.threads = 4\n"
+                                "http.timeoutSeconds = 30\n"
+                                "http.maxJsonBytes = 4096\n"
+                                "storage.dir = /srv/kc\n"
+                                "auth.sessionHours = 8\n"
+                                "auth.maxFailedLogins = 3\n"
+                                "auth.lockMinutes = 30\n"
+                                "auth.pbkdf2Iterations = 1000\n"
+                                "log.level = debug\n"),
+                          {});
+    ASSERT_TRUE(c.ok()) << c.error().message;
+    EXPECT_EQ(c->httpBind, "0.0.0.0");
+    EXPECT_EQ(c->httpPort, 9090);
+    EXPECT_EQ(c->httpThreads, 4);
+    EXPECT_EQ(c->httpTimeoutSeconds, 30);
+    EXPECT_EQ(c->httpMaxJsonBytes, 4096u);
+    EXPECT_EQ(c->storageDir, "/srv/kc");
+    EXPECT_EQ(c->databasePath, "/srv/kc/kiemchung.db");  // follows storage.dir
+    EXPECT_EQ(c->sessionLifetime, hours(8));
+    EXPECT_EQ(c->maxFailedLogins, 3);
+    EXPECT_EQ(c->lockDuration, minutes(30));
+    EXPECT_EQ(c->pbkdf2Iterations, 1000);
+    EXPECT_EQ(c->logLevel, "debug");
+}
+
+TEST_F(ConfigTest, ExplicitDatabasePathIsKept) {
+    auto c = Config::load(write("storage.dir = data\ndatabase.path = /var/lib/kc.db\n"), {});
+    ASSERT_TRUE(c.ok()) << c.error().message;
+    EXPECT_EQ(c->databasePath, "/var/lib/kc.db");
+}
+
+TEST_F(ConfigTest, EnvironmentOverridesTheFile) {
+    auto c = Config::load(write("http.port = 9090\nauth.pbkdf2Iterations = 1000\n"),
+                          {{"KC_HTTP_PORT", "7070"},
+                           {"KC_AUTH_SESSIONHOURS", "2"},
+                           {"KC_STORAGE_DIR", "/tmp/kc"},
+                           {"PATH", "/usr/bin"},
+                           {"KC_NOT_A_SETTING", "ignored"}});
+    ASSERT_TRUE(c.ok()) << c.error().message;
+    EXPECT_EQ(c->httpPort, 7070);
+    EXPECT_EQ(c->pbkdf2Iterations, 1000);  // from the file, not overridden
+    EXPECT_EQ(c->sessionLifetime, hours(2));
+    EXPECT_EQ(c->databasePath, "/tmp/kc/kiemchung.db");
+}
+
+TEST_F(ConfigTest, EnvironmentAloneWithoutFile) {
+    auto c = Config::load("", {{"KC_HTTP_PORT", "0"}, {"KC_AUTH_LOCKMINUTES", "1"}});
+    ASSERT_TRUE(c.ok()) << c.error().message;
+    EXPECT_EQ(c->httpPort, 0);  // any free port
+    EXPECT_EQ(c->lockDuration, minutes(1));
+}
+
+TEST_F(ConfigTest, ProcessEnvironmentIsReadAsAMap) {
+    ::setenv("KC_CONFIG_TEST_MARKER", "a=b", 1);
+    auto env = Config::processEnvironment();
+    EXPECT_EQ(env["KC_CONFIG_TEST_MARKER"], "a=b");  // split at the first '=' only
+    ::unsetenv("KC_CONFIG_TEST_MARKER");
+}
+
+TEST_F(ConfigTest, InvalidValuesAndUnknownKeysAreReportedTogether) {
+    auto c = Config::load(write("http.port = abc\n"
+                                "http.colour = red\n"
+                                "auth.sessionHours = 0\n"
+                                "http.threads = 8\n"),
+                          {{"KC_HTTP_THREADS", "0"}});
+    ASSERT_FALSE(c.ok());
+    EXPECT_EQ(c.error().code, ErrorCode::InvalidInput);
+    EXPECT_EQ(paths(c.error()), (std::set<std::string>{"http.port", "http.colour",
+                                                       "auth.sessionHours", "http.threads"}));
+    for (const auto& d : c.error().details) EXPECT_FALSE(d.message.empty()) << d.path;
+}
+
+struct BadValue {
+    const char* name;
+    const char* key;
+    const char* value;
+};
+
+std::ostream& operator<<(std::ostream& os, const BadValue& b) {
+    return os << b.name;
+}
+
+class ConfigBadValueTest : public ConfigTest, public ::testing::WithParamInterface<BadValue> {};
+
+TEST_P(ConfigBadValueTest, IsReportedUnderItsKey) {
+    auto c = Config::load(write(std::string(GetParam().key) + " = " + GetParam().value + "\n"), {});
+    ASSERT_FALSE(c.ok());
+    EXPECT_EQ(paths(c.error()), (std::set<std::string>{GetParam().key}));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    App, ConfigBadValueTest,
+    ::testing::Values(
+        BadValue{"PortTooLarge", "http.port", "65536"}, BadValue{"PortNegative", "http.port", "-1"},
+        BadValue{"PortTrailingText", "http.port", "80x"}, BadValue{"PortHex", "http.port", "0x50"},
+        BadValue{"PortOverflowingLongLong", "http.port", "99999999999999999999"},
+        BadValue{"PortFraction", "http.port", "80.5"}, BadValue{"ThreadsZero", "http.threads", "0"},
+        BadValue{"TimeoutTooLong", "http.timeoutSeconds", "3601"},
+        BadValue{"MaxJsonBelow1KiB", "http.maxJsonBytes", "1023"},
+        BadValue{"SessionHoursOverAMonth", "auth.sessionHours", "721"},
+        BadValue{"MaxFailedLoginsZero", "auth.maxFailedLogins", "0"},
+        BadValue{"LockMinutesOverADay", "auth.lockMinutes", "1441"},
+        BadValue{"Pbkdf2Zero", "auth.pbkdf2Iterations", "0"},
+        BadValue{"UnknownKey", "auth.passwordMinLength", "8"},
+        BadValue{"MisspelledKey", "http.prot", "8080"}),
+    [](const auto& info) { return std::string(info.param.name); });
+
+TEST_F(ConfigTest, InvalidEnvironmentValueIsReportedUnderTheKey) {
+    auto c = Config::load(write("http.port = 9090\n"), {{"KC_HTTP_PORT", "nine"}});
+    ASSERT_FALSE(c.ok());
+    EXPECT_EQ(paths(c.error()), (std::set<std::string>{"http.port"}));
+    EXPECT_NE(c.error().details[0].message.find("nine"), std::string::npos);
+}
+
+TEST_F(ConfigTest, RangeBoundariesAreAccepted) {
+    auto c = Config::load(write("http.port = 65535\n"
+                                "http.maxJsonBytes = 1024\n"
+                                "auth.sessionHours = 720\n"
+                                "auth.lockMinutes = 1440\n"),
+                          {});
+    ASSERT_TRUE(c.ok()) << c.error().message;
+    EXPECT_EQ(c->httpPort, 65535);
+    EXPECT_EQ(c->httpMaxJsonBytes, 1024u);
+    EXPECT_EQ(c->sessionLifetime, hours(720));
+    EXPECT_EQ(c->lockDuration, minutes(1440));
+}
+
+}  // namespace
+}  // namespace kc

@@ -1,0 +1,164 @@
+// What the browser tests share: a real kiemchung server with the demo data in a scratch
+// directory, Debian's Chromium driven by playwright-core, and helpers that log in, move between
+// pages, take screenshots and collect console errors.
+//
+// Environment:
+//   KC_E2E_BINARY     the kiemchung binary (default: build-test/src/app/kiemchung)
+//   KC_E2E_ARTIFACTS  where screenshots and the server log go (default: build-test/e2e-artifacts)
+//   KC_E2E_CHROMIUM   the browser (default: /usr/bin/chromium)
+import {spawn, execFileSync} from 'node:child_process';
+import {cpSync, mkdirSync, mkdtempSync, rmSync, existsSync, writeFileSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {chromium} from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const BINARY = path.resolve(process.env.KC_E2E_BINARY || path.join(ROOT, 'build-test/src/app/kiemchung'));
+export const ARTIFACTS = path.resolve(process.env.KC_E2E_ARTIFACTS || path.join(ROOT, 'build-test/e2e-artifacts'));
+export const CHROMIUM = process.env.KC_E2E_CHROMIUM || '/usr/bin/chromium';
+
+export const ACCOUNTS = {
+    admin: ['admin', 'admin@KiemChung2022'],
+    clerk: ['vanthu', 'vanthu@KiemChung2022'],
+    reviewer: ['thamdinh', 'thamdinh@KiemChung2022'],
+    unit: ['xaphuckhanh', 'xaphuckhanh@KiemChung2022'],
+};
+
+export const VIEWPORTS = {desktop: {width: 1366, height: 768}, phone: {width: 390, height: 844}};
+
+// Starts `kiemchung demo` then `kiemchung serve` on a free port in a fresh copy of config/.
+// Returns {url, stop()}; stop() resolves to the server's exit code.
+export async function startServer() {
+    if (!existsSync(BINARY)) throw new Error(`no server binary at ${BINARY}: build it, or set KC_E2E_BINARY`);
+    const scratchParent = existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
+    const dir = mkdtempSync(path.join(scratchParent, 'kc-e2e-'));
+    cpSync(path.join(ROOT, 'config'), path.join(dir, 'config'), {recursive: true});
+    const env = {...process.env, KC_HTTP_PORT: '0', KC_HTTP_BIND: '127.0.0.1', KC_HTTP_THREADS: '8',
+        KC_AUTH_PBKDF2ITERATIONS: '1000', KC_STORAGE_DIR: path.join(dir, 'storage')};
+    mkdirSync(ARTIFACTS, {recursive: true});
+    const demo = execFileSync(BINARY, ['demo'], {cwd: dir, env, encoding: 'utf8'});
+    writeFileSync(path.join(ARTIFACTS, 'demo.log'), demo);
+    const child = spawn(BINARY, ['serve'], {cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe']});
+    let stderr = '';
+    child.stderr.on('data', d => { stderr += d; });
+    const exited = new Promise(resolve => child.on('exit', (code, signal) => resolve(code ?? signal)));
+    const url = await new Promise((resolve, reject) => {
+        let out = '';
+        const timer = setTimeout(() => reject(new Error(`server did not start in 30 s:\n${out}\n${stderr}`)), 30000);
+        child.stdout.on('data', d => {
+            out += d;
+            const m = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+            if (m) {
+                clearTimeout(timer);
+                resolve(m[1]);
+            }
+        });
+        exited.then(code => reject(new Error(`server exited (${code}) before listening:\n${out}\n${stderr}`)));
+    });
+    return {
+        url,
+        async stop() {
+            child.kill('SIGTERM');
+            const code = await exited;
+            writeFileSync(path.join(ARTIFACTS, 'server-stderr.log'), stderr);
+            rmSync(dir, {recursive: true, force: true});
+            return code;
+        },
+    };
+}
+
+export async function launchBrowser() {
+    // playwright's launch() gives the browser a new, empty user-data-dir of its own.
+    // Vietnamese browser UI (date inputs as dd/mm/yyyy, "Chọn tệp"), from Debian's chromium-l10n.
+    return chromium.launch({
+        executablePath: CHROMIUM,
+        headless: true,
+        env: {...process.env, LANGUAGE: 'vi', LANG: 'vi_VN.UTF-8'},
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+            '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage', '--lang=vi'],
+    });
+}
+
+// A fresh context (no cookies) and page, with every console error and uncaught exception
+// collected in page.problems. A "Failed to load resource" error for an /api/v1/ response with a
+// 4xx status is the browser's own note about an answer the page expects and handles (a wrong
+// password, a refused file); it is recorded in page.apiRefusals instead. Every other console
+// error fails the test through assertNoProblems.
+export async function newPage(browser, baseURL, viewport = VIEWPORTS.desktop) {
+    const context = await browser.newContext({baseURL, viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh'});
+    context.setDefaultTimeout(10000);
+    const page = await context.newPage();
+    page.problems = [];
+    page.apiRefusals = [];
+    page.on('console', msg => {
+        if (msg.type() !== 'error') return;
+        const where = msg.location().url || '';
+        const refused = /^Failed to load resource: the server responded with a status of (4\d\d)/.exec(msg.text());
+        if (refused && new URL(where, baseURL).pathname.startsWith('/api/v1/')) {
+            page.apiRefusals.push(`${refused[1]} ${where}`);
+            return;
+        }
+        page.problems.push(`console: ${msg.text()} (${where})`);
+    });
+    page.on('pageerror', e => page.problems.push(`pageerror: ${e.message}`));
+    page.on('requestfailed', r => page.problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+    return page;
+}
+
+export function assertNoProblems(assert, page) {
+    assert.deepEqual(page.problems, [], 'console errors or page errors');
+}
+
+// Waits until the router has finished rendering a page whose h1 matches title (string or RegExp).
+export async function waitForPage(page, title) {
+    await page.locator('main:not([aria-busy]) h1').filter({hasText: title}).first().waitFor();
+}
+
+// Opens #<hash> (e.g. "/don-vi") and waits for its h1.
+export async function go(page, hash, title) {
+    await page.goto(`/#${hash}`);
+    await waitForPage(page, title);
+}
+
+// Logs in through the form and waits for the home page.
+export async function login(page, [username, password]) {
+    await page.goto('/#/dang-nhap');
+    await waitForPage(page, 'Đăng nhập');
+    await page.getByLabel('Tên đăng nhập').fill(username);
+    await page.getByLabel('Mật khẩu').fill(password);
+    await page.getByRole('button', {name: 'Đăng nhập'}).click();
+    await waitForPage(page, `Xin chào, ${username}`);
+}
+
+// Saves <name>-desktop.png and <name>-phone.png (1366x768 and 390x844) of the current page and
+// checks that the phone layout needs no sideways scrolling. Restores the desktop size.
+export async function screenshots(assert, page, name) {
+    mkdirSync(ARTIFACTS, {recursive: true});
+    for (const [kind, size] of Object.entries(VIEWPORTS)) {
+        await page.setViewportSize(size);
+        await page.evaluate(() => new Promise(requestAnimationFrame));
+        await page.screenshot({path: path.join(ARTIFACTS, `${name}-${kind}.png`)});
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.ok(overflow <= 0, `${name} at ${kind}: ${overflow}px wider than the screen`);
+    }
+    await page.setViewportSize(VIEWPORTS.desktop);
+}
+
+// A bearer token for direct API checks.
+export async function apiToken(baseURL, [username, password]) {
+    const r = await fetch(`${baseURL}/api/v1/session`, {method: 'POST', body: JSON.stringify({username, password})});
+    if (r.status !== 200) throw new Error(`login ${username}: ${r.status}`);
+    return (await r.json()).token;
+}
+
+export async function apiGet(baseURL, token, p) {
+    const r = await fetch(`${baseURL}/api/v1${p}`, {headers: {Authorization: `Bearer ${token}`}});
+    return {status: r.status, body: await r.json()};
+}
+
+// A datetime-local value in Vietnam time for a moment days from now (at 23:59:59).
+export function vnInput(daysFromNow) {
+    const d = new Date(Date.now() + daysFromNow * 86400000 + 7 * 3600000);
+    return `${d.toISOString().slice(0, 10)}T23:59:59`;
+}

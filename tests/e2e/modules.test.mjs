@@ -1,0 +1,94 @@
+// The front end's pure modules (no DOM, no network), tested without a browser. They are plain
+// ES modules under src/web/js with no imports of their own, loaded here from their text.
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
+import {ROOT} from './harness.mjs';
+
+async function load(name) {
+    const text = readFileSync(path.join(ROOT, 'src/web/js', name), 'utf8');
+    return import(`data:text/javascript;charset=utf-8,${encodeURIComponent(text)}`);
+}
+
+const {periodStage, nextStep, currentPeriod} = await load('phase.js');
+const {formatDateTime, toLocalInput, fromLocalInput, daysUntil, relativeDays, formatPoints, fold} = await load('format.js');
+const {fieldOfPath, describeCriteriaPath, humanize} = await load('messages.js');
+
+const demo = {
+    year: 2022, finalised: false,
+    self_assessment_opens: '2022-11-28T00:00:00Z', self_assessment_closes: '2022-12-31T16:59:59Z',
+    step1_closes: '2023-01-04T16:59:59Z', supplement_closes: '2023-01-10T16:59:59Z', step2_closes: '2023-01-20T16:59:59Z',
+};
+
+test('the stage of a period follows its dates', () => {
+    const cases = [
+        ['2022-11-01T00:00:00Z', 'before_open', demo.self_assessment_opens],
+        ['2022-12-01T00:00:00Z', 'self_assessment', demo.self_assessment_closes],
+        ['2022-12-31T16:59:59Z', 'step1', demo.step1_closes],  // a deadline's own second is past
+        ['2023-01-05T00:00:00Z', 'supplement', demo.supplement_closes],
+        ['2023-01-15T00:00:00Z', 'step2', demo.step2_closes],
+        ['2023-02-01T00:00:00Z', 'closing', null],
+    ];
+    for (const [now, stage, due] of cases) {
+        const s = periodStage(demo, new Date(now));
+        assert.equal(s.stage, stage, now);
+        assert.equal(s.due, due, now);
+    }
+    assert.equal(periodStage({...demo, finalised: true}, new Date('2022-12-01T00:00:00Z')).stage, 'finalised');
+});
+
+test('a missing date makes the stage unknown once it is needed', () => {
+    const partial = {...demo, step1_closes: null};
+    assert.equal(periodStage(partial, new Date('2022-12-01T00:00:00Z')).stage, 'self_assessment');
+    const later = periodStage(partial, new Date('2023-01-02T00:00:00Z'));
+    assert.equal(later.stage, 'planning');
+    assert.deepEqual(later.missing, ['step1_closes']);
+});
+
+test('each role gets its own next step', () => {
+    const now = new Date('2022-12-01T00:00:00Z');
+    assert.match(nextStep('unit', demo, now).text, /Tự chấm điểm và nộp tài liệu kiểm chứng/);
+    assert.match(nextStep('clerk', demo, now).text, /Theo dõi các đơn vị tự chấm điểm/);
+    assert.match(nextStep('reviewer', demo, new Date('2023-01-02T00:00:00Z')).text, /Thẩm định bước 1/);
+    assert.equal(nextStep('admin', demo, now).text, nextStep('clerk', demo, now).text);
+});
+
+test('the current period is the newest one not finalised', () => {
+    assert.equal(currentPeriod([]), null);
+    assert.equal(currentPeriod([{year: 2021}, {year: 2023, finalised: true}, {year: 2022}]).year, 2022);
+    assert.equal(currentPeriod([{year: 2021, finalised: true}, {year: 2022, finalised: true}]).year, 2022);
+});
+
+test('times are shown and typed in Vietnam time', () => {
+    assert.equal(formatDateTime('2022-12-31T16:59:59Z'), '23:59 31/12/2022');
+    assert.equal(formatDateTime(null), '');
+    assert.equal(toLocalInput('2022-12-31T16:59:59Z'), '2022-12-31T23:59:59');
+    assert.equal(fromLocalInput('2022-12-31T23:59:59'), '2022-12-31T16:59:59Z');
+    assert.equal(fromLocalInput('2023-01-01T06:30'), '2022-12-31T23:30:00Z');
+    assert.equal(fromLocalInput(''), null);
+    assert.equal(fromLocalInput(toLocalInput('2023-01-20T16:59:59Z')), '2023-01-20T16:59:59Z');
+    const now = new Date('2022-12-31T17:30:00Z');  // 00:30 on 1 January in Hanoi
+    assert.equal(daysUntil('2023-01-01T16:00:00Z', now), 0);
+    assert.equal(relativeDays('2023-01-02T10:00:00Z', now), 'ngày mai');
+    assert.equal(relativeDays('2022-12-31T10:00:00Z', now), 'đã qua 1 ngày');
+});
+
+test('points and search text', () => {
+    assert.equal(formatPoints(11.5), '11,5');
+    assert.equal(formatPoints(100), '100');
+    assert.equal(fold('UBND xã Phúc Khánh, Đồng Tâm'), 'ubnd xa phuc khanh, dong tam');
+});
+
+test('error paths name form fields and places in a criteria file', () => {
+    assert.equal(fieldOfPath('$.password'), 'password');
+    assert.equal(fieldOfPath('area_codes[1]'), 'area_codes');
+    assert.equal(fieldOfPath('$'), '');
+    const doc = {areas: [{code: '1', criteria: [{code: '1.1', sub_criteria: [{code: '1.1.1'}]}]}]};
+    assert.equal(describeCriteriaPath('$.areas[0].criteria[0].sub_criteria[0].max_points', doc),
+        'Lĩnh vực 1 › tiêu chí 1.1 › tiêu chí thành phần 1.1.1 › max_points');
+    assert.equal(describeCriteriaPath('$.areas[3].name', null), 'Lĩnh vực thứ 4 › name');
+    assert.equal(describeCriteriaPath('$', doc), 'Toàn bộ tệp');
+    assert.equal(humanize('Mốc thời gian phải sau step1_closes'), 'Mốc thời gian phải sau mốc "Hạn thẩm định bước 1"');
+    assert.equal(humanize('Không có unit_code lạ'), 'Không có unit_code lạ');
+});

@@ -1,0 +1,205 @@
+// Unit types and units: creation, duplicates, references, merge lineage.
+
+#include "TestServer.h"
+
+namespace kc::test {
+namespace {
+
+const char* kUnits = "/api/v1/units";
+const char* kTypes = "/api/v1/unit-types";
+
+TEST_F(HttpTest, CreateUnitTypeThenDuplicateCodeIs409) {
+    auto r = s.post(kTypes, s.clerk(), R"({"code":"thanhpho","name":"UBND thành phố"})");
+    ASSERT_EQ(r.status, 201) << r.dump();
+    EXPECT_EQ(r.str("code"), "thanhpho");
+    EXPECT_EQ(r.str("name"), "UBND thành phố");
+    EXPECT_EQ(s.count(kTypes, s.unitUser()), 4);
+
+    int audit = s.auditCount();
+    auto dup = s.post(kTypes, s.clerk(), R"({"code":"thanhpho","name":"Khác"})");
+    EXPECT_EQ(dup.status, 409) << dup.dump();
+    EXPECT_EQ(dup.errorCode(), "duplicate");
+    EXPECT_EQ(s.count(kTypes, s.clerk()), 4);
+    EXPECT_EQ(s.auditCount(), audit);
+}
+
+TEST_F(HttpTest, UnitTypeNameIsStoredNfcNormalised) {
+    // "ố" sent decomposed (o + U+0302 + U+0301) comes back precomposed.
+    auto r = s.post(kTypes, s.clerk(),
+                    "{\"code\":\"tp\",\"name\":\"Th\xc3\xa0nh pho\xcc\x82\xcc\x81\"}");
+    ASSERT_EQ(r.status, 201) << r.dump();
+    EXPECT_EQ(r.str("name"), "Thành phố");
+}
+
+TEST_F(HttpTest, CreateUnitReturns201AndIsVisible) {
+    auto r = s.post(kUnits, s.clerk(),
+                    R"({"code":"XA18","name":"UBND xã Mới","unit_type":"xa",)"
+                    R"("active_from_year":2023})");
+    ASSERT_EQ(r.status, 201) << r.dump();
+    EXPECT_EQ(r.str("code"), "XA18");
+    EXPECT_EQ(r.str("unit_type"), "xa");
+    EXPECT_EQ(r.object()->getValue<int>("active_from_year"), 2023);
+    EXPECT_TRUE(r.object()->isNull("active_to_year"));
+    EXPECT_TRUE(r.object()->isNull("merged_into"));
+    EXPECT_EQ(s.count(kUnits, s.clerk()), 31);
+    EXPECT_EQ(s.get("/api/v1/units/XA18", s.reviewer()).str("name"), "UBND xã Mới");
+}
+
+struct BadUnit {
+    const char* name;
+    const char* body;
+    int status;
+    const char* code;
+    const char* path;  // "" when the error has no details
+};
+
+std::ostream& operator<<(std::ostream& os, const BadUnit& b) {
+    return os << b.name;
+}
+
+class BadUnitTest : public HttpTest, public ::testing::WithParamInterface<BadUnit> {};
+
+TEST_P(BadUnitTest, IsRejectedAndChangesNothing) {
+    const BadUnit& b = GetParam();
+    const std::string token = s.clerk();
+    int units = s.count(kUnits, token);
+    int audit = s.auditCount();
+    auto r = s.post(kUnits, token, b.body);
+    EXPECT_EQ(r.status, b.status) << r.dump();
+    EXPECT_EQ(r.errorCode(), b.code) << r.body;
+    if (*b.path) {
+        EXPECT_TRUE(r.hasDetail(b.path)) << r.body;
+    }
+    EXPECT_EQ(s.count(kUnits, token), units);
+    EXPECT_EQ(s.auditCount(), audit);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Http, BadUnitTest,
+    ::testing::Values(
+        BadUnit{"DuplicateCode",
+                R"({"code":"XA01","name":"Trùng","unit_type":"xa","active_from_year":2022})", 409,
+                "duplicate", ""},
+        BadUnit{"UnknownUnitType",
+                R"({"code":"XA18","name":"Mới","unit_type":"tinh","active_from_year":2022})", 400,
+                "invalid_input", "unit_type"},
+        BadUnit{"MergeIntoUnknownUnit",
+                R"({"code":"XA18","name":"Mới","unit_type":"xa","active_from_year":2022,)"
+                R"("merged_into":"XA99"})",
+                400, "invalid_input", "merged_into"},
+        BadUnit{"CodeWithSpace",
+                R"({"code":"XA 18","name":"Mới","unit_type":"xa","active_from_year":2022})", 400,
+                "invalid_input", "code"},
+        BadUnit{"CodeTooLong",
+                R"({"code":"XAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA","name":"Mới","unit_type":"xa",)"
+                R"("active_from_year":2022})",
+                400, "invalid_input", "code"},
+        BadUnit{"ActiveToBeforeActiveFrom",
+                R"({"code":"XA18","name":"Mới","unit_type":"xa","active_from_year":2023,)"
+                R"("active_to_year":2021})",
+                400, "invalid_input", "active_to_year"},
+        BadUnit{"ActiveFromOutOfRange",
+                R"({"code":"XA18","name":"Mới","unit_type":"xa","active_from_year":1975})", 400,
+                "invalid_input", "active_from_year"},
+        BadUnit{"MissingUnitType", R"({"code":"XA18","name":"Mới","active_from_year":2022})", 400,
+                "invalid_input", "$.unit_type"},
+        BadUnit{"ActiveFromYearAsString",
+                R"({"code":"XA18","name":"Mới","unit_type":"xa","active_from_year":"2022"})", 400,
+                "invalid_input", "$.active_from_year"}),
+    [](const auto& info) { return std::string(info.param.name); });
+
+TEST_F(HttpTest, MergeLineageIsRecordedOnTheMergedUnit) {
+    // Two communes merge into a new one from 2023.
+    auto created = s.post(kUnits, s.clerk(),
+                          R"({"code":"XA18","name":"UBND xã Phúc Yên","unit_type":"xa",)"
+                          R"("active_from_year":2023})");
+    ASSERT_EQ(created.status, 201) << created.dump();
+    for (const char* old : {"XA16", "XA17"}) {
+        auto r = s.patch(std::string(kUnits) + "/" + old, s.clerk(),
+                         R"({"merged_into":"XA18","active_to_year":2022})");
+        ASSERT_EQ(r.status, 200) << old << ": " << r.dump();
+        EXPECT_EQ(r.str("merged_into"), "XA18");
+        EXPECT_EQ(r.object()->getValue<int>("active_to_year"), 2022);
+    }
+    auto xa16 = s.get("/api/v1/units/XA16", s.unitUser());  // its own unit, now merged
+    ASSERT_EQ(xa16.status, 200) << xa16.dump();
+    EXPECT_EQ(xa16.str("merged_into"), "XA18");
+    EXPECT_EQ(xa16.str("name"), "UBND xã Phúc Khánh");
+
+    // The audit keeps before and after of each merge.
+    auto log = s.get("/api/v1/audit?limit=1000", s.admin()).array();
+    int merges = 0;
+    for (std::size_t i = 0; log && i < log->size(); ++i) {
+        auto e = log->getObject(i);
+        if (e->getValue<std::string>("action") != "unit.update")
+            continue;
+        ++merges;
+        EXPECT_NE(e->getValue<std::string>("before").find("\"merged_into\":null"),
+                  std::string::npos);
+        EXPECT_NE(e->getValue<std::string>("after").find("\"merged_into\":\"XA18\""),
+                  std::string::npos);
+    }
+    EXPECT_EQ(merges, 2);
+}
+
+TEST_F(HttpTest, NewUnitCanBeCreatedAlreadyMerged) {
+    auto r =
+        s.post(kUnits, s.clerk(),
+               R"({"code":"XA00","name":"UBND xã Cũ","unit_type":"xa","active_from_year":2021,)"
+               R"("active_to_year":2021,"merged_into":"XA01"})");
+    ASSERT_EQ(r.status, 201) << r.dump();
+    EXPECT_EQ(r.str("merged_into"), "XA01");
+}
+
+struct BadMerge {
+    const char* name;
+    const char* unit;
+    const char* body;
+    int status;
+    const char* path;
+};
+
+std::ostream& operator<<(std::ostream& os, const BadMerge& b) {
+    return os << b.name;
+}
+
+class BadMergeTest : public HttpTest, public ::testing::WithParamInterface<BadMerge> {};
+
+TEST_P(BadMergeTest, IsRejectedAndLeavesTheUnitAsItWas) {
+    const BadMerge& b = GetParam();
+    // XA02 already merged into XA01: lineage XA02 -> XA01.
+    ASSERT_EQ(s.patch("/api/v1/units/XA02", s.clerk(), R"({"merged_into":"XA01"})").status, 200);
+    const std::string path = std::string(kUnits) + "/" + b.unit;
+    auto before = s.get(path, s.clerk());
+    auto r = s.patch(path, s.clerk(), b.body);
+    EXPECT_EQ(r.status, b.status) << r.dump();
+    if (*b.path) {
+        EXPECT_TRUE(r.hasDetail(b.path)) << r.body;
+    }
+    EXPECT_EQ(s.get(path, s.clerk()).body, before.body);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Http, BadMergeTest,
+    ::testing::Values(
+        BadMerge{"MergeIntoItself", "XA03", R"({"merged_into":"XA03"})", 400, "merged_into"},
+        BadMerge{"MergeIntoUnknownUnit", "XA03", R"({"merged_into":"XA99"})", 400, "merged_into"},
+        BadMerge{"MergeBackIntoOwnSuccessor", "XA01", R"({"merged_into":"XA02"})", 400,
+                 "merged_into"},
+        BadMerge{"ActiveToBeforeActiveFrom", "XA03", R"({"active_to_year":2020})", 400,
+                 "active_to_year"},
+        BadMerge{"BlankName", "XA03", R"({"name":"   "})", 400, "name"},
+        BadMerge{"UnknownField", "XA03", R"({"unit_type":"phong"})", 400, "$.unit_type"},
+        BadMerge{"UnknownUnit", "NOPE", R"({"name":"x"})", 404, ""}),
+    [](const auto& info) { return std::string(info.param.name); });
+
+TEST_F(HttpTest, LongerMergeCycleIsRejected) {
+    ASSERT_EQ(s.patch("/api/v1/units/XA01", s.clerk(), R"({"merged_into":"XA02"})").status, 200);
+    ASSERT_EQ(s.patch("/api/v1/units/XA02", s.clerk(), R"({"merged_into":"XA03"})").status, 200);
+    auto r = s.patch("/api/v1/units/XA03", s.clerk(), R"({"merged_into":"XA01"})");
+    EXPECT_EQ(r.status, 400) << r.dump();
+    EXPECT_TRUE(s.get("/api/v1/units/XA03", s.clerk()).object()->isNull("merged_into"));
+}
+
+}  // namespace
+}  // namespace kc::test

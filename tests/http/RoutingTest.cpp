@@ -1,0 +1,105 @@
+#include "TestServer.h"
+
+namespace kc::test {
+namespace {
+
+TEST_F(HttpTest, HealthIsOpenAndReportsDatabaseAndStorage) {
+    auto r = s.get("/api/v1/health", "");
+    ASSERT_EQ(r.status, 200) << r.dump();
+    EXPECT_EQ(r.str("status"), "ok");
+    EXPECT_EQ(r.str("database"), "ok");
+    EXPECT_EQ(r.str("storage"), "ok");
+    EXPECT_EQ(r.header("X-Content-Type-Options"), "nosniff");
+    EXPECT_EQ(r.header("Cache-Control"), "no-store");
+    EXPECT_NE(r.header("Content-Type").find("application/json"), std::string::npos);
+}
+
+TEST_F(HttpTest, HealthNeedsNoSessionButOtherRoutesDo) {
+    EXPECT_EQ(s.get("/api/v1/health", "").status, 200);
+    auto r = s.get("/api/v1/periods", "");
+    EXPECT_EQ(r.status, 401) << r.dump();
+    EXPECT_EQ(r.errorCode(), "unauthenticated");
+}
+
+struct Misroute {
+    const char* name;
+    const char* method;
+    const char* path;
+    int status;
+    const char* code;
+    const char* allow;  // expected Allow header of a 405
+};
+
+std::ostream& operator<<(std::ostream& os, const Misroute& m) {
+    return os << m.name << ": " << m.method << " " << m.path;
+}
+
+class MisrouteTest : public HttpTest, public ::testing::WithParamInterface<Misroute> {};
+
+TEST_P(MisrouteTest, GetsJsonError) {
+    const Misroute& m = GetParam();
+    auto r = s.request(m.method, m.path, s.admin());
+    EXPECT_EQ(r.status, m.status) << r.dump();
+    EXPECT_EQ(r.errorCode(), m.code) << r.body;
+    EXPECT_FALSE(r.errorMessage().empty());
+    ASSERT_TRUE(r.error());
+    EXPECT_TRUE(r.error()->getArray("details")) << r.body;
+    EXPECT_NE(r.header("Content-Type").find("application/json"), std::string::npos);
+    if (m.status == 405) {
+        EXPECT_EQ(r.header("Allow"), m.allow);
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Http, MisrouteTest,
+    ::testing::Values(
+        Misroute{"UnknownRoute", "GET", "/api/v1/nope", 404, "not_found", ""},
+        Misroute{"UnknownApiVersion", "GET", "/api/v2/health", 404, "not_found", ""},
+        Misroute{"UnknownPage", "GET", "/trang-khong-co", 404, "not_found", ""},
+        Misroute{"ExtraSegment", "GET", "/api/v1/units/XA01/extra", 404, "not_found", ""},
+        Misroute{"UnknownRouteUnknownMethod", "BREW", "/api/v1/coffee", 404, "not_found", ""},
+        Misroute{"PutOnUnits", "PUT", "/api/v1/units", 405, "method_not_allowed", "GET, POST"},
+        Misroute{"DeleteOnPeriod", "DELETE", "/api/v1/periods/2022", 405, "method_not_allowed",
+                 "GET, PATCH"},
+        Misroute{"PostOnHealth", "POST", "/api/v1/health", 405, "method_not_allowed", "GET"},
+        Misroute{"NonNumericYear", "GET", "/api/v1/periods/abc", 400, "invalid_input", ""},
+        Misroute{"YearOutOfRange", "GET", "/api/v1/periods/99999", 400, "invalid_input", ""},
+        Misroute{"UnknownYear", "GET", "/api/v1/periods/2030", 404, "not_found", ""},
+        Misroute{"BrokenPercentEncoding", "GET", "/api/v1/units/%zz", 400, "invalid_input", ""}),
+    [](const auto& info) { return std::string(info.param.name); });
+
+TEST_F(HttpTest, HeadOnGetRouteIs405WithAllowAndNoBody) {
+    auto r = s.request("HEAD", "/api/v1/audit/verify", s.admin());
+    EXPECT_EQ(r.status, 405);
+    EXPECT_EQ(r.header("Allow"), "GET");
+    EXPECT_TRUE(r.body.empty());
+    EXPECT_EQ(s.get("/api/v1/health", "").status, 200);  // the connection is still in step
+}
+
+TEST_F(HttpTest, OverlongMethodGetsBadRequestAndClose) {
+    auto c = s.raw();
+    c.send(std::string(100, 'G') + " /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n");
+    auto r = c.readResponse();
+    EXPECT_EQ(r.status, 400) << r.body;
+    EXPECT_TRUE(c.closedByServer());
+}
+
+TEST_F(HttpTest, RequestLineWithoutVersionIsServedAsNotFoundNotACrash) {
+    // Poco's parser accepts "METHOD URI VERSION" loosely; the router must still answer JSON.
+    auto c = s.raw();
+    c.send("THIS IS NOT HTTP\r\n\r\n");
+    auto r = c.readResponse();
+    EXPECT_EQ(r.status, 404) << r.body;
+    EXPECT_EQ(r.errorCode(), "not_found");
+}
+
+TEST_F(HttpTest, OverlongHeaderLineIsRejected) {
+    auto c = s.raw();
+    c.send("GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Long: " + std::string(20000, 'a') +
+           "\r\n\r\n");
+    auto r = c.readResponse();
+    EXPECT_EQ(r.status, 400) << r.body;
+}
+
+}  // namespace
+}  // namespace kc::test
