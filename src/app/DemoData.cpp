@@ -104,8 +104,14 @@ bool loadDemoData(Kernel& k, const std::string& criteriaPath, std::ostream& out)
     for (int i = 0; i < 17; ++i)
         if (!addUnit("XA" + twoDigits(i + 1), kCommunes[i], "xa")) return false;
 
-    auto set = k.criteria().importSet(sys, CriteriaImport{2022, "huyen", doc.str(), false});
-    if (!set.ok()) return report(out, "criteria import", set.error());
+    // The sample is a district set; the demo uses it for agencies and communes too, so that
+    // every demo account has something to work on.
+    std::optional<CriteriaSetInfo> set;
+    for (const char* type : {"huyen", "phong", "xa"}) {
+        auto r = k.criteria().importSet(sys, CriteriaImport{2022, type, doc.str(), false});
+        if (!r.ok()) return report(out, "criteria import", r.error());
+        set = r.value();
+    }
 
     for (const DemoAccount& a : kAccounts) {
         NewUser u{a.username, a.displayName, a.role,
@@ -115,8 +121,8 @@ bool loadDemoData(Kernel& k, const std::string& criteriaPath, std::ostream& out)
     if (auto r = k.accounts().assign(sys, 2022, "thamdinh", {"1", "2"}); !r.ok())
         return report(out, "assignment", r.error());
 
-    out << "demo: loaded period 2022, 30 units, criteria set #" << set->id << " (" << set->title
-        << ")\n";
+    out << "demo: loaded period 2022, 30 units, criteria sets for huyen, phong and xa ("
+        << set->title << ")\n";
     printAccounts(out);
     return true;
 }

@@ -10,7 +10,7 @@ constexpr std::int64_t kHundredPercent = 10000;  // 100.00% in hundredths
 
 Error invalid(const CriteriaNode& sub, const std::string& what) {
     return Error::invalid("Điểm tiêu chí " + sub.code + " không hợp lệ: " + what,
-                          {{"score", what}});
+                          {{"$.score", what}});
 }
 
 }  // namespace

@@ -46,6 +46,8 @@ public:
     virtual std::optional<SessionRecord> find(const std::string& tokenHash) = 0;
     virtual void remove(const std::string& tokenHash) = 0;
     virtual void removeExpired(TimePoint now) = 0;
+    // Ends every session of the user (password reset, deactivation).
+    virtual void removeForUser(Id userId) = 0;
 };
 
 class DirectoryRepository {

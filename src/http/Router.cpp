@@ -62,7 +62,7 @@ private:
 }  // namespace
 
 void render(Poco::Net::HTTPServerResponse& res, const Reply& reply) {
-    res.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(reply.status));
+    res.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(reply.status));
     res.set("X-Content-Type-Options", "nosniff");
     res.set("Cache-Control", "no-store");
     for (const auto& [name, value] : reply.headers) res.add(name, value);

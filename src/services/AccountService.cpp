@@ -39,22 +39,22 @@ Result<User> AccountService::createUser(const Actor& actor, NewUser nu) {
     nu.displayName = text::toNfc(text::trim(nu.displayName));
     std::vector<ErrorDetail> problems;
     if (!isValidCode(nu.username))
-        problems.push_back({"username", "Chỉ gồm 1-32 ký tự chữ, số, '.', '_' hoặc '-'"});
-    if (nu.displayName.empty()) problems.push_back({"display_name", "Không được để trống"});
+        problems.push_back({"$.username", "Chỉ gồm 1-32 ký tự chữ, số, '.', '_' hoặc '-'"});
+    if (nu.displayName.empty()) problems.push_back({"$.display_name", "Không được để trống"});
     if (nu.password.size() < kMinPasswordLength)
-        problems.push_back({"password", "Mật khẩu phải có ít nhất 8 ký tự"});
+        problems.push_back({"$.password", "Mật khẩu phải có ít nhất 8 ký tự"});
     if (nu.role == Role::Unit && !nu.unitCode)
-        problems.push_back({"unit_code", "Tài khoản đơn vị phải gắn với một đơn vị"});
+        problems.push_back({"$.unit_code", "Tài khoản đơn vị phải gắn với một đơn vị"});
     if (nu.role != Role::Unit && nu.unitCode)
-        problems.push_back({"unit_code", "Chỉ tài khoản đơn vị mới gắn với đơn vị"});
+        problems.push_back({"$.unit_code", "Chỉ tài khoản đơn vị mới gắn với đơn vị"});
     if (!problems.empty()) return Error::invalid("Thông tin tài khoản không hợp lệ", problems);
-    std::string hash = _hasher.hash(nu.password);  // slow on purpose: outside the transaction
+    std::string hash = _hasher.hash(text::toNfc(nu.password));  // slow on purpose: outside the transaction
     return _store.write([&](Transaction& tx) -> Result<User> {
         if (tx.users().findByUsername(nu.username))
             return Error::duplicate("Tên đăng nhập " + nu.username + " đã có");
         if (nu.unitCode && !tx.directory().findUnit(*nu.unitCode))
             return Error::invalid("Đơn vị không tồn tại",
-                                  {{"unit_code", "Không có đơn vị mã " + *nu.unitCode}});
+                                  {{"$.unit_code", "Không có đơn vị mã " + *nu.unitCode}});
         User u;
         u.username = nu.username;
         u.displayName = nu.displayName;
@@ -69,15 +69,23 @@ Result<User> AccountService::createUser(const Actor& actor, NewUser nu) {
 Result<User> AccountService::updateUser(const Actor& actor, const std::string& username,
                                         const UserPatch& patch) {
     if (patch.password && patch.password->size() < kMinPasswordLength)
-        return Error::invalid("Mật khẩu quá ngắn", {{"password", "Mật khẩu phải có ít nhất 8 ký tự"}});
+        return Error::invalid("Mật khẩu quá ngắn", {{"$.password", "Mật khẩu phải có ít nhất 8 ký tự"}});
     if (patch.displayName && text::trim(*patch.displayName).empty())
-        return Error::invalid("Tên hiển thị trống", {{"display_name", "Không được để trống"}});
+        return Error::invalid("Tên hiển thị trống", {{"$.display_name", "Không được để trống"}});
     std::optional<std::string> hash;
-    if (patch.password) hash = _hasher.hash(*patch.password);
+    if (patch.password) hash = _hasher.hash(text::toNfc(*patch.password));
     return _store.write([&](Transaction& tx) -> Result<User> {
         auto found = tx.users().findByUsername(username);
         if (!found) return Error::notFound("Không có tài khoản " + username);
         User u = *found;
+        if (patch.active == std::optional<bool>(false) && u.role == Role::Admin && u.active) {
+            auto all = tx.users().list();
+            auto admins = std::count_if(all.begin(), all.end(), [](const User& x) {
+                return x.role == Role::Admin && x.active;
+            });
+            if (admins <= 1)
+                return Error::conflict("Không thể khóa tài khoản quản trị cuối cùng");
+        }
         if (patch.displayName) u.displayName = text::toNfc(text::trim(*patch.displayName));
         if (patch.active) u.active = *patch.active;
         if (hash) {
@@ -86,6 +94,7 @@ Result<User> AccountService::updateUser(const Actor& actor, const std::string& u
             u.lockedUntil.reset();
         }
         tx.users().update(u);
+        if (hash || !u.active) tx.sessions().removeForUser(u.id);
         auto after = json::of(u);
         if (hash) after->set("password_reset", true);
         _audit.record(tx, actor.username, "user.update", "user", username, json::of(*found), after);
@@ -108,20 +117,20 @@ Result<std::vector<Assignment>> AccountService::assign(const Actor& actor, int y
                                                        const std::string& username,
                                                        const std::vector<std::string>& areaCodes) {
     if (areaCodes.empty())
-        return Error::invalid("Chưa chọn lĩnh vực", {{"area_codes", "Cần ít nhất một mã lĩnh vực"}});
+        return Error::invalid("Chưa chọn lĩnh vực", {{"$.area_codes", "Cần ít nhất một mã lĩnh vực"}});
     return _store.write([&](Transaction& tx) -> Result<std::vector<Assignment>> {
         if (!tx.directory().findPeriod(year))
             return Error::notFound("Không có kỳ đánh giá năm " + std::to_string(year));
         auto user = tx.users().findByUsername(username);
-        if (!user) return Error::invalid("Tài khoản không tồn tại", {{"username", "Không có " + username}});
+        if (!user) return Error::invalid("Tài khoản không tồn tại", {{"$.username", "Không có " + username}});
         if (user->role != Role::Reviewer)
             return Error::invalid("Chỉ phân công lĩnh vực cho thành viên tổ thẩm định",
-                                  {{"username", username + " không phải tài khoản thẩm định"}});
+                                  {{"$.username", username + " không phải tài khoản thẩm định"}});
         auto known = areaCodesOf(tx, year);
         std::vector<ErrorDetail> problems;
         for (std::size_t i = 0; i < areaCodes.size(); ++i)
             if (!known.count(areaCodes[i]))
-                problems.push_back({"area_codes[" + std::to_string(i) + "]",
+                problems.push_back({"$.area_codes[" + std::to_string(i) + "]",
                                     "Không có lĩnh vực mã " + areaCodes[i] + " trong bộ tiêu chí năm " +
                                         std::to_string(year)});
         if (!problems.empty()) return Error::invalid("Mã lĩnh vực không hợp lệ", problems);

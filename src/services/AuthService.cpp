@@ -2,6 +2,7 @@
 
 #include "core/Random.h"
 #include "core/Sha256.h"
+#include "core/Text.h"
 #include "services/JsonViews.h"
 
 namespace kc {
@@ -14,6 +15,11 @@ Error badCredentials() {
 
 Error noSession() {
     return {ErrorCode::Unauthenticated, "Phiên đăng nhập không hợp lệ hoặc đã hết hạn", {}};
+}
+
+Error lockedError(TimePoint until) {
+    return {ErrorCode::Locked,
+            "Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau " + formatIso(until), {}};
 }
 
 Poco::JSON::Object::Ptr note(const std::string& key, const Poco::Dynamic::Var& value) {
@@ -36,13 +42,10 @@ Result<LoginResult> AuthService::login(const std::string& username, const std::s
             return LoginResult{};
         }
         if (user->lockedUntil && *user->lockedUntil > now) {
-            outcome = Error{ErrorCode::Locked,
-                            "Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau " +
-                                formatIso(*user->lockedUntil),
-                            {}};
+            outcome = lockedError(*user->lockedUntil);
             return LoginResult{};
         }
-        if (!PasswordHasher::verify(password, tx.users().passwordHash(user->id))) {
+        if (!PasswordHasher::verify(text::toNfc(password), tx.users().passwordHash(user->id))) {
             User updated = *user;
             updated.failedLogins += 1;
             if (updated.failedLogins >= _policy.maxFailedLogins) {
@@ -52,7 +55,7 @@ Result<LoginResult> AuthService::login(const std::string& username, const std::s
             tx.users().update(updated);
             _audit.record(tx, username, "session.login_failed", "user", username, nullptr,
                           note("locked", updated.lockedUntil.has_value()));
-            outcome = badCredentials();
+            outcome = updated.lockedUntil ? lockedError(*updated.lockedUntil) : badCredentials();
             return LoginResult{};
         }
         if (user->failedLogins != 0 || user->lockedUntil) {

@@ -14,27 +14,33 @@ Result<CriteriaSetInfo> CriteriaService::importSet(const Actor& actor, const Cri
     if (set.unitTypeCode.empty())
         return Error::invalid("Chưa chọn loại đơn vị cho bộ tiêu chí",
                               {{"unit_type", "Thiếu mã loại đơn vị"}});
-    if (set.year != 0 && set.year != req.year)
-        return Error::invalid("Năm của bộ tiêu chí khác năm của kỳ đánh giá",
-                              {{"$.year", "Bộ tiêu chí năm " + std::to_string(set.year) +
-                                              ", kỳ đánh giá năm " + std::to_string(req.year)}});
+    const int documentYear = set.year;
     set.year = req.year;
-    set.sourceSha256 = Sha256::hex(req.document);
+    // The canonical tree leaves the source hash out, so equal content compares equal below.
     std::string treeJson = json::stringify(criteriaSetToJson(set));
+    set.sourceSha256 = Sha256::hex(req.document);
 
     return _store.write([&](Transaction& tx) -> Result<CriteriaSetInfo> {
         auto period = tx.directory().findPeriod(req.year);
         if (!period) return Error::notFound("Không có kỳ đánh giá năm " + std::to_string(req.year));
+        if (documentYear != 0 && documentYear != req.year)
+            return Error::invalid("Năm của bộ tiêu chí khác năm của kỳ đánh giá",
+                                  {{"$.year", "Bộ tiêu chí năm " + std::to_string(documentYear) +
+                                                  ", kỳ đánh giá năm " + std::to_string(req.year)}});
         if (period->finalised)
             return Error::conflict("Kỳ đánh giá năm " + std::to_string(req.year) + " đã chốt");
         if (!tx.directory().findUnitType(set.unitTypeCode))
             return Error::notFound("Không có loại đơn vị mã " + set.unitTypeCode);
         int latest = tx.criteria().latestVersion(req.year, set.unitTypeCode);
-        for (const CriteriaSetInfo& existing : tx.criteria().list(req.year))
-            if (existing.unitTypeCode == set.unitTypeCode && existing.version == latest &&
-                existing.sourceSha256 == set.sourceSha256)
-                return Error::duplicate("Bộ tiêu chí này đã được nhập (phiên bản " +
+        // Same content as the current version (compared as canonical trees, so white space and
+        // key order in the document do not matter): nothing to store.
+        for (const CriteriaSetInfo& existing : tx.criteria().list(req.year)) {
+            if (existing.unitTypeCode != set.unitTypeCode || existing.version != latest) continue;
+            auto stored = tx.criteria().find(existing.id);
+            if (stored && stored->treeJson == treeJson)
+                return Error::duplicate("Bộ tiêu chí này trùng với phiên bản hiện hành (phiên bản " +
                                         std::to_string(latest) + ")");
+        }
         set.version = latest + 1;
         CriteriaSetInfo info{0, set.year, set.unitTypeCode, set.version, set.title, set.scale,
                              set.sourceSha256, _clock.now(), actor.username};

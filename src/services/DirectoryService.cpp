@@ -18,18 +18,18 @@ bool isValidCode(const std::string& code) {
 std::vector<ErrorDetail> validatePhaseDates(const PhaseDates& d) {
     std::vector<ErrorDetail> problems;
     const std::pair<const char*, const std::optional<TimePoint>*> order[] = {
-        {"self_assessment_opens", &d.selfAssessmentOpens},
-        {"self_assessment_closes", &d.selfAssessmentCloses},
-        {"step1_closes", &d.step1Closes},
-        {"supplement_closes", &d.supplementCloses},
-        {"step2_closes", &d.step2Closes},
+        {"$.self_assessment_opens", &d.selfAssessmentOpens},
+        {"$.self_assessment_closes", &d.selfAssessmentCloses},
+        {"$.step1_closes", &d.step1Closes},
+        {"$.supplement_closes", &d.supplementCloses},
+        {"$.step2_closes", &d.step2Closes},
     };
     const char* prevName = nullptr;
     std::optional<TimePoint> prev;
     for (const auto& [name, value] : order) {
         if (!value->has_value()) continue;
         if (prev && **value <= *prev)
-            problems.push_back({name, std::string("Mốc thời gian phải sau ") + prevName});
+            problems.push_back({name, std::string("Mốc thời gian phải sau ") + (prevName + 2)});
         prev = **value;
         prevName = name;
     }
@@ -41,7 +41,7 @@ namespace {
 std::string clean(const std::string& s) { return text::toNfc(text::trim(s)); }
 
 Error needText(const std::string& field) {
-    return Error::invalid("Thiếu hoặc sai trường " + field, {{field, "Không được để trống"}});
+    return Error::invalid("Thiếu hoặc sai trường " + field, {{"$." + field, "Không được để trống"}});
 }
 
 }  // namespace
@@ -63,7 +63,7 @@ Result<Period> DirectoryService::getPeriod(int year) {
 Result<Period> DirectoryService::createPeriod(const Actor& actor, Period period) {
     period.name = clean(period.name);
     if (period.year < 2000 || period.year > 2100)
-        return Error::invalid("Năm không hợp lệ", {{"year", "Năm phải từ 2000 đến 2100"}});
+        return Error::invalid("Năm không hợp lệ", {{"$.year", "Năm phải từ 2000 đến 2100"}});
     if (period.name.empty()) return needText("name");
     if (auto problems = validatePhaseDates(period.dates); !problems.empty())
         return Error::invalid("Các mốc thời gian không theo đúng thứ tự", problems);
@@ -113,7 +113,7 @@ Result<UnitType> DirectoryService::createUnitType(const Actor& actor, UnitType t
     type.name = clean(type.name);
     if (!isValidCode(type.code))
         return Error::invalid("Mã loại đơn vị không hợp lệ",
-                              {{"code", "Chỉ gồm 1-32 ký tự chữ, số, '.', '_' hoặc '-'"}});
+                              {{"$.code", "Chỉ gồm 1-32 ký tự chữ, số, '.', '_' hoặc '-'"}});
     if (type.name.empty()) return needText("name");
     return _store.write([&](Transaction& tx) -> Result<UnitType> {
         if (tx.directory().findUnitType(type.code))
@@ -149,22 +149,22 @@ Result<Unit> DirectoryService::createUnit(const Actor& actor, Unit unit) {
     unit.name = clean(unit.name);
     std::vector<ErrorDetail> problems;
     if (!isValidCode(unit.code))
-        problems.push_back({"code", "Chỉ gồm 1-32 ký tự chữ, số, '.', '_' hoặc '-'"});
-    if (unit.name.empty()) problems.push_back({"name", "Không được để trống"});
+        problems.push_back({"$.code", "Chỉ gồm 1-32 ký tự chữ, số, '.', '_' hoặc '-'"});
+    if (unit.name.empty()) problems.push_back({"$.name", "Không được để trống"});
     if (unit.activeFromYear < 2000 || unit.activeFromYear > 2100)
-        problems.push_back({"active_from_year", "Năm phải từ 2000 đến 2100"});
+        problems.push_back({"$.active_from_year", "Năm phải từ 2000 đến 2100"});
     if (unit.activeToYear && *unit.activeToYear < unit.activeFromYear)
-        problems.push_back({"active_to_year", "Năm kết thúc trước năm bắt đầu"});
+        problems.push_back({"$.active_to_year", "Năm kết thúc trước năm bắt đầu"});
     if (!problems.empty()) return Error::invalid("Thông tin đơn vị không hợp lệ", problems);
     return _store.write([&](Transaction& tx) -> Result<Unit> {
         if (tx.directory().findUnit(unit.code))
             return Error::duplicate("Mã đơn vị " + unit.code + " đã có");
         if (!tx.directory().findUnitType(unit.unitTypeCode))
             return Error::invalid("Loại đơn vị không tồn tại",
-                                  {{"unit_type", "Không có loại đơn vị mã " + unit.unitTypeCode}});
+                                  {{"$.unit_type", "Không có loại đơn vị mã " + unit.unitTypeCode}});
         if (unit.mergedIntoCode && !tx.directory().findUnit(*unit.mergedIntoCode))
             return Error::invalid("Đơn vị sáp nhập vào không tồn tại",
-                                  {{"merged_into", "Không có đơn vị mã " + *unit.mergedIntoCode}});
+                                  {{"$.merged_into", "Không có đơn vị mã " + *unit.mergedIntoCode}});
         unit.id = tx.directory().insertUnit(unit);
         _audit.record(tx, actor.username, "unit.create", "unit", unit.code, nullptr, json::of(unit));
         return unit;
@@ -182,22 +182,22 @@ Result<Unit> DirectoryService::updateUnit(const Actor& actor, const std::string&
         if (patch.activeToYear) {
             if (*patch.activeToYear < u.activeFromYear)
                 return Error::invalid("Năm kết thúc trước năm bắt đầu",
-                                      {{"active_to_year", "Năm kết thúc trước năm bắt đầu"}});
+                                      {{"$.active_to_year", "Năm kết thúc trước năm bắt đầu"}});
             u.activeToYear = patch.activeToYear;
         }
         if (patch.mergedIntoCode) {
             if (*patch.mergedIntoCode == code)
                 return Error::invalid("Đơn vị không thể sáp nhập vào chính nó",
-                                      {{"merged_into", "Trùng mã đơn vị"}});
+                                      {{"$.merged_into", "Trùng mã đơn vị"}});
             auto target = tx.directory().findUnit(*patch.mergedIntoCode);
             if (!target)
                 return Error::invalid("Đơn vị sáp nhập vào không tồn tại",
-                                      {{"merged_into", "Không có đơn vị mã " + *patch.mergedIntoCode}});
+                                      {{"$.merged_into", "Không có đơn vị mã " + *patch.mergedIntoCode}});
             // A lineage never loops: the target must not itself (eventually) merge into code.
             for (int hops = 0; target && target->mergedIntoCode && hops < 10000; ++hops) {
                 if (*target->mergedIntoCode == code)
                     return Error::invalid("Sáp nhập tạo thành vòng lặp",
-                                          {{"merged_into", "Đơn vị " + *patch.mergedIntoCode +
+                                          {{"$.merged_into", "Đơn vị " + *patch.mergedIntoCode +
                                                                " đã sáp nhập (gián tiếp) vào " + code}});
                 target = tx.directory().findUnit(*target->mergedIntoCode);
             }

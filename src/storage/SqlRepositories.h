@@ -31,6 +31,7 @@ public:
     std::optional<SessionRecord> find(const std::string& tokenHash) override;
     void remove(const std::string& tokenHash) override;
     void removeExpired(TimePoint now) override;
+    void removeForUser(Id userId) override;
 
 private:
     Poco::Data::Session& _s;

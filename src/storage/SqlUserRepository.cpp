@@ -99,6 +99,10 @@ void SqlSessionRepository::remove(const std::string& tokenHash) {
     sql::exec(_s, "DELETE FROM sessions WHERE token_hash = ?", {tokenHash});
 }
 
+void SqlSessionRepository::removeForUser(Id userId) {
+    sql::exec(_s, "DELETE FROM sessions WHERE user_id = ?", {sql::integer(userId)});
+}
+
 void SqlSessionRepository::removeExpired(TimePoint now) {
     sql::exec(_s, "DELETE FROM sessions WHERE expires_at <= ?", {formatIso(now)});
 }

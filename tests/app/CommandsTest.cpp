@@ -305,7 +305,7 @@ TEST_F(CommandsTest, DemoLoadsOnceAndPrintsTheAccounts) {
 TEST_F(CommandsTest, DemoDefaultsToTheBundledCriteria) {
     // Tests run from the repository root, where the default path is relative to.
     EXPECT_EQ(run(runDemo, {"demo"}), 0) << output();
-    EXPECT_EQ(kernel->criteria().list(2022)->size(), 1u);
+    EXPECT_EQ(kernel->criteria().list(2022)->size(), 3u);  // huyen, phong, xa
 }
 
 TEST_F(CommandsTest, DemoWithUnreadableCriteriaFailsAndLoadsNothing) {

@@ -25,13 +25,6 @@ protected:
         std::ostringstream log;
         std::string criteria = std::string(KC_SOURCE_DIR) + "/config/demo/criteria-2022-huyen.json";
         EXPECT_TRUE(loadDemoData(*kernel, criteria, log)) << log.str();
-        std::ifstream in(criteria);
-        std::stringstream doc;
-        doc << in.rdbuf();
-        EXPECT_TRUE(
-            kernel->criteria()
-                .importSet(Kernel::systemActor(), CriteriaImport{2022, "xa", doc.str(), false})
-                .ok());
         const Actor unit{0, "xaphuckhanh", Role::Unit, std::string("XA16")};
         std::vector<UploadedFile> files;
         for (std::string bytes : {"first file", "second file"}) {

@@ -237,14 +237,16 @@ test('the clerk imports a criteria set: the dry run lists every problem, then a 
         await problems.scrollIntoViewIfNeeded();
         await screenshots(assert, page, '13-bo-tieu-chi-loi');
 
-        await f.getByLabel('Tệp bộ tiêu chí (.json)').setInputFiles({name: 'tieu-chi-xa.json', mimeType: 'application/json', buffer: DEMO_CRITERIA});
+        // The demo holds version 1 for every unit type; a revised file becomes version 2.
+        const revised = DEMO_CRITERIA.toString('utf8').replace('(sample, Lào Cai-style, year 2022)', '(sample, sửa đổi)');
+        await f.getByLabel('Tệp bộ tiêu chí (.json)').setInputFiles({name: 'tieu-chi-xa.json', mimeType: 'application/json', buffer: Buffer.from(revised)});
         assert.equal(await problems.count(), 0, 'choosing another file clears the old problems');
         await f.getByRole('button', {name: 'Kiểm tra (chạy thử)'}).click();
-        await f.getByText(/Tệp hợp lệ: .*sẽ lưu thành phiên bản 1 cho loại đơn vị xa/).waitFor();
+        await f.getByText(/Tệp hợp lệ: .*sẽ lưu thành phiên bản 2 cho loại đơn vị xa/).waitFor();
         assert.equal(await importButton.isDisabled(), false);
         await importButton.click();
-        await page.getByText('Đã nhập bộ tiêu chí cho loại đơn vị xa, phiên bản 1 (tổng 100 điểm).').waitFor();
-        await page.getByRole('cell', {name: '1 (đang dùng)'}).nth(1).waitFor();
+        await page.getByText('Đã nhập bộ tiêu chí cho loại đơn vị xa, phiên bản 2 (tổng 100 điểm).').waitFor();
+        await page.getByRole('cell', {name: '2 (đang dùng)'}).first().waitFor();
         await screenshots(assert, page, '14-bo-tieu-chi');
 
         await page.getByRole('link', {name: /Bộ tiêu chí xác định Chỉ số CCHC/}).first().click();
@@ -308,8 +310,8 @@ test('the reviewer sees its own assignments and the criteria of those areas only
         await page.getByText('Lĩnh vực 1', {exact: true}).waitFor();
         await page.getByText('Lĩnh vực 2', {exact: true}).waitFor();
         const trees = page.locator('.tree');
-        assert.equal(await trees.count(), 2, 'one tree per unit type with a set (huyen, xa)');
-        for (let i = 0; i < 2; i += 1) {
+        assert.equal(await trees.count(), 3, 'one tree per unit type with a set (huyen, phong, xa)');
+        for (let i = 0; i < 3; i += 1) {
             const codes = await trees.nth(i).locator(':scope > li > details > summary .code').allTextContents();
             assert.deepEqual(codes, ['1', '2']);
         }

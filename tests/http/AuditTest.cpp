@@ -26,7 +26,7 @@ TEST_F(HttpTest, DemoLoadAndRequestsAreAudited) {
     EXPECT_EQ(before["period.create"], 1);
     EXPECT_EQ(before["unit_type.create"], 3);
     EXPECT_EQ(before["unit.create"], 30);
-    EXPECT_EQ(before["criteria.import"], 1);
+    EXPECT_EQ(before["criteria.import"], 3);  // huyen, phong, xa
     EXPECT_EQ(before["user.create"], 4);
     EXPECT_EQ(before["assignment.create"], 2);
     EXPECT_EQ(before["session.login"], 1);  // the admin reading the log
@@ -35,7 +35,10 @@ TEST_F(HttpTest, DemoLoadAndRequestsAreAudited) {
                      R"({"code":"XA18","name":"Mới","unit_type":"xa","active_from_year":2023})")
                   .status,
               201);
-    ASSERT_EQ(s.request("POST", "/api/v1/periods/2022/criteria-sets?unit_type=xa", s.clerk(),
+    ASSERT_EQ(s.post("/api/v1/unit-types", s.clerk(), R"({"code":"so","name":"Sở, ban, ngành"})")
+                  .status,
+              201);
+    ASSERT_EQ(s.request("POST", "/api/v1/periods/2022/criteria-sets?unit_type=so", s.clerk(),
                         readFile(demoCriteriaPath()))
                   .status,
               201);
@@ -44,7 +47,8 @@ TEST_F(HttpTest, DemoLoadAndRequestsAreAudited) {
 
     auto after = actionsOf(s);
     EXPECT_EQ(after["unit.create"], 31);
-    EXPECT_EQ(after["criteria.import"], 2);
+    EXPECT_EQ(after["unit_type.create"], 4);
+    EXPECT_EQ(after["criteria.import"], 4);
     EXPECT_EQ(after["session.login"], 2);
     EXPECT_EQ(after["session.login_failed"], 1);
     EXPECT_EQ(after["session.logout"], 1);
@@ -76,7 +80,7 @@ TEST_F(HttpTest, AuditPagesByAfterIdAndLimit) {
     auto next = s.get("/api/v1/audit?after_id=10&limit=5", s.admin());
     ASSERT_EQ(next.array()->size(), 5u);
     EXPECT_EQ(next.array()->getObject(0)->getValue<int>("id"), 11);
-    EXPECT_EQ(s.count("/api/v1/audit", s.admin()), 42);         // default limit 100
+    EXPECT_EQ(s.count("/api/v1/audit", s.admin()), 44);         // default limit 100
     EXPECT_EQ(s.count("/api/v1/audit?limit=0", s.admin()), 1);  // clamped to 1..1000
 
     for (const char* bad : {"limit=-1", "limit=ten", "after_id=1e3", "after_id="}) {
@@ -90,7 +94,7 @@ TEST_F(HttpTest, VerifyReportsAnIntactChain) {
     auto r = s.get("/api/v1/audit/verify", s.clerk());
     ASSERT_EQ(r.status, 200) << r.dump();
     EXPECT_TRUE(r.object()->getValue<bool>("intact"));
-    EXPECT_EQ(r.object()->getValue<int>("entries"), 42);  // demo + the clerk's login
+    EXPECT_EQ(r.object()->getValue<int>("entries"), 44);  // demo + the clerk's login
     EXPECT_EQ(r.object()->getArray("problems")->size(), 0u);
 }
 

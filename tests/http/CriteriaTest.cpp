@@ -11,19 +11,18 @@ std::string importPath(const std::string& query) {
     return "/api/v1/periods/2022/criteria-sets?" + query;
 }
 
-std::string replaceOnce(std::string text, const std::string& from, const std::string& to) {
-    auto at = text.find(from);
-    if (at == std::string::npos)
-        throw std::runtime_error("sample lacks " + from);
-    return text.replace(at, from.size(), to);
-}
-
 class CriteriaTest : public HttpTest {
 protected:
     void SetUp() override {
         s.clerk();  // log in before any audit count is taken
         s.admin();
+        // The demo has sets for huyen, phong and xa; "so" is a type without one.
+        ASSERT_EQ(s.post("/api/v1/unit-types", s.clerk(), R"({"code":"so","name":"Sở, ban, ngành"})")
+                      .status,
+                  201);
     }
+    using Sets = std::vector<std::pair<std::string, int>>;
+    const Sets demoSets = {{"huyen", 1}, {"phong", 1}, {"xa", 1}};
     HttpResult import(const std::string& query, const std::string& document) {
         return s.request("POST", importPath(query), s.clerk(), document);
     }
@@ -40,10 +39,10 @@ protected:
     const std::string sample = readFile(demoCriteriaPath());
 };
 
-TEST_F(CriteriaTest, ImportSampleForCommunesIsVersion1) {
-    auto r = import("unit_type=xa", sample);
+TEST_F(CriteriaTest, ImportSampleForANewUnitTypeIsVersion1) {
+    auto r = import("unit_type=so", sample);
     ASSERT_EQ(r.status, 201) << r.dump();
-    EXPECT_EQ(r.str("unit_type"), "xa");
+    EXPECT_EQ(r.str("unit_type"), "so");
     EXPECT_EQ(r.object()->getValue<int>("version"), 1);
     EXPECT_EQ(r.object()->getValue<int>("year"), 2022);
     EXPECT_GT(r.object()->getValue<int>("id"), 0);
@@ -54,7 +53,7 @@ TEST_F(CriteriaTest, ImportSampleForCommunesIsVersion1) {
     EXPECT_EQ(r.str("source_sha256").size(), 64u);
     EXPECT_EQ(r.str("created_by"), "vanthu");
     EXPECT_EQ(r.str("created_at"), "2022-12-01T08:00:00Z");
-    EXPECT_EQ(sets(), (std::vector<std::pair<std::string, int>>{{"huyen", 1}, {"xa", 1}}));
+    EXPECT_EQ(sets(), (Sets{{"huyen", 1}, {"phong", 1}, {"so", 1}, {"xa", 1}}));
 }
 
 TEST_F(CriteriaTest, IdenticalDocumentForDistrictIsDuplicate) {
@@ -63,7 +62,7 @@ TEST_F(CriteriaTest, IdenticalDocumentForDistrictIsDuplicate) {
     auto r = import("unit_type=huyen", sample);
     EXPECT_EQ(r.status, 409) << r.dump();
     EXPECT_EQ(r.errorCode(), "duplicate");
-    EXPECT_EQ(sets(), (std::vector<std::pair<std::string, int>>{{"huyen", 1}}));
+    EXPECT_EQ(sets(), demoSets);
     EXPECT_EQ(s.auditCount(), audit);
 }
 
@@ -74,7 +73,7 @@ TEST_F(CriteriaTest, ModifiedDocumentForDistrictIsVersion2) {
     ASSERT_EQ(r.status, 201) << r.dump();
     EXPECT_EQ(r.object()->getValue<int>("version"), 2);
     EXPECT_NE(r.str("title").find("revised"), std::string::npos);
-    EXPECT_EQ(sets(), (std::vector<std::pair<std::string, int>>{{"huyen", 1}, {"huyen", 2}}));
+    EXPECT_EQ(sets(), (Sets{{"huyen", 1}, {"huyen", 2}, {"phong", 1}, {"xa", 1}}));
     // Re-importing the original is not a duplicate of the current (version 2) set.
     auto back = import("unit_type=huyen", sample);
     EXPECT_EQ(back.status, 201) << back.dump();
@@ -83,12 +82,12 @@ TEST_F(CriteriaTest, ModifiedDocumentForDistrictIsVersion2) {
 
 TEST_F(CriteriaTest, DryRunValidatesButStoresNothing) {
     int audit = s.auditCount();
-    auto r = import("unit_type=phong&dry_run=true", sample);
+    auto r = import("unit_type=so&dry_run=true", sample);
     ASSERT_EQ(r.status, 200) << r.dump();
     EXPECT_TRUE(r.object()->getValue<bool>("dry_run"));
     EXPECT_EQ(r.object()->getValue<int>("id"), 0);
     EXPECT_EQ(r.object()->getValue<int>("version"), 1);
-    EXPECT_EQ(sets(), (std::vector<std::pair<std::string, int>>{{"huyen", 1}}));
+    EXPECT_EQ(sets(), demoSets);
     EXPECT_EQ(s.auditCount(), audit);
     // A dry run still reports what a real import would refuse.
     EXPECT_EQ(import("unit_type=huyen&dry_run=true", sample).status, 409);
@@ -112,30 +111,30 @@ TEST_F(CriteriaTest, MaxPointsSumMismatchesAreAllReported) {
     // Area 1 claims 19 (its criteria sum to 18, the areas then to 101); 1.1.1 claims 2.
     std::string bad = replaceOnce(sample, "\"max_points\": 18,", "\"max_points\": 19,");
     bad = replaceOnce(bad, "\"max_points\": 1,", "\"max_points\": 2,");
-    auto paths = refusedPaths(import("unit_type=xa", bad));
+    auto paths = refusedPaths(import("unit_type=so", bad));
     EXPECT_GE(paths.size(), 2u);
     EXPECT_TRUE(anyContains(paths, "$.areas[0]")) << testing::PrintToString(paths);
-    EXPECT_EQ(sets(), (std::vector<std::pair<std::string, int>>{{"huyen", 1}}));
+    EXPECT_EQ(sets(), demoSets);
 }
 
 TEST_F(CriteriaTest, UnknownScoringTypesAreAllReported) {
     std::string bad = replaceOnce(sample, "\"type\": \"levels\"", "\"type\": \"magic\"");
     bad = replaceOnce(bad, "\"type\": \"bands\"", "\"type\": \"vibes\"");
-    auto paths = refusedPaths(import("unit_type=xa", bad));
+    auto paths = refusedPaths(import("unit_type=so", bad));
     EXPECT_GE(paths.size(), 2u);
     EXPECT_TRUE(anyContains(paths, "$.areas[0].criteria[0].sub_criteria[0].scoring.type"))
         << testing::PrintToString(paths);
-    EXPECT_EQ(sets(), (std::vector<std::pair<std::string, int>>{{"huyen", 1}}));
+    EXPECT_EQ(sets(), demoSets);
 }
 
 TEST_F(CriteriaTest, StructuralProblemsAreReportedBeforeSumRules) {
     // Documented in CriteriaJson.h: structure first, "else" the rules. A sum mismatch next to
     // an unknown scoring type surfaces only after the type is fixed.
     std::string bad = replaceOnce(sample, "\"max_points\": 18,", "\"max_points\": 19,");
-    auto sumOnly = refusedPaths(import("unit_type=xa", bad));
+    auto sumOnly = refusedPaths(import("unit_type=so", bad));
     ASSERT_FALSE(sumOnly.empty());
     bad = replaceOnce(bad, "\"type\": \"levels\"", "\"type\": \"magic\"");
-    auto both = refusedPaths(import("unit_type=xa", bad));
+    auto both = refusedPaths(import("unit_type=so", bad));
     EXPECT_EQ(both,
               (std::vector<std::string>{"$.areas[0].criteria[0].sub_criteria[0].scoring.type"}));
 }
@@ -159,7 +158,7 @@ TEST_P(BadImportTest, IsRefusedAndStoresNothing) {
     auto r = import(b.query, b.document.empty() ? sample : b.document);
     EXPECT_EQ(r.status, b.status) << r.dump();
     EXPECT_EQ(r.errorCode(), b.code) << r.body;
-    EXPECT_EQ(sets(), (std::vector<std::pair<std::string, int>>{{"huyen", 1}}));
+    EXPECT_EQ(sets(), demoSets);
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -167,10 +166,10 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         BadImport{"UnknownUnitType", "unit_type=tinh", "", 404, "not_found"},
         BadImport{"NoUnitTypeAnywhere", "", "", 400, "invalid_input"},
-        BadImport{"DryRunNotBoolean", "unit_type=xa&dry_run=yes", "", 400, "invalid_input"},
-        BadImport{"NotJson", "unit_type=xa", "areas: []", 400, "invalid_input"},
-        BadImport{"EmptyObject", "unit_type=xa", "{}", 400, "invalid_input"},
-        BadImport{"NonUtf8Document", "unit_type=xa", "{\"title\":\"\xff\"}", 400, "invalid_input"}),
+        BadImport{"DryRunNotBoolean", "unit_type=so&dry_run=yes", "", 400, "invalid_input"},
+        BadImport{"NotJson", "unit_type=so", "areas: []", 400, "invalid_input"},
+        BadImport{"EmptyObject", "unit_type=so", "{}", 400, "invalid_input"},
+        BadImport{"NonUtf8Document", "unit_type=so", "{\"title\":\"\xff\"}", 400, "invalid_input"}),
     [](const auto& info) { return std::string(info.param.name); });
 
 TEST_F(CriteriaTest, ImportIntoUnknownPeriodIs404) {
@@ -189,7 +188,7 @@ TEST_F(CriteriaTest, DocumentYearDifferentFromPeriodIsRejected) {
 TEST_F(CriteriaTest, GetSetReturnsInfoAndTree) {
     auto list = s.get("/api/v1/periods/2022/criteria-sets", s.unitUser());
     ASSERT_EQ(list.status, 200) << list.dump();
-    ASSERT_EQ(list.array()->size(), 1u);
+    ASSERT_EQ(list.array()->size(), 3u);  // huyen, phong, xa (sorted by unit type)
     int id = list.array()->getObject(0)->getValue<int>("id");
 
     auto r = s.get("/api/v1/criteria-sets/" + std::to_string(id), s.unitUser());
@@ -216,7 +215,7 @@ TEST_F(CriteriaTest, NewAreasOfAnImportCanBeAssigned) {
     for (auto at = nine.find("\"code\": \"8"); at != std::string::npos;
          at = nine.find("\"code\": \"8", at))
         nine[at + 9] = '9';
-    ASSERT_EQ(import("unit_type=xa", nine).status, 201);
+    ASSERT_EQ(import("unit_type=so", nine).status, 201);
     auto after = s.post("/api/v1/periods/2022/assignments", s.clerk(),
                         R"({"username":"thamdinh","area_codes":["9"]})");
     EXPECT_EQ(after.status, 201) << after.dump();

@@ -58,10 +58,6 @@ public:
         std::filesystem::create_directories(config.storageDir);
         std::filesystem::copy_file(demoTemplateDatabase(), config.databasePath);
         kernel = std::make_unique<Kernel>(config, clock);
-        auto set = kernel->criteria().importSet(
-            Kernel::systemActor(), CriteriaImport{2022, "xa", readFile(demoCriteriaPath()), false});
-        if (!set.ok())
-            throw std::runtime_error("criteria for xa: " + set.error().message);
         server = kernel->makeServer();
         server->start();
         port = server->port();

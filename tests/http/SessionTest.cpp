@@ -45,10 +45,14 @@ TEST_F(HttpTest, LoginMissingPasswordAndNumberUsernameAreInvalidInput) {
 }
 
 TEST_F(HttpTest, FiveWrongPasswordsLockTheAccountUntilTheLockExpires) {
-    for (int i = 1; i <= 5; ++i) {
+    for (int i = 1; i <= 4; ++i) {
         auto r = s.loginResult("vanthu", "wrong-password");
         ASSERT_EQ(r.status, 401) << "attempt " << i << ": " << r.dump();
     }
+    // The fifth wrong password locks the account and says so at once.
+    auto fifth = s.loginResult("vanthu", "wrong-password");
+    ASSERT_EQ(fifth.status, 429) << fifth.dump();
+    EXPECT_EQ(fifth.errorCode(), "locked");
     // Locked now: even the right password is refused, with code "locked".
     auto locked = s.loginResult("vanthu", kClerkPassword);
     ASSERT_EQ(locked.status, 429) << locked.dump();

@@ -48,6 +48,14 @@ inline std::string demoCriteriaPath() {
     return std::string(KC_SOURCE_DIR) + "/config/demo/criteria-2022-huyen.json";
 }
 
+// text with the first occurrence of from replaced by to; throws if from is absent.
+inline std::string replaceOnce(std::string text, const std::string& from, const std::string& to) {
+    auto at = text.find(from);
+    if (at == std::string::npos)
+        throw std::runtime_error("text lacks " + from);
+    return text.replace(at, from.size(), to);
+}
+
 inline std::string readFile(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in)

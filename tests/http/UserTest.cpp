@@ -63,18 +63,18 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         BadUser{"UnitUserWithoutUnitCode",
                 R"({"username":"u1","display_name":"U","role":"unit","password":"12345678"})", 400,
-                "unit_code"},
+                "$.unit_code"},
         BadUser{"UnitUserWithUnknownUnit",
                 R"({"username":"u1","display_name":"U","role":"unit","unit_code":"XA99",)"
                 R"("password":"12345678"})",
-                400, "unit_code"},
+                400, "$.unit_code"},
         BadUser{"ClerkWithUnitCode",
                 R"({"username":"u1","display_name":"U","role":"clerk","unit_code":"XA01",)"
                 R"("password":"12345678"})",
-                400, "unit_code"},
+                400, "$.unit_code"},
         BadUser{"ShortPassword",
                 R"({"username":"u1","display_name":"U","role":"clerk","password":"1234567"})", 400,
-                "password"},
+                "$.password"},
         BadUser{"BadRole",
                 R"({"username":"u1","display_name":"U","role":"superuser","password":"12345678"})",
                 400, "$.role"},
@@ -86,16 +86,17 @@ INSTANTIATE_TEST_SUITE_P(
                 409, ""},
         BadUser{"UsernameWithSpace",
                 R"({"username":"van thu","display_name":"U","role":"clerk","password":"12345678"})",
-                400, "username"},
+                400, "$.username"},
         BadUser{"BlankDisplayName",
                 R"({"username":"u1","display_name":"  ","role":"clerk","password":"12345678"})",
-                400, "display_name"},
+                400, "$.display_name"},
         BadUser{"MissingPassword", R"({"username":"u1","display_name":"U","role":"clerk"})", 400,
                 "$.password"}),
     [](const auto& info) { return std::string(info.param.name); });
 
 TEST_F(HttpTest, AdminPasswordResetClearsTheLoginLock) {
-    for (int i = 0; i < 5; ++i) ASSERT_EQ(s.loginResult("thamdinh", "wrong-password").status, 401);
+    for (int i = 0; i < 4; ++i) ASSERT_EQ(s.loginResult("thamdinh", "wrong-password").status, 401);
+    ASSERT_EQ(s.loginResult("thamdinh", "wrong-password").status, 429);
     ASSERT_EQ(s.loginResult("thamdinh", kReviewerPassword).errorCode(), "locked");
 
     auto reset = s.patch("/api/v1/users/thamdinh", s.admin(), R"({"password":"mat-khau-moi-1"})");
@@ -122,7 +123,7 @@ TEST_F(HttpTest, AdminPasswordResetClearsTheLoginLock) {
 TEST_F(HttpTest, UpdateUserRejectsShortPasswordAndUnknownUser) {
     auto shortPw = s.patch("/api/v1/users/vanthu", s.admin(), R"({"password":"short"})");
     EXPECT_EQ(shortPw.status, 400) << shortPw.dump();
-    EXPECT_TRUE(shortPw.hasDetail("password"));
+    EXPECT_TRUE(shortPw.hasDetail("$.password"));
     EXPECT_EQ(s.loginResult("vanthu", kClerkPassword).status, 200);
     EXPECT_EQ(s.patch("/api/v1/users/nobody", s.admin(), R"({"active":false})").status, 404);
 }
@@ -146,7 +147,7 @@ TEST_F(HttpTest, AssignUnknownAreaIsRejectedWithItsIndexAndAssignsNothing) {
                     R"({"username":"thamdinh","area_codes":["3","99","4","x"]})");
     EXPECT_EQ(r.status, 400) << r.dump();
     EXPECT_EQ(r.errorCode(), "invalid_input");
-    EXPECT_EQ(r.detailPaths(), (std::vector<std::string>{"area_codes[1]", "area_codes[3]"}))
+    EXPECT_EQ(r.detailPaths(), (std::vector<std::string>{"$.area_codes[1]", "$.area_codes[3]"}))
         << r.body;
     EXPECT_EQ(s.count(kAssignments, s.clerk()), 2);  // area 3 was not assigned either
 }
@@ -179,13 +180,13 @@ INSTANTIATE_TEST_SUITE_P(
     Http, BadAssignmentTest,
     ::testing::Values(
         BadAssignment{"NonReviewerClerk", kAssignments,
-                      R"({"username":"vanthu","area_codes":["1"]})", 400, "username"},
+                      R"({"username":"vanthu","area_codes":["1"]})", 400, "$.username"},
         BadAssignment{"NonReviewerUnitUser", kAssignments,
-                      R"({"username":"xaphuckhanh","area_codes":["1"]})", 400, "username"},
+                      R"({"username":"xaphuckhanh","area_codes":["1"]})", 400, "$.username"},
         BadAssignment{"UnknownUser", kAssignments, R"({"username":"nobody","area_codes":["1"]})",
-                      400, "username"},
+                      400, "$.username"},
         BadAssignment{"NoAreas", kAssignments, R"({"username":"thamdinh","area_codes":[]})", 400,
-                      "area_codes"},
+                      "$.area_codes"},
         BadAssignment{"AreaCodesNotAnArray", kAssignments,
                       R"({"username":"thamdinh","area_codes":"1"})", 400, "$.area_codes"},
         BadAssignment{"AreaCodeAsNumber", kAssignments,
@@ -201,6 +202,38 @@ TEST_F(HttpTest, UnassignRemovesOnceThen404) {
     auto again = s.request("DELETE", path, s.clerk());
     EXPECT_EQ(again.status, 404) << again.dump();
     EXPECT_EQ(s.request("DELETE", path, s.reviewer()).status, 403);
+}
+
+}  // namespace
+}  // namespace kc::test
+
+namespace kc::test {
+namespace {
+
+TEST_F(HttpTest, PasswordResetEndsTheUsersOpenSessions) {
+    std::string token = s.reviewer();
+    ASSERT_EQ(s.get("/api/v1/session", token).status, 200);
+    ASSERT_EQ(s.patch("/api/v1/users/thamdinh", s.admin(), R"({"password":"mat-khau-moi-2"})").status,
+              200);
+    EXPECT_EQ(s.get("/api/v1/session", token).status, 401);
+}
+
+TEST_F(HttpTest, ReactivationDoesNotReviveOldSessions) {
+    std::string token = s.reviewer();
+    ASSERT_EQ(s.patch("/api/v1/users/thamdinh", s.admin(), R"({"active":false})").status, 200);
+    EXPECT_EQ(s.get("/api/v1/session", token).status, 401);
+    ASSERT_EQ(s.patch("/api/v1/users/thamdinh", s.admin(), R"({"active":true})").status, 200);
+    EXPECT_EQ(s.get("/api/v1/session", token).status, 401);
+    EXPECT_EQ(s.loginResult("thamdinh", kReviewerPassword).status, 200);
+}
+
+TEST_F(HttpTest, DeactivatingTheLastActiveAdminIsRefused) {
+    int audit = s.auditCount();
+    auto r = s.patch("/api/v1/users/admin", s.admin(), R"({"active":false})");
+    EXPECT_EQ(r.status, 409) << r.dump();
+    EXPECT_EQ(r.errorCode(), "conflict");
+    EXPECT_EQ(s.auditCount(), audit);
+    EXPECT_EQ(s.get("/api/v1/session", s.admin()).status, 200);
 }
 
 }  // namespace
