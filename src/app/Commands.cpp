@@ -49,6 +49,8 @@ std::string usage() {
            "  verify-audit              re-check the audit log's hash chain (exit 1 if broken)\n"
            "  verify                    re-hash every evidence file against the database; list\n"
            "                            missing, corrupt and orphan files (exit 1 if any)\n"
+           "  export-evidence --year YEAR [--unit CODE] [--round self|supplement] --out FILE.zip\n"
+           "                            export evidence files with manifest.csv/.json as a zip\n"
            "  help                      this text\n"
            "\n"
            "Configuration: config/kiemchung.properties, overridden by KC_* environment\n"

@@ -21,6 +21,8 @@ struct Config {
 
     std::uint64_t uploadMaxFileBytes = 512ULL * 1024 * 1024;         // one evidence file
     std::uint64_t uploadMaxRequestBytes = 2ULL * 1024 * 1024 * 1024;  // one upload request
+    std::uint64_t archiveMaxEntries = 10'000;                           // one imported archive
+    std::uint64_t archiveMaxExpandedBytes = 2ULL * 1024 * 1024 * 1024;  // its entries together
 
     std::string storageDir = "storage";
     std::string databasePath;  // default: <storageDir>/kiemchung.db

@@ -35,11 +35,20 @@ Kernel::Kernel(const Config& config, const Clock& clock)
       _audit(*_store),
       _blobs(config.storageDir),
       _content(_blobs),
-      _evidence(*_store, _content, clock) {
+      _evidence(*_store, _content, clock),
+      _spool(_blobs.root() / "tmp"),
+      _archives(*_store, _content, clock,
+                ArchiveLimits{config.archiveMaxEntries, config.archiveMaxExpandedBytes,
+                              config.uploadMaxFileBytes}),
+      _exports(*_store, _content),
+      _criteriaCache(std::make_shared<CriteriaCache>()),
+      _assessment(*_store, clock, _criteriaCache),
+      _completeness(*_store, clock, _criteriaCache) {
     _services.reset(new http::Services{
         _auth, _directory, _accounts, _criteria, _audit, [this] { return health(); },
         config.sessionLifetime, _evidence, _content,
-        http::UploadLimits{config.uploadMaxFileBytes, config.uploadMaxRequestBytes}});
+        http::UploadLimits{config.uploadMaxFileBytes, config.uploadMaxRequestBytes}, _archives,
+        _exports, _spool, _assessment, _completeness});
 }
 
 Kernel::~Kernel() = default;

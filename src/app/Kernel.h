@@ -8,6 +8,7 @@
 #include "http/Server.h"
 #include "storage/BlobContentStore.h"
 #include "storage/SqlStore.h"
+#include "storage/TempSpool.h"
 
 namespace kc {
 
@@ -29,6 +30,10 @@ public:
     CriteriaService& criteria() { return _criteria; }
     AuditService& audit() { return _audit; }
     EvidenceService& evidence() { return _evidence; }
+    AssessmentService& assessment() { return _assessment; }
+    CompletenessService& completeness() { return _completeness; }
+    EvidenceArchiveService& archives() { return _archives; }
+    EvidenceExportService& exports() { return _exports; }
     const BlobStore& blobs() const { return _blobs; }
 
     // A server on the configured address and port (port 0: any free port); not yet started.
@@ -52,6 +57,12 @@ private:
     BlobStore _blobs;
     BlobContentStore _content;
     EvidenceService _evidence;
+    TempSpool _spool;
+    EvidenceArchiveService _archives;
+    EvidenceExportService _exports;
+    std::shared_ptr<CriteriaCache> _criteriaCache;
+    AssessmentService _assessment;
+    CompletenessService _completeness;
     std::unique_ptr<http::Services> _services;
 };
 

@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/Result.h"
 
@@ -26,6 +27,10 @@ public:
     // the same way). Throws std::system_error for I/O failures.
     virtual Status write(const char* data, std::size_t size) = 0;
     virtual std::uint64_t bytesWritten() const = 0;
+    // Finishes writing without committing and frees the writer's descriptor and buffers, so
+    // that many writers can wait for commit(); write() afterwards is a Conflict. Optional: the
+    // default does nothing. Throws std::system_error for I/O failures.
+    virtual void release() {}
     // Makes the content durable under its SHA-256 (kept once if it existed already).
     // InvalidInput for 0 bytes; the write() error if one happened; Conflict if called twice.
     virtual Result<StoredContent> commit() = 0;
@@ -40,6 +45,15 @@ public:
     virtual std::unique_ptr<ContentWriter> begin(std::uint64_t maxBytes) = 0;
     // A binary stream over stored content; NotFound when absent.
     virtual Result<std::unique_ptr<std::istream>> open(const std::string& sha256) = 0;
+    // Commits many writers of this store at once, as commit() on each would (results in order),
+    // possibly more cheaply (the blob store flushes the disk twice for the whole batch instead
+    // of twice per file). Default: commit() each.
+    virtual std::vector<Result<StoredContent>> commitAll(
+        const std::vector<ContentWriter*>& writers) {
+        std::vector<Result<StoredContent>> out;
+        for (ContentWriter* w : writers) out.push_back(w->commit());
+        return out;
+    }
 };
 
 }  // namespace kc

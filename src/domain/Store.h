@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "domain/Assessment.h"
 #include "domain/Audit.h"
 #include "domain/Criteria.h"
 #include "domain/Entities.h"
@@ -136,6 +137,62 @@ public:
     virtual Id appendEvent(const EvidenceEvent& e) = 0;
 };
 
+// Compact facts of one stored assessment item, for set-based reads (completeness, queue).
+struct AssessmentFlags {
+    std::string unitCode;
+    std::string subCode;
+    bool selfScored = false;
+    bool hasExplanation = false;
+    bool step1Scored = false;
+    bool requested = false;
+    bool replied = false;
+    bool step2Scored = false;
+    std::optional<Points> self, step1, step2;
+    std::optional<TimePoint> selfAt;
+    std::optional<TimePoint> repliedAt;
+};
+
+// Standing (not withdrawn) evidence of one unit and sub-criterion, counted in one query.
+struct EvidenceCount {
+    std::string unitCode;
+    std::string subCode;
+    int files = 0;
+    int supplementFiles = 0;
+    std::optional<TimePoint> lastUpload;
+};
+
+class AssessmentRepository {
+public:
+    virtual ~AssessmentRepository() = default;
+    // The item, or nullopt when it was never written.
+    virtual std::optional<AssessmentItem> find(int year, const std::string& unitCode,
+                                               const std::string& subCode) = 0;
+    // Every written item of (year, unit), by sub-criterion code.
+    virtual std::vector<AssessmentItem> list(int year, const std::string& unitCode) = 0;
+    // Stores item as version expectedVersion + 1 when the stored version is still
+    // expectedVersion (0: not yet stored). Returns false, changing nothing, otherwise.
+    virtual bool save(const AssessmentItem& item, int expectedVersion) = 0;
+    // Flags of every written item of the period, of one unit when unitCode is set.
+    virtual std::vector<AssessmentFlags> flags(int year,
+                                               const std::optional<std::string>& unitCode) = 0;
+    // Standing evidence per (unit, sub-criterion) of the period, of one unit when set.
+    virtual std::vector<EvidenceCount> evidenceCounts(
+        int year, const std::optional<std::string>& unitCode) = 0;
+    // The id of the latest criteria set for (year, unit type), or nullopt.
+    virtual std::optional<Id> currentSetId(int year, const std::string& unitTypeCode) = 0;
+
+    virtual Id insertExtension(const DeadlineExtension& e) = 0;
+    // Extensions of the period (of one unit when set), in the order recorded.
+    virtual std::vector<DeadlineExtension> extensions(
+        int year, const std::optional<std::string>& unitCode) = 0;
+
+    // A reviewer's "last seen" mark per unit: set when they open a unit's items.
+    virtual void markSeen(int year, const std::string& username, const std::string& unitCode,
+                          TimePoint at) = 0;
+    virtual std::vector<std::pair<std::string, TimePoint>> seenMarks(
+        int year, const std::string& username) = 0;
+};
+
 // The repositories seen inside one transaction.
 class Transaction {
 public:
@@ -146,6 +203,7 @@ public:
     virtual CriteriaRepository& criteria() = 0;
     virtual AuditRepository& audit() = 0;
     virtual EvidenceRepository& evidence() = 0;
+    virtual AssessmentRepository& assessment() = 0;
 };
 
 // Runs units of work in transactions. Thread-safe; each call gets its own connection.

@@ -1,46 +1,11 @@
-#include <Poco/JSON/Stringifier.h>
-
-#include <sstream>
-
 #include "http/ErrorMapping.h"
 #include "http/Handlers.h"
+#include "http/UploadReplies.h"
 #include "services/EvidenceJson.h"
 
 namespace kc::http::evidence {
 
 namespace {
-
-// Bodies up to this size are read and dropped before an early rejection, so the client sees
-// the reply; larger ones are cut off by closing the connection.
-constexpr std::uint64_t kDiscardBytes = 1024 * 1024;
-
-// Sends the error for a request whose body was not read to its end, then closes the connection
-// in a way that lets the client read it. Written here rather than by the router because the
-// reply must be on the wire (flushed) before the connection is shut down.
-Reply closing(Request& r, const Error& e) {
-    std::ostringstream body;
-    Poco::JSON::Stringifier::stringify(errorBody(e), body);
-    const std::string text = body.str();
-    auto& res = r.response;
-    res.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(statusOf(e.code)));
-    res.set("X-Content-Type-Options", "nosniff");
-    res.set("Cache-Control", "no-store");
-    res.setKeepAlive(false);
-    res.setContentType("application/json; charset=utf-8");
-    res.setContentLength(static_cast<std::streamsize>(text.size()));
-    std::ostream& out = res.send();
-    out << text;
-    out.flush();
-    MultipartUpload::lingerAfterReply(r.raw);
-    return Reply::sent();
-}
-
-// A rejection before the body was read.
-Reply rejectUnread(Request& r, const Error& e) {
-    if (MultipartUpload::discardBody(r.raw, kDiscardBytes))
-        return Reply::error(e);
-    return closing(r, e);
-}
 
 Result<EvidenceMetadata> metadataOf(const std::map<std::string, std::string>& fields) {
     EvidenceMetadata m;
@@ -97,7 +62,7 @@ Reply upload(Services& s, Request& r) {
 
     auto parsed = MultipartUpload(r.raw, s.content, s.upload).read();
     if (!parsed.ok())
-        return closing(r, parsed.error());
+        return closingReply(r, parsed.error());
     auto metadata = metadataOf(parsed->fields);
     if (!metadata.ok())
         return Reply::error(metadata.error());

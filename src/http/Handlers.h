@@ -5,10 +5,15 @@
 #include "http/Request.h"
 #include "services/AccountService.h"
 #include "services/AuditService.h"
+#include "services/AssessmentService.h"
 #include "services/AuthService.h"
+#include "services/CompletenessService.h"
 #include "services/CriteriaService.h"
 #include "services/DirectoryService.h"
 #include "services/EvidenceService.h"
+#include "services/EvidenceArchiveService.h"
+#include "services/EvidenceExportService.h"
+#include "domain/Spool.h"
 #include "http/MultipartUpload.h"
 
 namespace kc::http {
@@ -25,6 +30,11 @@ struct Services {
     EvidenceService& evidence;
     ContentStore& content;  // where uploads stream to
     UploadLimits upload;
+    EvidenceArchiveService& archives;  // archive import
+    EvidenceExportService& exports;    // zip export
+    Spool& spool;                      // where uploaded archives wait while they are read
+    AssessmentService& assessment;      // the workflow (WorkflowHandlers.cpp)
+    CompletenessService& completeness;  // matrix, review queue, differences
 };
 
 // Thin handlers: parse the request, call one service, render. Grouped by resource; the route
@@ -77,6 +87,26 @@ Reply withdraw(Services& s, Request& r);
 Reply restore(Services& s, Request& r);
 // Streams the file: ETag, If-None-Match (304), one byte range (206/416), attachment name.
 Reply content(Services& s, Request& r);
+// EvidenceArchiveHandlers.cpp: one archive (multipart field "archive") imported whole or not
+// at all, with a per-entry report; and the zip export, streamed with chunked encoding.
+Reply importArchive(Services& s, Request& r);
+Reply exportZip(Services& s, Request& r);
 }  // namespace evidence
+
+// The assessment workflow (WorkflowHandlers.cpp; docs/workflow.md).
+namespace workflow {
+Reply unitAssessment(Services& s, Request& r);
+Reply putSelf(Services& s, Request& r);
+Reply putStep1(Services& s, Request& r);
+Reply putStep2(Services& s, Request& r);
+Reply requestSupplement(Services& s, Request& r);
+Reply reply(Services& s, Request& r);
+// application/json {"rows": [...]} or text/csv; all rows or none.
+Reply bulkSelf(Services& s, Request& r);
+Reply extend(Services& s, Request& r);
+Reply completeness(Services& s, Request& r);
+Reply reviewQueue(Services& s, Request& r);
+Reply differences(Services& s, Request& r);
+}  // namespace workflow
 
 }  // namespace kc::http

@@ -2,8 +2,6 @@
 
 #include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/MediaType.h>
-#include <Poco/Net/MessageHeader.h>
-#include <Poco/Net/MultipartReader.h>
 #include <Poco/Net/NameValueCollection.h>
 #include <Poco/Net/StreamSocket.h>
 #include <Poco/String.h>
@@ -13,6 +11,7 @@
 
 #include "core/Text.h"
 #include "http/CountingStream.h"
+#include "http/MultipartScanner.h"
 
 namespace kc::http {
 
@@ -89,11 +88,6 @@ std::optional<std::string> partFileName(const std::map<std::string, std::string>
     return std::nullopt;
 }
 
-bool lastPartSeen(Poco::Net::MultipartReader& reader) {
-    auto* part = dynamic_cast<Poco::Net::MultipartInputStream*>(&reader.stream());
-    return part && part->lastPart();
-}
-
 }  // namespace
 
 Result<ParsedUpload> MultipartUpload::read() {
@@ -158,64 +152,65 @@ bool MultipartUpload::discardBody(Poco::Net::HTTPServerRequest& request, std::ui
 
 Result<ParsedUpload> MultipartUpload::parse(CountingStream& body, const std::string& boundary) {
     ParsedUpload out;
-    bool sawLast = false;
-    try {
-        Poco::Net::MultipartReader reader(body, boundary);
-        std::vector<char> chunk(kChunkBytes);
-        // Poco 1.11 reads parts through the stream buffer, so the stream never reports end of
-        // data and hasNextPart() stays true on a truncated body: look for the end ourselves.
-        while (!sawLast && reader.hasNextPart() &&
-               body.rdbuf()->sgetc() != std::char_traits<char>::eof()) {
-            Poco::Net::MessageHeader header;
-            reader.nextPart(header);
-            std::map<std::string, std::string> params;
-            std::string disposition =
-                splitDisposition(header.get("Content-Disposition", ""), params);
-            if (Poco::icompare(disposition, "form-data") != 0 || !params.count("name"))
-                return invalid("Phần multipart thiếu Content-Disposition: form-data; name=...");
-            std::istream& part = reader.stream();
-            const std::string name = params["name"];
-            if (name == _fileField) {
-                auto fileName = partFileName(params);
-                if (!fileName)
-                    return invalid("Phần tệp thiếu filename");
-                PendingFile file{*fileName, _content.begin(_limits.maxFileBytes)};
-                while (part.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) ||
-                       part.gcount() > 0) {
-                    Status w =
-                        file.writer->write(chunk.data(), static_cast<std::size_t>(part.gcount()));
-                    if (!w.ok())
-                        return w.error().code == ErrorCode::TooLarge
-                                   ? tooLarge("Tệp " + *fileName + " vượt quá giới hạn " +
-                                              std::to_string(_limits.maxFileBytes) + " byte")
-                                   : w.takeError();
-                }
-                if (file.writer->bytesWritten() == 0)
-                    return Error::invalid("Tệp rỗng", {{"file", *fileName}});
-                out.files.push_back(std::move(file));
-            } else {
-                if (out.fields.count(name))
-                    return invalid("Trường " + name + " bị lặp lại");
-                std::string value;
-                while (part.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) ||
-                       part.gcount() > 0) {
-                    value.append(chunk.data(), static_cast<std::size_t>(part.gcount()));
-                    if (value.size() > kMaxFieldBytes)
-                        return tooLarge("Trường " + name + " quá dài");
-                }
-                out.fields[name] = std::move(value);
+    // A source that failed (timeout, limit, socket error) ends the body early; read() reports
+    // that rather than the truncation it looks like here.
+    auto sourceFailed = [&] {
+        return body.timedOut() || body.overLimit() || !body.failure().empty();
+    };
+    MultipartScanner scanner(body, boundary);
+    std::vector<char> chunk(kChunkBytes);
+    std::map<std::string, std::string> header;
+    for (;;) {
+        auto more = scanner.nextPart(header);
+        if (!more.ok())
+            return sourceFailed() ? Result<ParsedUpload>(std::move(out)) : more.takeError();
+        if (!*more)
+            break;
+        std::map<std::string, std::string> params;
+        std::string disposition = splitDisposition(header["content-disposition"], params);
+        if (Poco::icompare(disposition, "form-data") != 0 || !params.count("name"))
+            return invalid("Phần multipart thiếu Content-Disposition: form-data; name=...");
+        const std::string name = params["name"];
+        if (name == _fileField) {
+            auto fileName = partFileName(params);
+            if (!fileName)
+                return invalid("Phần tệp thiếu filename");
+            PendingFile file{*fileName, _content.begin(_limits.maxFileBytes)};
+            for (;;) {
+                auto n = scanner.read(chunk.data(), chunk.size());
+                if (!n.ok())
+                    return sourceFailed() ? Result<ParsedUpload>(std::move(out)) : n.takeError();
+                if (*n == 0)
+                    break;
+                Status w = file.writer->write(chunk.data(), *n);
+                if (!w.ok())
+                    return w.error().code == ErrorCode::TooLarge
+                               ? tooLarge("Tệp " + *fileName + " vượt quá giới hạn " +
+                                          std::to_string(_limits.maxFileBytes) + " byte")
+                               : w.takeError();
             }
-            sawLast = lastPartSeen(reader);
+            if (file.writer->bytesWritten() == 0)
+                return Error::invalid("Tệp rỗng", {{"file", *fileName}});
+            out.files.push_back(std::move(file));
+        } else {
+            if (out.fields.count(name))
+                return invalid("Trường " + name + " bị lặp lại");
+            std::string value;
+            for (;;) {
+                auto n = scanner.read(chunk.data(), chunk.size());
+                if (!n.ok())
+                    return sourceFailed() ? Result<ParsedUpload>(std::move(out)) : n.takeError();
+                if (*n == 0)
+                    break;
+                value.append(chunk.data(), *n);
+                if (value.size() > kMaxFieldBytes)
+                    return tooLarge("Trường " + name + " quá dài");
+            }
+            out.fields[name] = std::move(value);
         }
-    } catch (const Poco::Exception& e) {
-        if (body.timedOut() || body.overLimit() || !body.failure().empty())
-            return out;
-        return invalid("Nội dung multipart không hợp lệ: " + e.message());
     }
-    if (body.timedOut() || body.overLimit() || !body.failure().empty())
+    if (sourceFailed())
         return out;
-    if (!sawLast)
-        return invalid("Nội dung tải lên bị cắt: thiếu boundary kết thúc");
     body.drain();  // the epilogue, so that the count can be checked against Content-Length
     if (out.files.empty())
         return Error::invalid("Chưa có tệp nào trong yêu cầu",

@@ -45,6 +45,13 @@ std::optional<std::string> Request::query(const std::string& name) const {
 }
 
 Result<std::string> Request::bodyText() {
+    auto body = bodyBytes();
+    if (!body.ok()) return body.takeError();
+    if (!text::isValidUtf8(body.value())) return Error::invalid("Nội dung yêu cầu không phải UTF-8");
+    return body;
+}
+
+Result<std::string> Request::bodyBytes() {
     auto tooLarge = [&] {
         return Error{ErrorCode::TooLarge,
                      "Nội dung yêu cầu vượt quá giới hạn " + std::to_string(_limits.maxJsonBytes) + " byte",
@@ -61,7 +68,6 @@ Result<std::string> Request::bodyText() {
     }
     if (raw.hasContentLength() && static_cast<Poco::Int64>(body.size()) != raw.getContentLength64())
         return Error::invalid("Nội dung yêu cầu bị cắt ngắn");
-    if (!text::isValidUtf8(body)) return Error::invalid("Nội dung yêu cầu không phải UTF-8");
     return body;
 }
 

@@ -47,6 +47,9 @@ public:
     // The body as text: TooLarge past the JSON limit (by Content-Length or by counting),
     // InvalidInput when it is not UTF-8.
     Result<std::string> bodyText();
+    // The body bytes as sent (no UTF-8 check), within the same limit; for formats such as CSV
+    // whose parser explains an encoding problem itself.
+    Result<std::string> bodyBytes();
     // The body parsed as a JSON object (InvalidInput with the parser's position otherwise).
     Result<Poco::JSON::Object::Ptr> jsonBody();
 

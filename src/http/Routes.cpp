@@ -11,6 +11,7 @@ std::vector<Route> apiRoutes(Services& s) {
     const Access admin = Access::roles_({R::Admin});
     const Access staff = Access::roles_({R::Admin, R::Clerk, R::Reviewer});
     const Access unitOnly = Access::roles_({R::Unit});
+    const Access reviewer = Access::roles_({R::Reviewer});
     auto h = [&s](Reply (*f)(Services&, Request&)) {
         return [&s, f](Request& r) { return f(s, r); };
     };
@@ -53,6 +54,20 @@ std::vector<Route> apiRoutes(Services& s) {
 
         {"GET",    "/api/v1/periods/{year}/units/{code}/evidence",       anyone,   h(evidence::list)},
         {"POST",   "/api/v1/periods/{year}/units/{code}/evidence/{sub}", unitOnly, h(evidence::upload)},
+        {"POST",   "/api/v1/periods/{year}/units/{code}/evidence-archive", unitOnly, h(evidence::importArchive)},
+        {"GET",    "/api/v1/periods/{year}/evidence-export",  anyone,        h(evidence::exportZip)},
+        {"GET",    "/api/v1/periods/{year}/units/{code}/assessment",                      anyone,   h(workflow::unitAssessment)},
+        {"PUT",    "/api/v1/periods/{year}/units/{code}/assessment/{sub}/self",           unitOnly, h(workflow::putSelf)},
+        {"PUT",    "/api/v1/periods/{year}/units/{code}/assessment/{sub}/step1",          reviewer, h(workflow::putStep1)},
+        {"PUT",    "/api/v1/periods/{year}/units/{code}/assessment/{sub}/step2",          reviewer, h(workflow::putStep2)},
+        {"POST",   "/api/v1/periods/{year}/units/{code}/assessment/{sub}/supplement-request", reviewer, h(workflow::requestSupplement)},
+        {"POST",   "/api/v1/periods/{year}/units/{code}/assessment/{sub}/reply",          unitOnly, h(workflow::reply)},
+        {"POST",   "/api/v1/periods/{year}/units/{code}/self-assessment",                 unitOnly, h(workflow::bulkSelf)},
+        {"POST",   "/api/v1/periods/{year}/units/{code}/extensions",                      office,   h(workflow::extend)},
+        {"GET",    "/api/v1/periods/{year}/units/{code}/differences",                     anyone,   h(workflow::differences)},
+        {"GET",    "/api/v1/periods/{year}/completeness",                                 staff,    h(workflow::completeness)},
+        {"GET",    "/api/v1/periods/{year}/review-queue",                                 reviewer, h(workflow::reviewQueue)},
+
         {"GET",    "/api/v1/evidence/{id}",                  anyone,         h(evidence::get)},
         {"GET",    "/api/v1/evidence/{id}/content",          anyone,         h(evidence::content)},
         {"POST",   "/api/v1/evidence/{id}/withdraw",         unitOnly,       h(evidence::withdraw)},

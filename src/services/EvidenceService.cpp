@@ -1,6 +1,7 @@
 #include "services/EvidenceService.h"
 
 #include "core/Text.h"
+#include "domain/Workflow.h"
 #include "services/EvidenceJson.h"
 
 namespace kc {
@@ -45,7 +46,10 @@ Result<UploadTarget> EvidenceService::checkTarget(Transaction& tx, const Actor& 
         return Error::invalid(
             "Tiêu chí " + subCode + " chấm bằng điều tra xã hội học; không nộp tài liệu kiểm chứng",
             {{"sub_code", subCode}});
-    auto round = openEvidenceRound(*period, _clock.now());
+    // The unit's own deadline extensions count (docs/workflow.md).
+    auto round = openEvidenceRound(
+        effectivePeriod(*period, unitCode, tx.assessment().extensions(year, unitCode)),
+        _clock.now());
     if (!round.ok())
         return round.takeError();
     return UploadTarget{year, unitCode, *sub, round.value()};
@@ -190,7 +194,10 @@ Result<EvidenceView> EvidenceService::change(const Actor& actor, Id id, Evidence
         auto period = tx.directory().findPeriod(item->year);
         if (!period)
             return periodNotFound(item->year);
-        auto open = openEvidenceRound(*period, _clock.now());
+        auto open = openEvidenceRound(
+            effectivePeriod(*period, item->unitCode,
+                            tx.assessment().extensions(item->year, item->unitCode)),
+            _clock.now());
         if (!open.ok())
             return open.takeError();
         if (open.value() != item->round)

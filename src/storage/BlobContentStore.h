@@ -12,6 +12,8 @@ public:
     explicit BlobContentStore(const BlobStore& blobs) : _blobs(blobs) {}
     std::unique_ptr<ContentWriter> begin(std::uint64_t maxBytes) override;
     Result<std::unique_ptr<std::istream>> open(const std::string& sha256) override;
+    std::vector<Result<StoredContent>> commitAll(
+        const std::vector<ContentWriter*>& writers) override;
 
 private:
     const BlobStore& _blobs;

@@ -133,7 +133,7 @@ void BlobWriter::flush() {
 }
 
 Status BlobWriter::write(const char* data, std::size_t size) {
-    if (_finished)
+    if (_finished || _released)
         return Error::conflict("Tệp đã được lưu, không ghi thêm được");
     if (_failure)
         return *_failure;
@@ -156,7 +156,45 @@ Status BlobWriter::write(const char* data, std::size_t size) {
     return Ok{};
 }
 
+void BlobWriter::seal(bool sync) {
+    if (_fd < 0)
+        return;
+    flush();
+    std::vector<char>().swap(_buffer);
+    if (::fchmod(_fd, 0440) != 0 || (sync && ::fsync(_fd) != 0))
+        throwErrno("fsync", _tmpPath);
+    _unsynced = !sync;
+    int fd = _fd;
+    _fd = -1;
+    if (::close(fd) != 0)
+        throwErrno("close", _tmpPath);
+}
+
+void BlobWriter::syncClosed() {
+    if (!_unsynced)
+        return;
+    int fd = ::open(_tmpPath.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0 || ::fsync(fd) != 0) {
+        if (fd >= 0)
+            ::close(fd);
+        throwErrno("fsync", _tmpPath);
+    }
+    ::close(fd);
+    _unsynced = false;
+}
+
+void BlobWriter::release() {
+    if (_finished || _failure || _released)
+        return;
+    _released = true;
+    seal(false);
+}
+
 Result<BlobInfo> BlobWriter::commit() {
+    return place(true);
+}
+
+Result<BlobInfo> BlobWriter::place(bool syncEach) {
     if (_finished)
         return Error::conflict("Tệp đã được lưu");
     _finished = true;
@@ -166,13 +204,9 @@ Result<BlobInfo> BlobWriter::commit() {
         discard();
         return Error::invalid("Tệp rỗng");
     }
-    flush();
-    if (::fchmod(_fd, 0440) != 0 || ::fsync(_fd) != 0)
-        throwErrno("fsync", _tmpPath);
-    int fd = _fd;
-    _fd = -1;
-    if (::close(fd) != 0)
-        throwErrno("close", _tmpPath);
+    seal(syncEach);
+    if (syncEach)
+        syncClosed();
 
     BlobInfo info{_hash->hexDigest(), _size, false};
     const fs::path shard = _blobsDir / info.sha256.substr(0, 2);
@@ -181,6 +215,8 @@ Result<BlobInfo> BlobWriter::commit() {
     const bool newDir = fs::create_directories(dir);
     info.alreadyExisted = !moveNoReplace(_tmpPath, dir / info.sha256);
     discard();  // removes the temporary file if the blob already existed
+    if (!syncEach)
+        return info;
     if (!info.alreadyExisted)
         fsyncDirectory(dir);
     if (newDir)
@@ -300,6 +336,35 @@ std::size_t BlobStore::removeStaleTemps(std::chrono::seconds staleAge) const {
             ++removed;
     }
     return removed;
+}
+
+// Committing many blobs one by one costs a file fsync and up to three directory fsyncs each
+// (~2 ms apiece here). One syncfs() before the renames makes every file's data durable, one
+// after makes every new name durable: two flushes for the whole batch.
+std::vector<Result<BlobInfo>> BlobStore::commitAll(const std::vector<BlobWriter*>& writers) const {
+    for (BlobWriter* w : writers)
+        if (!w->_finished && !w->_failure)
+            w->seal(false);
+    syncFilesystem();
+    for (BlobWriter* w : writers) w->_unsynced = false;
+    std::vector<Result<BlobInfo>> out;
+    out.reserve(writers.size());
+    for (BlobWriter* w : writers) out.push_back(w->place(false));
+    syncFilesystem();
+    return out;
+}
+
+void BlobStore::syncFilesystem() const {
+    int fd = ::open(_blobs.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        throwErrno("open directory", _blobs);
+    int rc = ::syncfs(fd);
+    int savedErrno = errno;
+    ::close(fd);
+    if (rc != 0) {
+        errno = savedErrno;
+        throwErrno("syncfs", _blobs);
+    }
 }
 
 }  // namespace kc

@@ -134,6 +134,66 @@ CREATE TABLE evidence_events (
 );
 CREATE INDEX evidence_events_item ON evidence_events(evidence_id)
 )SQL"},
+        {3, "assessment", R"SQL(
+CREATE TABLE assessment_items (
+    period_id INTEGER NOT NULL REFERENCES periods(id),
+    unit_id INTEGER NOT NULL REFERENCES units(id),
+    sub_code TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    self_score INTEGER,
+    self_metric_pct INTEGER,
+    self_violations INTEGER,
+    self_override_reason TEXT,
+    self_suggested INTEGER,
+    self_text TEXT,
+    self_by TEXT,
+    self_at TEXT,
+    step1_score INTEGER,
+    step1_metric_pct INTEGER,
+    step1_violations INTEGER,
+    step1_override_reason TEXT,
+    step1_suggested INTEGER,
+    step1_text TEXT,
+    step1_by TEXT,
+    step1_at TEXT,
+    step2_score INTEGER,
+    step2_metric_pct INTEGER,
+    step2_violations INTEGER,
+    step2_override_reason TEXT,
+    step2_suggested INTEGER,
+    step2_text TEXT,
+    step2_by TEXT,
+    step2_at TEXT,
+    req_missing TEXT,
+    req_reason TEXT,
+    req_due TEXT,
+    req_by TEXT,
+    req_at TEXT,
+    reply_text TEXT,
+    reply_by TEXT,
+    reply_at TEXT,
+    PRIMARY KEY (period_id, unit_id, sub_code)
+);
+CREATE TABLE deadline_extensions (
+    id INTEGER PRIMARY KEY,
+    period_id INTEGER NOT NULL REFERENCES periods(id),
+    unit_id INTEGER NOT NULL REFERENCES units(id),
+    phase TEXT NOT NULL CHECK (phase IN ('self_assessment', 'supplement')),
+    until TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    by TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE INDEX deadline_extensions_unit ON deadline_extensions(period_id, unit_id);
+CREATE TABLE review_marks (
+    period_id INTEGER NOT NULL REFERENCES periods(id),
+    username TEXT NOT NULL,
+    unit_id INTEGER NOT NULL REFERENCES units(id),
+    seen_at TEXT NOT NULL,
+    PRIMARY KEY (period_id, username, unit_id)
+);
+CREATE INDEX evidence_counts ON evidence(period_id, unit_id, sub_code, round, uploaded_at)
+)SQL"},
     };
     return all;
 }

@@ -99,4 +99,28 @@ private:
     Poco::Data::Session& _s;
 };
 
+class SqlAssessmentRepository final : public AssessmentRepository {
+public:
+    explicit SqlAssessmentRepository(Poco::Data::Session& s) : _s(s) {}
+    std::optional<AssessmentItem> find(int year, const std::string& unitCode,
+                                       const std::string& subCode) override;
+    std::vector<AssessmentItem> list(int year, const std::string& unitCode) override;
+    bool save(const AssessmentItem& item, int expectedVersion) override;
+    std::vector<AssessmentFlags> flags(int year,
+                                       const std::optional<std::string>& unitCode) override;
+    std::vector<EvidenceCount> evidenceCounts(int year,
+                                              const std::optional<std::string>& unitCode) override;
+    std::optional<Id> currentSetId(int year, const std::string& unitTypeCode) override;
+    Id insertExtension(const DeadlineExtension& e) override;
+    std::vector<DeadlineExtension> extensions(int year,
+                                              const std::optional<std::string>& unitCode) override;
+    void markSeen(int year, const std::string& username, const std::string& unitCode,
+                  TimePoint at) override;
+    std::vector<std::pair<std::string, TimePoint>> seenMarks(int year,
+                                                             const std::string& username) override;
+
+private:
+    Poco::Data::Session& _s;
+};
+
 }  // namespace kc

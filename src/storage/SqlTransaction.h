@@ -8,13 +8,14 @@ namespace kc {
 class SqlTransaction final : public Transaction {
 public:
     explicit SqlTransaction(Poco::Data::Session& s)
-        : _users(s), _sessions(s), _directory(s), _criteria(s), _audit(s), _evidence(s) {}
+        : _users(s), _sessions(s), _directory(s), _criteria(s), _audit(s), _evidence(s), _assessment(s) {}
     UserRepository& users() override { return _users; }
     SessionRepository& sessions() override { return _sessions; }
     DirectoryRepository& directory() override { return _directory; }
     CriteriaRepository& criteria() override { return _criteria; }
     AuditRepository& audit() override { return _audit; }
     EvidenceRepository& evidence() override { return _evidence; }
+    AssessmentRepository& assessment() override { return _assessment; }
 
 private:
     SqlUserRepository _users;
@@ -23,6 +24,7 @@ private:
     SqlCriteriaRepository _criteria;
     SqlAuditRepository _audit;
     SqlEvidenceRepository _evidence;
+    SqlAssessmentRepository _assessment;
 };
 
 }  // namespace kc

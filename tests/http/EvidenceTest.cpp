@@ -185,7 +185,7 @@ TEST_F(EvidenceTest, RejectsEmptyFile) {
 }
 
 TEST_F(EvidenceTest, RejectsNonUtf8FileName) {
-    auto r = s.upload("1.1.1", {{"file", "k\xE9 ho\xE1ch.pdf", kPdf}});
+    auto r = s.upload("1.1.1", {{"file", "k\xE9 ho\xE1" "ch.pdf", kPdf}});
     EXPECT_EQ(r.status, 400) << r.dump();
     expectNothingStored(r);
 }
@@ -345,8 +345,9 @@ TEST_F(EvidenceDownloadTest, ServesSingleByteRanges) {
     for (const auto& c : cases) {
         auto r = get(path, {{"Range", c.range}});
         EXPECT_EQ(r.status, c.status) << c.range;
-        if (c.status != 416)
+        if (c.status != 416) {
             EXPECT_EQ(r.body, c.body) << c.range;
+        }
         EXPECT_EQ(r.header("Content-Range"), c.contentRange) << c.range;
     }
 }

@@ -1,0 +1,218 @@
+#pragma once
+
+// Shared by the benchmarks: a Kiểm Chứng server running in this process on its own threads (the
+// demo year 2022, whose sample criteria cover unit type "xa", and a clock inside the
+// self-assessment window), its storage in a directory on the disk being measured; and small
+// helpers to talk to it, time things and read this process's CPU and memory.
+
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/SocketAddress.h>
+#include <Poco/Net/StreamSocket.h>
+#include <Poco/StreamCopier.h>
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <clocale>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <random>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <thread>
+
+#include "app/DemoData.h"
+#include "app/Kernel.h"
+
+namespace kc::bench {
+
+inline double seconds(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+inline double cpuSeconds(int who) {
+    rusage u{};
+    getrusage(who, &u);
+    return u.ru_utime.tv_sec + u.ru_utime.tv_usec / 1e6 + u.ru_stime.tv_sec +
+           u.ru_stime.tv_usec / 1e6;
+}
+
+// Resident set size of this process now, in KiB (from /proc/self/status).
+inline long rssKiB() {
+    std::ifstream in("/proc/self/status");
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind("VmRSS:", 0) == 0)
+            return std::stol(line.substr(6));
+    return 0;
+}
+
+// Samples rssKiB() every 5 ms on a thread of its own and keeps the peak.
+class RssSampler {
+public:
+    RssSampler()
+        : _thread([this] {
+              while (!_stop) {
+                  _peak = std::max(_peak.load(), rssKiB());
+                  std::this_thread::sleep_for(std::chrono::milliseconds(5));
+              }
+          }) {}
+    ~RssSampler() { stop(); }
+    long stop() {
+        if (!_stop.exchange(true))
+            _thread.join();
+        return _peak;
+    }
+
+private:
+    std::atomic<bool> _stop{false};
+    std::atomic<long> _peak{0};
+    std::thread _thread;
+};
+
+// Fills buffer with incompressible bytes (a fast PRNG; a different stream per seed).
+inline void randomBytes(std::string& buffer, std::uint64_t seed) {
+    std::mt19937_64 rng(seed);
+    for (std::size_t i = 0; i + 8 <= buffer.size(); i += 8) {
+        std::uint64_t v = rng();
+        std::memcpy(buffer.data() + i, &v, 8);
+    }
+}
+
+class BenchServer {
+public:
+    explicit BenchServer(const std::filesystem::path& dir)
+        : clock(*parseIso("2022-12-01T08:00:00Z")) {
+        std::setlocale(LC_ALL, "C.UTF-8");
+        std::filesystem::remove_all(dir);
+        config.storageDir = (dir / "storage").string();
+        config.databasePath = (dir / "storage/kiemchung.db").string();
+        config.httpPort = 0;
+        config.httpThreads = 4;
+        config.pbkdf2Iterations = 1000;
+        config.uploadMaxFileBytes = 2ULL << 30;
+        config.uploadMaxRequestBytes = 4ULL << 30;
+        kernel = std::make_unique<Kernel>(config, clock);
+        const std::string criteria =
+            std::string(KC_SOURCE_DIR) + "/config/demo/criteria-2022-huyen.json";
+        std::ostringstream log;
+        if (!loadDemoData(*kernel, criteria, log))
+            throw std::runtime_error("demo: " + log.str());
+        server = kernel->makeServer();
+        server->start();
+        port = server->port();
+        token = login("xaphuckhanh", "xaphuckhanh@KiemChung2022");
+    }
+    ~BenchServer() { server->stop(); }
+
+    std::string login(const std::string& user, const std::string& password) {
+        Poco::Net::HTTPClientSession session("127.0.0.1", port);
+        Poco::Net::HTTPRequest req("POST", "/api/v1/session", Poco::Net::HTTPMessage::HTTP_1_1);
+        std::string body = R"({"username":")" + user + R"(","password":")" + password + R"("})";
+        req.setContentType("application/json");
+        req.setContentLength(static_cast<std::streamsize>(body.size()));
+        session.sendRequest(req) << body;
+        Poco::Net::HTTPResponse res;
+        std::string reply;
+        Poco::StreamCopier::copyToString(session.receiveResponse(res), reply);
+        auto o = Poco::JSON::Parser().parse(reply).extract<Poco::JSON::Object::Ptr>();
+        return o->getValue<std::string>("token");
+    }
+
+    ManualClock clock;
+    Config config;
+    std::unique_ptr<Kernel> kernel;
+    std::unique_ptr<http::Server> server;
+    unsigned short port = 0;
+    std::string token;
+};
+
+inline const std::string kBoundary = "----KcBenchBoundary0123456789";
+
+// Sends one multipart upload of a single file part named field whose content comes from
+// fill(buffer, offset) in blocks of buffer.size(), and returns the HTTP status and body.
+template <typename Fill>
+std::pair<int, std::string> sendUpload(unsigned short port, const std::string& path,
+                                       const std::string& token, const std::string& field,
+                                       const std::string& fileName, std::uint64_t size,
+                                       std::string& buffer, Fill&& fill) {
+    const std::string partHead = "--" + kBoundary + "\r\nContent-Disposition: form-data; name=\"" +
+                                 field + "\"; filename=\"" + fileName +
+                                 "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
+    const std::string tail = "\r\n--" + kBoundary + "--\r\n";
+    const std::uint64_t length = partHead.size() + size + tail.size();
+    Poco::Net::StreamSocket socket;
+    socket.connect(Poco::Net::SocketAddress("127.0.0.1", port));
+    socket.setReceiveTimeout(Poco::Timespan(600, 0));
+    auto sendAll = [&](const char* data, std::size_t n) {
+        while (n > 0) {
+            int sent = socket.sendBytes(data, static_cast<int>(std::min<std::size_t>(n, 1 << 30)));
+            if (sent <= 0)
+                throw std::runtime_error("send failed");
+            data += sent;
+            n -= static_cast<std::size_t>(sent);
+        }
+    };
+    const std::string head = "POST " + path +
+                             " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token +
+                             "\r\nContent-Type: multipart/form-data; boundary=" + kBoundary +
+                             "\r\nContent-Length: " + std::to_string(length) +
+                             "\r\nConnection: close\r\n\r\n" + partHead;
+    sendAll(head.data(), head.size());
+    for (std::uint64_t offset = 0; offset < size;) {
+        std::size_t n =
+            static_cast<std::size_t>(std::min<std::uint64_t>(buffer.size(), size - offset));
+        fill(buffer, offset);
+        sendAll(buffer.data(), n);
+        offset += n;
+    }
+    sendAll(tail.data(), tail.size());
+    std::string reply;
+    char chunk[65536];
+    for (;;) {
+        int n = socket.receiveBytes(chunk, sizeof chunk);
+        if (n <= 0)
+            break;
+        reply.append(chunk, static_cast<std::size_t>(n));
+    }
+    int status = 0;
+    if (reply.size() > 12)
+        status = std::stoi(reply.substr(9, 3));
+    auto bodyAt = reply.find("\r\n\r\n");
+    return {status, bodyAt == std::string::npos ? reply : reply.substr(bodyAt + 4)};
+}
+
+// The baseline: writes size bytes from fill() to a new file at path with write(2), fsyncs it
+// and its directory; returns the seconds taken.
+template <typename Fill>
+double writeWithFsync(const std::filesystem::path& path, std::uint64_t size, std::string& buffer,
+                      Fill&& fill) {
+    auto start = std::chrono::steady_clock::now();
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0)
+        throw std::runtime_error("open " + path.string());
+    for (std::uint64_t offset = 0; offset < size;) {
+        std::size_t n =
+            static_cast<std::size_t>(std::min<std::uint64_t>(buffer.size(), size - offset));
+        fill(buffer, offset);
+        if (::write(fd, buffer.data(), n) != static_cast<ssize_t>(n))
+            throw std::runtime_error("write " + path.string());
+        offset += n;
+    }
+    ::fsync(fd);
+    ::close(fd);
+    int dir = ::open(path.parent_path().c_str(), O_RDONLY | O_DIRECTORY);
+    ::fsync(dir);
+    ::close(dir);
+    return seconds(start);
+}
+
+}  // namespace kc::bench

@@ -1,0 +1,78 @@
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "core/Points.h"
+#include "domain/Phase.h"
+
+namespace kc {
+
+// Where one unit's sub-criterion stands (docs/workflow.md, "Completeness"). Computed on read
+// from the stored facts, never stored.
+enum class ItemStatus {
+    NotStarted,           // no self-score
+    MissingEvidence,      // self-scored, evidence required, no file and no explanation
+    MissingExplanation,   // some files but fewer than the minimum, and no explanation
+    Complete,             // self-scored with the evidence (or explanation) required
+    UnderReview,          // step 1 running and the item not yet scored in step 1
+    SupplementRequested,  // an open supplement request without a reply
+    Replied,              // the unit replied to the request; step 2 not yet scored
+    AppraisedStep1,       // scored in step 1 (and nothing open)
+    AppraisedStep2,       // scored in step 2
+    Survey,               // assessed by the sociological survey: not part of completeness
+};
+
+inline constexpr std::size_t kItemStatusCount = 10;
+
+// "not_started", "missing_evidence", "missing_explanation", "complete", "under_review",
+// "supplement_requested", "replied", "appraised_step1", "appraised_step2", "survey".
+std::string_view itemStatusName(ItemStatus s);
+std::optional<ItemStatus> parseItemStatus(std::string_view name);
+
+// The facts about one unit and sub-criterion that decide its status.
+struct ItemFacts {
+    // From the criteria:
+    bool survey = false;
+    bool evidenceRequired = false;
+    int minFiles = 0;
+    bool explanationRequiredIfNoEvidence = false;
+    // From the stored assessment and evidence:
+    bool selfScored = false;
+    bool hasExplanation = false;  // a non-empty self explanation
+    int files = 0;                // evidence items currently standing (not withdrawn)
+    bool step1Scored = false;
+    bool requested = false;  // a supplement request exists
+    bool replied = false;    // ... and the unit has replied
+    bool step2Scored = false;
+};
+
+// The status of an item in the unit's effective phase. Rules, first match wins:
+//   survey -> Survey; step-2 score -> AppraisedStep2;
+//   from step 1 on: request replied -> Replied; request open -> SupplementRequested;
+//     step-1 score -> AppraisedStep1; during step 1 and self-scored -> UnderReview;
+//   otherwise by the self-assessment: no self-score -> NotStarted; evidence not required or
+//   files >= minFiles -> Complete; an explanation where one may stand in for evidence
+//   (explanationRequiredIfNoEvidence) -> Complete; no file -> MissingEvidence; some files ->
+//   MissingExplanation.
+ItemStatus itemStatus(const ItemFacts& f, Phase phase);
+
+// Counts of each status over a unit's items, with percentages of the non-survey items.
+struct StatusSummary {
+    std::array<int, kItemStatusCount> counts{};
+    int total = 0;  // items other than survey ones
+
+    void add(ItemStatus s);
+    int count(ItemStatus s) const { return counts[static_cast<std::size_t>(s)]; }
+    // count(s) as a percentage of total in hundredths (0 when total is 0), half away from zero.
+    Points pct(ItemStatus s) const;
+    // Items past the self-assessment (complete, under review, requested, replied, appraised).
+    int done() const;
+    Points donePct() const;
+    // True when no item has been started: the unit submitted nothing.
+    bool nothingSubmitted() const { return total > 0 && count(ItemStatus::NotStarted) == total; }
+};
+
+}  // namespace kc

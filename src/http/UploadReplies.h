@@ -1,0 +1,18 @@
+#pragma once
+
+#include "core/Error.h"
+#include "http/Request.h"
+
+namespace kc::http {
+
+// Replies for upload requests whose body was not read to its end.
+
+// Sends e as the JSON error, flushed, with Connection: close, then lets the client finish
+// sending (MultipartUpload::lingerAfterReply) so that it reads the reply instead of a reset.
+Reply closingReply(Request& r, const Error& e);
+
+// A rejection before the body was read: a small body (at most 1 MiB by Content-Length) is read
+// and dropped and the connection kept; a larger one gets closingReply().
+Reply rejectUnread(Request& r, const Error& e);
+
+}  // namespace kc::http

@@ -1,0 +1,216 @@
+#include <Poco/JSON/Parser.h>
+
+#include <algorithm>
+#include <set>
+
+#include "core/Text.h"
+#include "services/AssessmentJson.h"
+#include "services/JsonSyntax.h"
+
+namespace kc::json {
+
+namespace {
+
+std::optional<std::string> textField(const Poco::JSON::Object& o, const std::string& path,
+                                     const std::string& key, std::vector<ErrorDetail>& problems) {
+    if (!o.has(key) || o.isNull(key))
+        return std::nullopt;
+    Poco::Dynamic::Var v = o.get(key);
+    if (!v.isString()) {
+        problems.push_back({path + "." + key, "Phải là chuỗi ký tự"});
+        return std::nullopt;
+    }
+    return text::toNfc(text::trim(v.extract<std::string>()));
+}
+
+std::optional<int> intField(const Poco::JSON::Object& o, const std::string& path,
+                            const std::string& key, std::vector<ErrorDetail>& problems) {
+    if (!o.has(key) || o.isNull(key))
+        return std::nullopt;
+    Poco::Dynamic::Var v = o.get(key);
+    if (!v.isInteger() || v.isBoolean() || v.convert<Poco::Int64>() < 0 ||
+        v.convert<Poco::Int64>() > 1000000) {
+        problems.push_back({path + "." + key, "Phải là số nguyên không âm"});
+        return std::nullopt;
+    }
+    return static_cast<int>(v.convert<Poco::Int64>());
+}
+
+void unknownKeys(const Poco::JSON::Object& o, const std::string& path,
+                 const std::set<std::string>& allowed, std::vector<ErrorDetail>& problems) {
+    for (const auto& [key, value] : o)
+        if (!allowed.count(key))
+            problems.push_back({path + "." + key, "Trường không được hỗ trợ"});
+}
+
+// The fields shared by single and bulk score entries.
+void readEntry(const Poco::JSON::Object& o, const std::string& path, ScoreEntry& e,
+               std::vector<ErrorDetail>& problems) {
+    auto score = pointsField(o, path, "score", problems);
+    if (!score && !(o.has("score") && !o.isNull("score")))
+        problems.push_back({path + ".score", "Thiếu trường bắt buộc"});
+    e.score = score.value_or(Points());
+    e.metricPct = pointsField(o, path, "metric_pct", problems);
+    e.violations = intField(o, path, "violations", problems);
+    e.overrideReason = textField(o, path, "override_reason", problems).value_or("");
+}
+
+}  // namespace
+
+Result<ScoreInput> parseScoreInput(const Poco::JSON::Object& o, const std::string& textKey) {
+    std::vector<ErrorDetail> problems;
+    unknownKeys(o, "$",
+                {"score", textKey, "metric_pct", "violations", "override_reason", "version"},
+                problems);
+    ScoreInput in;
+    readEntry(o, "$", in.entry, problems);
+    in.text = textField(o, "$", textKey, problems).value_or("");
+    auto version = intField(o, "$", "version", problems);
+    if (!version && !o.has("version"))
+        problems.push_back({"$.version", "Thiếu phiên bản dữ liệu đã đọc (version)"});
+    in.version = version.value_or(0);
+    if (!problems.empty())
+        return Error::invalid("Dữ liệu gửi lên không hợp lệ", problems);
+    return in;
+}
+
+Result<std::vector<BulkRow>> parseBulkJson(std::string_view body) {
+    Poco::JSON::Object::Ptr root;
+    try {
+        auto v = Poco::JSON::Parser().parse(std::string(body));
+        if (v.type() == typeid(Poco::JSON::Object::Ptr))
+            root = v.extract<Poco::JSON::Object::Ptr>();
+    } catch (const Poco::Exception& e) {
+        return Error::invalid("JSON không hợp lệ", {{"$", e.message()}});
+    }
+    if (!root || !root->getArray("rows"))
+        return Error::invalid("Cần một đối tượng {\"rows\": [...]}", {{"$.rows", "Thiếu"}});
+    auto rows = root->getArray("rows");
+    std::vector<ErrorDetail> problems;
+    std::vector<BulkRow> out;
+    for (std::size_t i = 0; i < rows->size(); ++i) {
+        std::string path = "rows[" + std::to_string(i) + "]";
+        auto o = rows->getObject(i);
+        if (!o) {
+            problems.push_back({path, "Phải là một đối tượng"});
+            continue;
+        }
+        unknownKeys(*o, path,
+                    {"sub_code", "score", "explanation", "metric_pct", "violations",
+                     "override_reason", "version"},
+                    problems);
+        BulkRow r;
+        r.path = path;
+        r.subCode = textField(*o, path, "sub_code", problems).value_or("");
+        if (r.subCode.empty())
+            problems.push_back({path + ".sub_code", "Thiếu mã tiêu chí"});
+        readEntry(*o, path, r.entry, problems);
+        r.explanation = textField(*o, path, "explanation", problems).value_or("");
+        r.version = intField(*o, path, "version", problems);
+        out.push_back(std::move(r));
+    }
+    if (!problems.empty())
+        return Error::invalid("Tệp tự đánh giá có lỗi; chưa lưu dòng nào", problems);
+    return out;
+}
+
+namespace {
+
+// Splits one CSV record (RFC 4180 quoting) starting at pos; advances pos past its line end.
+std::vector<std::string> csvRecord(std::string_view t, std::size_t& pos, char sep) {
+    std::vector<std::string> fields(1);
+    bool quoted = false;
+    while (pos < t.size()) {
+        char c = t[pos++];
+        if (quoted) {
+            if (c == '"' && pos < t.size() && t[pos] == '"') {
+                fields.back() += '"';
+                ++pos;
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                fields.back() += c;
+            }
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == sep) {
+            fields.emplace_back();
+        } else if (c == '\n') {
+            break;
+        } else if (c != '\r') {
+            fields.back() += c;
+        }
+    }
+    return fields;
+}
+
+}  // namespace
+
+Result<std::vector<BulkRow>> parseBulkCsv(std::string_view t) {
+    if (auto line = findInvalidUtf8Line(t))
+        return Error::invalid(
+            "Tệp CSV không phải UTF-8 (có thể đang là Windows-1258 hoặc TCVN3); "
+            "hãy lưu lại dưới dạng CSV UTF-8",
+            {{"row " + std::to_string(*line), "Không phải UTF-8"}});
+    if (t.substr(0, 3) == "\xEF\xBB\xBF")
+        t.remove_prefix(3);
+    std::size_t firstEnd = t.find('\n');
+    std::string_view head = t.substr(0, firstEnd);
+    char sep = std::count(head.begin(), head.end(), ';') > std::count(head.begin(), head.end(), ',')
+                   ? ';'
+                   : ',';
+    std::size_t pos = 0;
+    std::vector<std::string> header = csvRecord(t, pos, sep);
+    std::map<std::string, std::size_t> col;
+    for (std::size_t i = 0; i < header.size(); ++i) col[std::string(text::trim(header[i]))] = i;
+    for (const char* required : {"sub_code", "score"})
+        if (!col.count(required))
+            return Error::invalid("Dòng tiêu đề thiếu cột " + std::string(required),
+                                  {{"row 1", "Cần các cột sub_code,score,explanation"}});
+    std::vector<ErrorDetail> problems;
+    std::vector<BulkRow> out;
+    int line = 1;
+    while (pos < t.size()) {
+        ++line;
+        std::vector<std::string> f = csvRecord(t, pos, sep);
+        if (f.size() == 1 && text::trim(f[0]).empty())
+            continue;
+        std::string path = "row " + std::to_string(line);
+        auto get = [&](const char* name) -> std::string {
+            auto it = col.find(name);
+            return it != col.end() && it->second < f.size() ? text::toNfc(text::trim(f[it->second]))
+                                                            : std::string();
+        };
+        BulkRow r;
+        r.path = path;
+        r.subCode = get("sub_code");
+        if (r.subCode.empty())
+            problems.push_back({path, "sub_code: thiếu mã tiêu chí"});
+        auto score = Points::parse(get("score"));
+        if (!score.ok())
+            problems.push_back({path, "score: điểm không hợp lệ \"" + get("score") + "\""});
+        else
+            r.entry.score = score.value();
+        if (std::string m = get("metric_pct"); !m.empty()) {
+            auto p = Points::parse(m);
+            if (!p.ok())
+                problems.push_back({path, "metric_pct: tỷ lệ không hợp lệ \"" + m + "\""});
+            else
+                r.entry.metricPct = p.value();
+        }
+        if (std::string v = get("violations"); !v.empty()) {
+            if (v.size() > 6 || v.find_first_not_of("0123456789") != std::string::npos)
+                problems.push_back({path, "violations: phải là số nguyên không âm"});
+            else
+                r.entry.violations = std::stoi(v);
+        }
+        r.entry.overrideReason = get("override_reason");
+        r.explanation = get("explanation");
+        out.push_back(std::move(r));
+    }
+    if (!problems.empty())
+        return Error::invalid("Tệp tự đánh giá có lỗi; chưa lưu dòng nào", problems);
+    return out;
+}
+
+}  // namespace kc::json

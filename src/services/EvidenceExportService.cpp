@@ -1,0 +1,131 @@
+#include "services/EvidenceExportService.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "archive/ArchiveWriter.h"
+#include "services/ExportManifest.h"
+
+namespace kc {
+
+namespace {
+
+std::string asciiLower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) {
+        return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    });
+    return s;
+}
+
+// "dir/name.ext", then "dir/name (2).ext", "dir/name (3).ext"... whichever is still free.
+std::string uniquePath(const std::string& dir, const std::string& name,
+                       std::set<std::string>& taken) {
+    std::size_t dot = name.rfind('.');
+    if (dot == 0 || dot == std::string::npos)
+        dot = name.size();
+    for (int n = 1;; ++n) {
+        std::string candidate =
+            n == 1 ? name : name.substr(0, dot) + " (" + std::to_string(n) + ")" + name.substr(dot);
+        std::string path = dir + "/" + candidate;
+        if (taken.insert(asciiLower(path)).second)
+            return path;
+    }
+}
+
+// Pulls a blob's bytes for ArchiveWriter.
+ByteSource streamSource(std::istream& in) {
+    return [&in](char* buffer, std::size_t capacity) -> Result<std::size_t> {
+        in.read(buffer, static_cast<std::streamsize>(capacity));
+        if (in.bad())
+            return Error{ErrorCode::Internal, "Không đọc được tệp kiểm chứng", {}};
+        return static_cast<std::size_t>(in.gcount());
+    };
+}
+
+Status addText(ArchiveWriter& zip, const std::string& path, const std::string& text,
+               std::time_t mtime) {
+    std::size_t offset = 0;
+    return zip.add(
+        path, text.size(),
+        [&](char* buffer, std::size_t capacity) -> Result<std::size_t> {
+            std::size_t n = std::min(capacity, text.size() - offset);
+            std::copy_n(text.data() + offset, n, buffer);
+            offset += n;
+            return n;
+        },
+        mtime);
+}
+
+}  // namespace
+
+Result<ExportPlan> EvidenceExportService::plan(const Actor& actor, const ExportRequest& request) {
+    if (actor.role == Role::Unit) {
+        if (!request.unitCode)
+            return Error::invalid("Đơn vị cần chọn mã đơn vị của mình để xuất tài liệu",
+                                  {{"unit", "Bắt buộc với tài khoản đơn vị"}});
+        if (request.unitCode != actor.unitCode)
+            return Error::forbidden("Đơn vị chỉ được xuất tài liệu của chính mình");
+    }
+    return _store.read([&](Transaction& tx) -> Result<ExportPlan> {
+        auto period = tx.directory().findPeriod(request.year);
+        if (!period)
+            return Error::notFound("Không có kỳ đánh giá năm " + std::to_string(request.year));
+        std::optional<TimePoint> asOf;
+        if (request.round) {
+            asOf = roundEnd(*period, *request.round);
+            if (!asOf)
+                return Error::invalid("Kỳ đánh giá chưa có hạn kết thúc vòng " +
+                                          std::string(roundName(*request.round)),
+                                      {{"round", std::string(roundName(*request.round))}});
+        }
+        std::vector<std::string> units;
+        if (request.unitCode) {
+            if (!tx.directory().findUnit(*request.unitCode))
+                return Error::notFound("Không có đơn vị mã " + *request.unitCode);
+            units.push_back(*request.unitCode);
+        } else {
+            for (const Unit& u : tx.directory().listUnits()) units.push_back(u.code);
+            std::sort(units.begin(), units.end());
+        }
+        ExportPlan plan;
+        plan.request = request;
+        std::set<std::string> taken;
+        for (const std::string& unit : units) {
+            for (EvidenceItem& item : tx.evidence().list(request.year, unit, std::nullopt)) {
+                if (asOf ? !item.standingAt(*asOf) : item.withdrawn())
+                    continue;
+                std::string dir = request.unitCode ? item.subCode : unit + "/" + item.subCode;
+                std::string path = uniquePath(dir, item.fileName, taken);
+                plan.files.push_back(ExportFile{std::move(path), std::move(item)});
+            }
+        }
+        plan.fileName = "tai-lieu-kiem-chung-" + std::to_string(request.year) + "-" +
+                        (request.unitCode ? *request.unitCode : std::string("tat-ca")) +
+                        (request.round ? "-" + std::string(roundName(*request.round)) : "") +
+                        ".zip";
+        return plan;
+    });
+}
+
+Status EvidenceExportService::write(const ExportPlan& plan, const ByteSink& out) {
+    auto opened = ArchiveWriter::openZip(out);
+    if (!opened.ok())
+        return opened.takeError();
+    ArchiveWriter& zip = **opened;
+    std::time_t newest = 0;
+    for (const ExportFile& f : plan.files) {
+        auto stream = _content.open(f.item.sha256);
+        if (!stream.ok())
+            return Error::notFound("Thiếu tệp kiểm chứng #" + std::to_string(f.item.id) +
+                                   " trong kho lưu trữ (chạy kiemchung verify)");
+        std::time_t mtime = std::chrono::system_clock::to_time_t(f.item.uploadedAt);
+        newest = std::max(newest, mtime);
+        KC_TRY(zip.add(f.path, f.item.size, streamSource(**stream), mtime));
+    }
+    KC_TRY(addText(zip, "manifest.csv", manifestCsv(plan), newest));
+    KC_TRY(addText(zip, "manifest.json", manifestJson(plan), newest));
+    return zip.close();
+}
+
+}  // namespace kc

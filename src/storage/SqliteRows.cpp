@@ -1,0 +1,85 @@
+#include "storage/SqliteRows.h"
+
+#include <Poco/Data/SQLite/Utility.h>
+#include <sqlite3.h>
+
+#include <memory>
+#include <stdexcept>
+
+namespace kc::sql {
+
+bool RawRow::isNull(int i) const {
+    return sqlite3_column_type(_st, i) == SQLITE_NULL;
+}
+
+std::int64_t RawRow::integer(int i) const {
+    return sqlite3_column_int64(_st, i);
+}
+
+std::optional<std::int64_t> RawRow::optInteger(int i) const {
+    if (isNull(i))
+        return std::nullopt;
+    return sqlite3_column_int64(_st, i);
+}
+
+std::string RawRow::text(int i) const {
+    const auto* p = sqlite3_column_text(_st, i);
+    if (!p)
+        return {};
+    return std::string(reinterpret_cast<const char*>(p),
+                       static_cast<std::size_t>(sqlite3_column_bytes(_st, i)));
+}
+
+std::optional<std::string> RawRow::optText(int i) const {
+    if (isNull(i))
+        return std::nullopt;
+    return text(i);
+}
+
+std::optional<TimePoint> RawRow::optTime(int i) const {
+    if (isNull(i))
+        return std::nullopt;
+    return parseIso(text(i));
+}
+
+TimePoint RawRow::time(int i) const {
+    auto t = optTime(i);
+    if (!t)
+        throw std::runtime_error("database holds a malformed time: " + text(i));
+    return *t;
+}
+
+void eachRow(Poco::Data::Session& s, const std::string& sql, const std::vector<Param>& params,
+             const std::function<void(const RawRow&)>& row) {
+    sqlite3* db = Poco::Data::SQLite::Utility::dbHandle(s);
+    sqlite3_stmt* raw = nullptr;
+    auto fail = [&](const char* what) {
+        throw std::runtime_error(std::string("database: ") + what + ": " + sqlite3_errmsg(db));
+    };
+    if (sqlite3_prepare_v2(db, sql.c_str(), static_cast<int>(sql.size()), &raw, nullptr) !=
+        SQLITE_OK)
+        fail("prepare");
+    std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> st(raw, sqlite3_finalize);
+    for (std::size_t i = 0; i < params.size(); ++i) {
+        int index = static_cast<int>(i) + 1;
+        int rc;
+        if (std::holds_alternative<std::nullptr_t>(params[i]))
+            rc = sqlite3_bind_null(raw, index);
+        else if (const auto* v = std::get_if<std::int64_t>(&params[i]))
+            rc = sqlite3_bind_int64(raw, index, *v);
+        else {
+            const std::string& t = std::get<std::string>(params[i]);
+            rc = sqlite3_bind_text(raw, index, t.data(), static_cast<int>(t.size()),
+                                   SQLITE_TRANSIENT);
+        }
+        if (rc != SQLITE_OK)
+            fail("bind");
+    }
+    RawRow r(raw);
+    int rc;
+    while ((rc = sqlite3_step(raw)) == SQLITE_ROW) row(r);
+    if (rc != SQLITE_DONE)
+        fail("step");
+}
+
+}  // namespace kc::sql

@@ -1,0 +1,104 @@
+#include <gtest/gtest.h>
+
+#include "domain/Completeness.h"
+
+namespace kc {
+namespace {
+
+// Facts of an appraisal item needing one file, with an explanation standing in for it.
+ItemFacts base() {
+    ItemFacts f;
+    f.evidenceRequired = true;
+    f.minFiles = 1;
+    f.explanationRequiredIfNoEvidence = true;
+    return f;
+}
+
+struct Case {
+    const char* name;
+    ItemFacts facts;
+    Phase phase;
+    ItemStatus expected;
+};
+
+ItemFacts with(std::initializer_list<bool ItemFacts::*> flags, int files = 0,
+               ItemFacts f = base()) {
+    for (auto flag : flags) f.*flag = true;
+    f.files = files;
+    return f;
+}
+
+TEST(CompletenessTest, StatusTable) {
+    using F = ItemFacts;
+    ItemFacts survey = base();
+    survey.survey = true;
+    ItemFacts twoFiles = base();
+    twoFiles.minFiles = 2;
+    ItemFacts optional = base();
+    optional.evidenceRequired = false;
+    ItemFacts noStandIn = base();
+    noStandIn.explanationRequiredIfNoEvidence = false;
+    const Case cases[] = {
+        {"survey item", survey, Phase::SelfAssessment, ItemStatus::Survey},
+        {"nothing entered", base(), Phase::SelfAssessment, ItemStatus::NotStarted},
+        {"scored, no file, no explanation", with({&F::selfScored}), Phase::SelfAssessment,
+         ItemStatus::MissingEvidence},
+        {"scored with a file", with({&F::selfScored}, 1), Phase::SelfAssessment,
+         ItemStatus::Complete},
+        {"scored, explained instead of a file", with({&F::selfScored, &F::hasExplanation}),
+         Phase::SelfAssessment, ItemStatus::Complete},
+        {"explanation may not stand in", with({&F::selfScored, &F::hasExplanation}, 0, noStandIn),
+         Phase::SelfAssessment, ItemStatus::MissingEvidence},
+        {"one of two files, no explanation", with({&F::selfScored}, 1, twoFiles),
+         Phase::SelfAssessment, ItemStatus::MissingExplanation},
+        {"one of two files, explained", with({&F::selfScored, &F::hasExplanation}, 1, twoFiles),
+         Phase::SelfAssessment, ItemStatus::Complete},
+        {"evidence not required", with({&F::selfScored}, 0, optional), Phase::SelfAssessment,
+         ItemStatus::Complete},
+        {"step 1, not yet scored", with({&F::selfScored}, 1), Phase::Step1Appraisal,
+         ItemStatus::UnderReview},
+        {"step 1, never self-scored", base(), Phase::Step1Appraisal, ItemStatus::NotStarted},
+        {"step 1 scored", with({&F::selfScored, &F::step1Scored}, 1), Phase::Step1Appraisal,
+         ItemStatus::AppraisedStep1},
+        {"request open", with({&F::selfScored, &F::step1Scored, &F::requested}, 1),
+         Phase::SupplementWindow, ItemStatus::SupplementRequested},
+        {"request replied", with({&F::selfScored, &F::step1Scored, &F::requested, &F::replied}),
+         Phase::Step2Appraisal, ItemStatus::Replied},
+        {"step 2 scored wins", with({&F::selfScored, &F::requested, &F::replied, &F::step2Scored}),
+         Phase::Closed, ItemStatus::AppraisedStep2},
+        {"after step 1 without a step-1 score", with({&F::selfScored}, 1), Phase::Step2Appraisal,
+         ItemStatus::Complete},
+    };
+    for (const Case& c : cases)
+        EXPECT_EQ(itemStatusName(itemStatus(c.facts, c.phase)), itemStatusName(c.expected))
+            << c.name;
+}
+
+TEST(CompletenessTest, NamesRoundTrip) {
+    for (std::size_t i = 0; i < kItemStatusCount; ++i) {
+        auto s = static_cast<ItemStatus>(i);
+        EXPECT_EQ(parseItemStatus(itemStatusName(s)), s);
+    }
+    EXPECT_FALSE(parseItemStatus("done"));
+}
+
+TEST(CompletenessTest, SummaryCountsAndPercentages) {
+    StatusSummary s;
+    s.add(ItemStatus::Complete);
+    s.add(ItemStatus::NotStarted);
+    s.add(ItemStatus::NotStarted);
+    s.add(ItemStatus::Survey);
+    EXPECT_EQ(s.total, 3);
+    EXPECT_EQ(s.done(), 1);
+    EXPECT_EQ(s.donePct().toString(), "33.33");
+    EXPECT_EQ(s.pct(ItemStatus::NotStarted).toString(), "66.67");
+    EXPECT_FALSE(s.nothingSubmitted());
+
+    StatusSummary empty;
+    empty.add(ItemStatus::NotStarted);
+    EXPECT_TRUE(empty.nothingSubmitted());
+    EXPECT_EQ(StatusSummary().donePct().toString(), "0.00");
+}
+
+}  // namespace
+}  // namespace kc

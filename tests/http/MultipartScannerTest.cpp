@@ -1,0 +1,91 @@
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "http/MultipartScanner.h"
+
+namespace kc::http {
+namespace {
+
+struct Scanned {
+    std::vector<std::pair<std::string, std::string>> parts;  // content-disposition, content
+    std::optional<Error> error;
+};
+
+// Reads every part, in reads of readSize bytes.
+Scanned scan(const std::string& body, std::size_t readSize = 7, const std::string& b = "XyZ") {
+    std::istringstream in(body);
+    MultipartScanner scanner(in, b);
+    Scanned out;
+    std::map<std::string, std::string> headers;
+    std::vector<char> chunk(readSize);
+    for (;;) {
+        auto more = scanner.nextPart(headers);
+        if (!more.ok()) {
+            out.error = more.error();
+            return out;
+        }
+        if (!*more)
+            return out;
+        std::string content;
+        for (;;) {
+            auto n = scanner.read(chunk.data(), chunk.size());
+            if (!n.ok()) {
+                out.error = n.error();
+                return out;
+            }
+            if (*n == 0)
+                break;
+            content.append(chunk.data(), *n);
+        }
+        out.parts.emplace_back(headers["content-disposition"], content);
+    }
+}
+
+TEST(MultipartScannerTest, SplitsPartsWithPreamblePaddingAndEpilogue) {
+    auto r = scan(
+        "preamble\r\n--XyZ  \r\nContent-Disposition: form-data; name=\"a\"\r\n"
+        "X-Other: 1\r\n\r\nalpha\r\n--XyZ\r\ncontent-disposition:  form-data; name=\"b\"\r\n\r\n"
+        "\r\n--Xy not the boundary\r\n--XyZ--\r\nepilogue");
+    ASSERT_FALSE(r.error) << r.error->message;
+    ASSERT_EQ(r.parts.size(), 2u);
+    EXPECT_EQ(r.parts[0].first, "form-data; name=\"a\"");
+    EXPECT_EQ(r.parts[0].second, "alpha");
+    EXPECT_EQ(r.parts[1].second, "\r\n--Xy not the boundary");
+}
+
+TEST(MultipartScannerTest, BodyMayStartWithTheBoundary) {
+    auto r = scan("--XyZ\r\nContent-Disposition: x\r\n\r\n\r\n--XyZ--");
+    ASSERT_FALSE(r.error);
+    ASSERT_EQ(r.parts.size(), 1u);
+    EXPECT_EQ(r.parts[0].second, "");
+}
+
+TEST(MultipartScannerTest, FindsBoundariesAcrossBufferRefills) {
+    for (std::size_t size : {262'140u, 262'141u, 262'144u, 600'000u}) {
+        std::string content(size, 'x');
+        content[size / 2] = '\r';
+        auto r = scan("--XyZ\r\nA: b\r\n\r\n" + content + "\r\n--XyZ--\r\n", 100'000);
+        ASSERT_FALSE(r.error) << size;
+        ASSERT_EQ(r.parts.size(), 1u);
+        EXPECT_EQ(r.parts[0].second, content) << size;
+    }
+}
+
+TEST(MultipartScannerTest, TruncatedBodiesAreErrors) {
+    for (const char* body :
+         {"--XyZ\r\nA: b\r\n\r\ncontent", "--XyZ\r\nA: b\r\n\r\ncontent\r\n--XyZ", "--XyZ\r\nA: b",
+          "no boundary at all", ""}) {
+        auto r = scan(body);
+        EXPECT_TRUE(r.error) << body;
+    }
+}
+
+TEST(MultipartScannerTest, MalformedHeadersAreErrors) {
+    EXPECT_TRUE(scan("--XyZ\r\nno colon\r\n\r\nx\r\n--XyZ--").error);
+    EXPECT_TRUE(scan("--XyZjunk\r\nA: b\r\n\r\nx\r\n--XyZ--").error);
+    EXPECT_TRUE(scan("--XyZ\r\nA: " + std::string(20000, 'v') + "\r\n\r\nx\r\n--XyZ--").error);
+}
+
+}  // namespace
+}  // namespace kc::http

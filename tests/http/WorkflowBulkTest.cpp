@@ -1,0 +1,82 @@
+// Bulk self-assessment over HTTP: JSON and CSV, all rows or none.
+
+#include "WorkflowFixture.h"
+
+namespace kc::test {
+namespace {
+
+using WorkflowBulkTest = WorkflowTest;
+
+TEST_F(WorkflowBulkTest, JsonWithOneBadRowStoresNothingAndReportsEveryBadRow) {
+    auto r = bulk(R"({"rows":[{"sub_code":"1.1.1","score":1,"explanation":"ok"},)"
+                  R"({"sub_code":"1.1.2","score":1},{"sub_code":"1.1.3","score":3},)"
+                  R"({"sub_code":"1.7.1","score":1},{"sub_code":"1.1.2","score":0},)"
+                  R"({"sub_code":"1.1.1","score":1.005}]})",
+                  "application/json");
+    EXPECT_EQ(r.status, 400) << r.dump();
+    EXPECT_TRUE(r.hasDetail("rows[5].score")) << r.dump();  // caught while parsing
+    r = bulk(R"({"rows":[{"sub_code":"1.1.1","score":1,"explanation":"ok"},)"
+             R"({"sub_code":"1.1.2","score":1},{"sub_code":"1.1.3","score":3},)"
+             R"({"sub_code":"1.7.1","score":1},{"sub_code":"1.1.2","score":0}]})",
+             "application/json");
+    ASSERT_EQ(r.status, 400) << r.dump();
+    EXPECT_TRUE(r.hasDetail("rows[2].score")) << r.dump();
+    EXPECT_TRUE(r.hasDetail("rows[3].score"));
+    EXPECT_TRUE(r.hasDetail("rows[4].sub_code"));  // duplicate
+    EXPECT_EQ(r.detailPaths().size(), 3u);
+    EXPECT_EQ(version("1.1.1"), 0);
+    EXPECT_EQ(audits("assessment."), 0);
+}
+
+TEST_F(WorkflowBulkTest, JsonAllGoodRowsAreStored) {
+    auto r = bulk(R"({"rows":[{"sub_code":"1.1.1","score":1,"explanation":"ok"},)"
+                  R"({"sub_code":"1.1.3","score":2,"metric_pct":95}]})",
+                  "application/json");
+    ASSERT_EQ(r.status, 200) << r.dump();
+    EXPECT_EQ(r.object()->getValue<int>("stored"), 2);
+    EXPECT_EQ(version("1.1.3"), 1);
+}
+
+TEST_F(WorkflowBulkTest, CsvWithSemicolonsAndDecimalCommasIsAccepted) {
+    auto r = bulk(
+        "\xEF\xBB\xBFsub_code;score;explanation;metric_pct\r\n"
+        "1.1.1;0,5;Ban hành chậm;\r\n"
+        "1.3.2;1,5;\"Kiểm tra 10 đơn vị; đạt\";30\r\n",
+        "text/csv; charset=utf-8");
+    ASSERT_EQ(r.status, 200) << r.dump();
+    EXPECT_EQ(item("1.1.1", clerk())->getObject("self")->getValue<std::string>("score_text"),
+              "0.50");
+    EXPECT_EQ(item("1.3.2", clerk())->getObject("self")->getValue<std::string>("text"),
+              "Kiểm tra 10 đơn vị; đạt");
+}
+
+TEST_F(WorkflowBulkTest, CsvWithOneBadRowStoresNothing) {
+    auto r = bulk("sub_code,score,explanation\n1.1.1,1,ok\n1.1.2,7,x\n1.1.3,2,\n1.1.1,1,dup\n",
+                  "text/csv");
+    ASSERT_EQ(r.status, 400) << r.dump();
+    EXPECT_TRUE(r.hasDetail("row 3"));
+    EXPECT_TRUE(r.hasDetail("row 5"));
+    EXPECT_EQ(version("1.1.1"), 0);
+}
+
+TEST_F(WorkflowBulkTest, CsvInWindows1258IsAClearError) {
+    auto r = bulk("sub_code,score,explanation\n1.1.1,1,\xD0\xE3 ban h\xE0nh\n", "text/csv");
+    ASSERT_EQ(r.status, 400) << r.dump();
+    EXPECT_NE(r.errorMessage().find("UTF-8"), std::string::npos);
+    EXPECT_TRUE(r.hasDetail("row 2"));
+    EXPECT_EQ(version("1.1.1"), 0);
+}
+
+TEST_F(WorkflowBulkTest, OtherMediaTypesAreRefused) {
+    EXPECT_EQ(bulk("x", "application/vnd.ms-excel").status, 415);
+}
+
+TEST_F(WorkflowBulkTest, BulkAfterCloseIsPhaseClosed) {
+    toStep1();
+    auto r = bulk("sub_code,score\n1.1.1,1\n", "text/csv");
+    EXPECT_EQ(r.status, 409);
+    EXPECT_EQ(r.errorMessage(), "Đã hết hạn tự đánh giá ngày 31/12/2022");
+}
+
+}  // namespace
+}  // namespace kc::test
