@@ -2,6 +2,7 @@
 
 #include <Poco/Exception.h>
 #include <Poco/File.h>
+#include <Poco/Logger.h>
 #include <Poco/Util/PropertyFileConfiguration.h>
 
 #include <algorithm>
@@ -103,7 +104,16 @@ Result<Config> Config::load(const std::string& path, const std::map<std::string,
         {"auth.maxFailedLogins", integer(c.maxFailedLogins, 1, 1000)},
         {"auth.lockMinutes", seconds(c.lockDuration, 60, 1, 24 * 60)},
         {"auth.pbkdf2Iterations", integer(c.pbkdf2Iterations, 1, 100000000)},
-        {"log.level", text(c.logLevel)},
+        {"log.level",
+         [&c](const std::string& v) {
+             try {
+                 Poco::Logger::parseLevel(v);  // throws for an unknown level name
+             } catch (const Poco::Exception&) {
+                 return false;
+             }
+             c.logLevel = v;
+             return true;
+         }},
     };
     for (const auto& [key, setter] : setters)
         if (auto it = env.find(envName(key)); it != env.end()) values[key] = it->second;

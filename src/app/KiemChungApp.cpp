@@ -1,5 +1,7 @@
 #include "app/KiemChungApp.h"
 
+#include <Poco/Logger.h>
+
 #include <iostream>
 
 #include "app/Commands.h"
@@ -23,6 +25,7 @@ int KiemChungApp::main(const std::vector<std::string>&) {
         for (const auto& d : config.error().details) std::cerr << "  " << d.path << ": " << d.message << "\n";
         return EXIT_CONFIG;
     }
+    Poco::Logger::root().setLevel(config->logLevel);
     SystemClock clock;
     try {
         Kernel kernel(config.value(), clock);

@@ -1,13 +1,13 @@
 #include "http/Router.h"
 
 #include <Poco/JSON/Stringifier.h>
+#include <Poco/Logger.h>
 #include <Poco/Net/HTTPCookie.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/NameValueCollection.h>
 #include <Poco/URI.h>
 
 #include <algorithm>
-#include <iostream>
 #include <sstream>
 
 namespace kc::http {
@@ -101,7 +101,8 @@ void Router::dispatch(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerRe
             std::map<std::string, std::string> p;
             if (!match(r.pattern, path, p)) continue;
             allowed += (allowed.empty() ? "" : ", ") + r.method;
-            if (r.method == req.getMethod()) {
+            // HEAD is GET without a body (Poco's response stream drops the body for HEAD).
+            if (r.method == req.getMethod() || (r.method == "GET" && req.getMethod() == "HEAD")) {
                 route = &r;
                 params = std::move(p);
                 break;
@@ -155,7 +156,8 @@ void Router::dispatch(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerRe
         if (!res.sent())
             render(res, Reply::error(Error::invalid("Yêu cầu không hợp lệ: " + e.message())));
     } catch (const std::exception& e) {
-        std::cerr << "internal error on " << req.getMethod() << " " << req.getURI() << ": " << e.what() << "\n";
+        Poco::Logger::get("kiemchung.http")
+            .error("internal error on " + req.getMethod() + " " + req.getURI() + ": " + e.what());
         if (!res.sent())
             render(res, Reply::error({ErrorCode::Internal, "Lỗi hệ thống; vui lòng thử lại sau", {}}));
     }

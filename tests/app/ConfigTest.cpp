@@ -150,6 +150,7 @@ INSTANTIATE_TEST_SUITE_P(
     App, ConfigBadValueTest,
     ::testing::Values(
         BadValue{"PortTooLarge", "http.port", "65536"}, BadValue{"PortNegative", "http.port", "-1"},
+        BadValue{"UnknownLogLevel", "log.level", "chatty"},
         BadValue{"PortTrailingText", "http.port", "80x"}, BadValue{"PortHex", "http.port", "0x50"},
         BadValue{"PortOverflowingLongLong", "http.port", "99999999999999999999"},
         BadValue{"PortFraction", "http.port", "80.5"}, BadValue{"ThreadsZero", "http.threads", "0"},

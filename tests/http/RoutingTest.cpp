@@ -68,12 +68,18 @@ INSTANTIATE_TEST_SUITE_P(
         Misroute{"BrokenPercentEncoding", "GET", "/api/v1/units/%zz", 400, "invalid_input", ""}),
     [](const auto& info) { return std::string(info.param.name); });
 
-TEST_F(HttpTest, HeadOnGetRouteIs405WithAllowAndNoBody) {
+TEST_F(HttpTest, HeadOnGetRouteAnswersLikeGetWithoutBody) {
     auto r = s.request("HEAD", "/api/v1/audit/verify", s.admin());
-    EXPECT_EQ(r.status, 405);
-    EXPECT_EQ(r.header("Allow"), "GET");
+    EXPECT_EQ(r.status, 200);
     EXPECT_TRUE(r.body.empty());
     EXPECT_EQ(s.get("/api/v1/health", "").status, 200);  // the connection is still in step
+}
+
+TEST_F(HttpTest, HeadOnPostOnlyRouteIs405WithAllow) {
+    auto r = s.request("HEAD", "/api/v1/periods/2022/units/XA16/self-assessment", s.admin());
+    EXPECT_EQ(r.status, 405);
+    EXPECT_EQ(r.header("Allow"), "POST");
+    EXPECT_TRUE(r.body.empty());
 }
 
 TEST_F(HttpTest, OverlongMethodGetsBadRequestAndClose) {
