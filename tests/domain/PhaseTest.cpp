@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include "DemoPeriod.h"
+
 #include "domain/Evidence.h"
 #include "domain/Phase.h"
 
@@ -10,16 +12,7 @@ TimePoint at(const char* iso) {
     return *parseIso(iso);
 }
 
-Period demoPeriod() {
-    Period p;
-    p.year = 2022;
-    p.dates.selfAssessmentOpens = at("2022-11-28");
-    p.dates.selfAssessmentCloses = at("2022-12-31T16:59:59Z");
-    p.dates.step1Closes = at("2023-01-04T16:59:59Z");
-    p.dates.supplementCloses = at("2023-01-10T16:59:59Z");
-    p.dates.step2Closes = at("2023-01-20T16:59:59Z");
-    return p;
-}
+Period demoPeriod() { return test::demoPeriod2022(); }
 
 TEST(PhaseTest, FollowsTheDatesInclusiveOfEachClosingSecond) {
     const struct {

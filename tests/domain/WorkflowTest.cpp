@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include "DemoPeriod.h"
+
 #include "domain/Workflow.h"
 
 namespace kc {
@@ -9,16 +11,7 @@ TimePoint at(const char* iso) {
     return *parseIso(iso);
 }
 
-Period demo() {
-    Period p;
-    p.year = 2022;
-    p.dates.selfAssessmentOpens = at("2022-11-28");
-    p.dates.selfAssessmentCloses = at("2022-12-31T16:59:59Z");
-    p.dates.step1Closes = at("2023-01-04T16:59:59Z");
-    p.dates.supplementCloses = at("2023-01-10T16:59:59Z");
-    p.dates.step2Closes = at("2023-01-20T16:59:59Z");
-    return p;
-}
+Period demo() { return test::demoPeriod2022(); }
 
 struct Case {
     const char* now;

@@ -6,15 +6,12 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
 
 #include "TempDir.h"
+#include "services/CommuneSeed.h"
 #include "services/AccountService.h"
 #include "services/AssessmentService.h"
 #include "services/CompletenessService.h"
-#include "services/CriteriaService.h"
-#include "services/DirectoryService.h"
 #include "services/PasswordHasher.h"
 #include "storage/SqlStore.h"
 
@@ -38,31 +35,7 @@ protected:
           cache(std::make_shared<CriteriaCache>()),
           assessment(*store, clock, cache),
           completeness(*store, clock, cache) {
-        DirectoryService directory(*store, clock);
-        Period p;
-        p.year = 2022;
-        p.name = "Năm 2022";
-        p.dates.selfAssessmentOpens = at("2022-11-28");
-        p.dates.selfAssessmentCloses = at("2022-12-31T16:59:59Z");
-        p.dates.step1Closes = at("2023-01-04T16:59:59Z");
-        p.dates.supplementCloses = at("2023-01-10T16:59:59Z");
-        p.dates.step2Closes = at("2023-01-20T16:59:59Z");
-        EXPECT_TRUE(directory.createPeriod(kSystem, p).ok());
-        EXPECT_TRUE(directory.createUnitType(kSystem, UnitType{0, "xa", "UBND cấp xã"}).ok());
-        for (auto [code, name] :
-             {std::pair{"XA16", "UBND xã Phúc Khánh"}, std::pair{"XA02", "UBND xã Bảo Hà"}}) {
-            Unit u;
-            u.code = code;
-            u.name = name;
-            u.unitTypeCode = "xa";
-            u.activeFromYear = 2020;
-            EXPECT_TRUE(directory.createUnit(kSystem, u).ok());
-        }
-        std::ifstream in(std::string(KC_SOURCE_DIR) + "/config/demo/criteria-2022-huyen.json");
-        std::stringstream doc;
-        doc << in.rdbuf();
-        CriteriaService criteria(*store, clock);
-        EXPECT_TRUE(criteria.importSet(kSystem, CriteriaImport{2022, "xa", doc.str(), false}).ok());
+        seedCommunes(*store, clock, kSystem);
         PasswordHasher hasher(1000);
         AccountService accounts(*store, clock, hasher);
         EXPECT_TRUE(accounts

@@ -4,8 +4,7 @@
 #include <sstream>
 
 #include "TempDir.h"
-#include "services/CriteriaService.h"
-#include "services/DirectoryService.h"
+#include "services/CommuneSeed.h"
 #include "services/EvidenceService.h"
 #include "storage/BlobContentStore.h"
 #include "storage/SqlStore.h"
@@ -32,32 +31,7 @@ protected:
           blobs(dir.path() / "storage"),
           content(blobs),
           evidence(*store, content, clock) {
-        DirectoryService directory(*store, clock);
-        Period p;
-        p.year = 2022;
-        p.name = "Năm 2022";
-        p.dates.selfAssessmentOpens = at("2022-11-28");
-        p.dates.selfAssessmentCloses = at("2022-12-31T16:59:59Z");
-        p.dates.step1Closes = at("2023-01-04T16:59:59Z");
-        p.dates.supplementCloses = at("2023-01-10T16:59:59Z");
-        p.dates.step2Closes = at("2023-01-20T16:59:59Z");
-        EXPECT_TRUE(directory.createPeriod(kSystem, p).ok());
-        EXPECT_TRUE(directory.createUnitType(kSystem, UnitType{0, "xa", "UBND cấp xã"}).ok());
-        for (auto [code, name] :
-             {std::pair{"XA16", "UBND xã Phúc Khánh"}, std::pair{"XA02", "UBND xã Bảo Hà"}}) {
-            Unit u;
-            u.code = code;
-            u.name = name;
-            u.unitTypeCode = "xa";
-            u.activeFromYear = 2020;
-            EXPECT_TRUE(directory.createUnit(kSystem, u).ok());
-        }
-        std::ifstream in(std::string(KC_SOURCE_DIR) + "/config/demo/criteria-2022-huyen.json");
-        std::stringstream doc;
-        doc << in.rdbuf();
-        CriteriaService criteria(*store, clock);
-        auto imported = criteria.importSet(kSystem, CriteriaImport{2022, "xa", doc.str(), false});
-        EXPECT_TRUE(imported.ok()) << (imported.ok() ? "" : imported.error().message);
+        test::seedCommunes(*store, clock, kSystem);
     }
 
     UploadedFile file(const std::string& bytes, const std::string& name) {
