@@ -43,12 +43,15 @@ Kernel::Kernel(const Config& config, const Clock& clock)
       _exports(*_store, _content),
       _criteriaCache(std::make_shared<CriteriaCache>()),
       _assessment(*_store, clock, _criteriaCache),
-      _completeness(*_store, clock, _criteriaCache) {
+      _completeness(*_store, clock, _criteriaCache),
+      _results(*_store, clock, _criteriaCache),
+      _survey(*_store, clock, _criteriaCache) {
     _services.reset(new http::Services{
         _auth, _directory, _accounts, _criteria, _audit, [this] { return health(); },
         config.sessionLifetime, _evidence, _content,
         http::UploadLimits{config.uploadMaxFileBytes, config.uploadMaxRequestBytes}, _archives,
-        _exports, _spool, _assessment, _completeness});
+        _exports, _spool, _assessment, _completeness, _results, _survey,
+        (_blobs.root() / "tmp").string()});
 }
 
 Kernel::~Kernel() = default;

@@ -13,6 +13,8 @@
 #include "services/EvidenceService.h"
 #include "services/EvidenceArchiveService.h"
 #include "services/EvidenceExportService.h"
+#include "services/ResultsService.h"
+#include "services/SurveyService.h"
 #include "domain/Spool.h"
 #include "http/MultipartUpload.h"
 
@@ -35,6 +37,9 @@ struct Services {
     Spool& spool;                      // where uploaded archives wait while they are read
     AssessmentService& assessment;      // the workflow (WorkflowHandlers.cpp)
     CompletenessService& completeness;  // matrix, review queue, differences
+    ResultsService& results;            // totals, ranks, grades, exports (ResultsHandlers.cpp)
+    SurveyService& survey;              // survey points and SIPAS
+    std::string tmpDir;                 // where spreadsheets are written before they are sent
 };
 
 // Thin handlers: parse the request, call one service, render. Grouped by resource; the route
@@ -108,5 +113,20 @@ Reply completeness(Services& s, Request& r);
 Reply reviewQueue(Services& s, Request& r);
 Reply differences(Services& s, Request& r);
 }  // namespace workflow
+
+namespace results {
+Reply tables(Services& s, Request& r);
+Reply exportTables(Services& s, Request& r);
+Reply unitResult(Services& s, Request& r);
+Reply getSettings(Services& s, Request& r);
+Reply putSettings(Services& s, Request& r);
+Reply importSurvey(Services& s, Request& r);
+Reply listSurvey(Services& s, Request& r);
+Reply putSipasFactors(Services& s, Request& r);
+Reply importSipasAnswers(Services& s, Request& r);
+Reply importSipasAggregates(Services& s, Request& r);
+Reply sipas(Services& s, Request& r);
+Reply applySipas(Services& s, Request& r);
+}  // namespace results
 
 }  // namespace kc::http
