@@ -130,6 +130,15 @@ test('unit: self-scores 1.1.1, uploads two files with Vietnamese names, withdraw
         await page.getByRole('button', {name: 'Khôi phục tệp Báo cáo kết quả thực hiện quý I.docx'}).click();
         await page.getByText('Đã khôi phục tệp Báo cáo kết quả thực hiện quý I.docx.').waitFor();
 
+        // A file the server refuses (empty) stays in the list with the reason and a retry button.
+        await dropFiles(page, [{name: 'Tệp rỗng.pdf', type: 'application/pdf', text: ''}]);
+        await page.getByRole('button', {name: 'Tải lên'}).click();
+        const failed = page.locator('.upload-item.failed').filter({hasText: 'Tệp rỗng.pdf'});
+        await failed.getByText(/^Lỗi: /).waitFor();
+        await failed.getByRole('button', {name: 'Thử lại Tệp rỗng.pdf'}).waitFor();
+        await page.getByRole('alert').filter({hasText: '1/1 tệp chưa tải lên được'}).waitFor();
+        assert.ok(page.apiRefusals.some(r => r.startsWith('400 ')), page.apiRefusals.join(', '));
+
         // A scored-by-percentage item: the points are computed as the unit types; a different
         // score without a reason is refused by the server, next to the score.
         await page.getByRole('link', {name: '1.1.2 →'}).click();
@@ -154,7 +163,7 @@ test('unit: self-scores 1.1.1, uploads two files with Vietnamese names, withdraw
     assert.equal(i111.self.text, 'Kế hoạch số 97/KH-UBND ban hành ngày 15/01/2022, đúng hạn.');
     assert.equal(i111.status, 'complete');
     const files = await evidence('1.1.1');
-    assert.deepEqual(files.map(f => [f.file_name, f.round, f.withdrawn]), [
+    assert.deepEqual(files.map(f => [f.file_name, f.round, f.withdrawn]), [  // the empty file was not stored
         ['Kế hoạch CCHC năm 2022.pdf', 'self', false], ['Báo cáo kết quả thực hiện quý I.docx', 'self', false]]);
     assert.equal(files[0].doc_number, '97/KH-UBND');
     assert.equal(files[0].issue_date, '2022-01-15');
