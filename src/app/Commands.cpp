@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "app/DemoData.h"
+#include "app/DemoScores.h"
 
 namespace kc {
 
@@ -68,7 +69,7 @@ int runDemo(Kernel& k, const std::vector<std::string>& args, std::ostream& out) 
     auto f = flags(args, 1, out);
     if (!f) return 2;
     std::string criteria = f->count("criteria") ? f->at("criteria") : "config/demo/criteria-2022-huyen.json";
-    return loadDemoData(k, criteria, out) ? 0 : 1;
+    return loadDemoData(k, criteria, out) && loadDemoScores(k, criteria, out) ? 0 : 1;
 }
 
 int runImportCriteria(Kernel& k, const std::vector<std::string>& args, std::ostream& out) {

@@ -293,9 +293,29 @@ TEST_F(CommandsTest, DemoLoadsOnceAndPrintsTheAccounts) {
     EXPECT_EQ(kernel->accounts().listUsers()->size(), 4u);
     EXPECT_TRUE(kernel->auth().login("xaphuckhanh", "xaphuckhanh@KiemChung2022").ok());
 
+    // Scores to rank: every commune but XA16 (left to the demo unit account) appraised, last
+    // year's results beside this year's, the district with survey points.
+    auto xa = kernel->results().table(2022, "xa");
+    ASSERT_TRUE(xa.ok());
+    ASSERT_EQ(xa->units.size(), 17u);
+    EXPECT_EQ(xa->max, Points::fromHundredths(7000));  // agencies and communes: rescaled
+    for (const UnitResult& u : xa->units) {
+        EXPECT_EQ(u.flaggedItems > 0, u.unitCode == "XA16") << u.unitCode;
+        EXPECT_GE(u.selfTotal, u.step1Total);
+        if (u.unitCode != "XA16") {
+            EXPECT_GT(u.total, Points::fromHundredths(3500)) << u.unitCode;
+            EXPECT_EQ(xa->previous.count(u.unitCode), 1u) << u.unitCode;
+        }
+    }
+    auto huyen = kernel->results().table(2022, "huyen");
+    ASSERT_TRUE(huyen.ok());
+    EXPECT_GT(huyen->units.front().survey, Points::fromHundredths(2800));
+    EXPECT_EQ(kernel->survey().sipas(2022)->units.size(), 17u);
+
     // A second run changes nothing.
     EXPECT_EQ(run(runDemo, {"demo"}), 0) << output();
     EXPECT_NE(output().find("nothing loaded"), std::string::npos) << output();
+    EXPECT_NE(output().find("no demo scores added"), std::string::npos) << output();
     EXPECT_EQ(kernel->directory().listUnits(Kernel::systemActor())->size(), 30u);
 
     std::ostringstream verify;
