@@ -101,9 +101,10 @@ function resultsTable(sipas) {
     if (!sipas.units.length) return h('p', {class: 'empty'}, 'Chưa có dữ liệu SIPAS năm này.');
     const rows = [{...sipas.overall, unit_code: 'Chung'}, ...sipas.units];
     return [h('p', {class: 'hint'}, 'Tỷ lệ hài lòng của mỗi yếu tố = số câu trả lời hài lòng, rất hài lòng ÷ số câu trả lời hợp lệ; chỉ số chung = bình quân các yếu tố có câu trả lời.'),
+        h('p', {class: 'hint'}, `Các yếu tố: ${sipas.factors.map(f => `${f.code} — ${f.name}`).join('; ')}.`),
         table([
-            {label: 'Đơn vị', cell: r => (r.unit_code === 'Chung' ? h('strong', {}, 'Chung (mọi đơn vị)') : r.unit_code)},
-            ...sipas.factors.map(f => ({label: `${f.code} ${f.name}`, class: 'num',
+            {label: 'Đơn vị', cell: r => (r.unit_code === 'Chung' ? h('strong', {}, 'Mọi đơn vị') : r.unit_code)},
+            ...sipas.factors.map(f => ({label: f.code, class: 'num',
                 cell: r => {
                     const x = r.factors.find(y => y.code === f.code);
                     return x ? pct(x) : '—';
