@@ -73,6 +73,7 @@ test('clerk: a survey CSV with bad rows is refused row by row, then a good one i
         await f.locator('[data-field="file"] .field-error').filter({hasText: 'Tệp có 3 dòng lỗi'}).waitFor();
         assert.equal(await f.getByRole('button', {name: 'Nhập chính thức'}).isDisabled(), true);
         assert.ok(page.apiRefusals.some(r => r.startsWith('400 ')), page.apiRefusals.join(', '));
+        await page.locator('.problems').scrollIntoViewIfNeeded();
         await screenshots(assert, page, '50-dieu-tra-loi');
         assert.deepEqual(await surveyRows(), [], 'a refused file stores nothing');
 
@@ -183,6 +184,7 @@ test('clerk: SIPAS factors, aggregates and their conversion into survey points',
         await apply.getByLabel('Tiêu chí điều tra nhận điểm').selectOption('8.1.3');
         await apply.getByRole('button', {name: 'Quy đổi'}).click();
         await apply.getByText('Đã ghi điểm tiêu chí 8.1.3 cho 1 đơn vị từ SIPAS.').waitFor();
+        await page.getByRole('heading', {name: 'SIPAS: kết quả'}).evaluate(e => e.scrollIntoView());
         await screenshots(assert, page, '53-sipas');
     });
     const sipas = (await apiGet(base, clerk, '/periods/2022/sipas')).body;
