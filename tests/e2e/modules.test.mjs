@@ -12,8 +12,8 @@ async function load(name) {
 }
 
 const {periodStage, nextStep, currentPeriod} = await load('phase.js');
-const {formatDateTime, toLocalInput, fromLocalInput, daysUntil, relativeDays, formatPoints, fold} = await load('format.js');
-const {fieldOfPath, describeCriteriaPath, humanize} = await load('messages.js');
+const {formatDateTime, toLocalInput, fromLocalInput, daysUntil, relativeDays, formatPoints, fold, formatFixed, decimalComma, formatChange, parseDecimal} = await load('format.js');
+const {fieldOfPath, describeCriteriaPath, humanize, csvRowOf} = await load('messages.js');
 
 const demo = {
     year: 2022, finalised: false,
@@ -127,4 +127,22 @@ test('the points a metric gives match the server rules', () => {
     assert.equal(entryKind({scoring: {type: 'bands'}}), 'metric');
     assert.equal(entryKind({scoring: {type: 'deduction'}}), 'violations');
     assert.equal(entryKind({assessed_by: 'survey', scoring: {type: 'survey'}}), 'survey');
+});
+
+test('results are printed with a decimal comma and fixed decimals', () => {
+    assert.equal(formatFixed(94.29), '94,29');
+    assert.equal(formatFixed(66.8), '66,80');
+    assert.equal(formatFixed(0), '0,00');
+    assert.equal(formatFixed(82.3, 1), '82,3');
+    assert.equal(formatFixed(null), '');
+    assert.equal(decimalComma('94.29'), '94,29');
+    assert.equal(formatChange(3.76), '+3,76');
+    assert.equal(formatChange(-1.2), '\u22121,20');
+    assert.equal(formatChange(0), '0,00');
+    assert.equal(parseDecimal('84,5'), 84.5);
+    assert.equal(parseDecimal(' 70 '), 70);
+    assert.equal(parseDecimal(''), null);
+    assert.ok(Number.isNaN(parseDecimal('7O')));
+    assert.equal(csvRowOf('row 12'), 12);
+    assert.equal(csvRowOf('$.grades[0]'), null);
 });

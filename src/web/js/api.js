@@ -111,5 +111,6 @@ export function upload(path, formData, {onProgress, signal} = {}) {
 
 export const get = (path, query) => api('GET', path, {query});
 export const post = (path, body, query) => api('POST', path, {body, query});
+export const put = (path, body) => api('PUT', path, {body});
 export const patch = (path, body) => api('PATCH', path, {body});
 export const del = path => api('DELETE', path);

@@ -72,3 +72,27 @@ export function phaseDeadline(assessment) {
 export function queryParam(name) {
     return new URLSearchParams(location.hash.split('?')[1] || '').get(name) || '';
 }
+
+// A labelled select that reloads the page with its value as the URL's query parameter name
+// (removed when the value is ''). options: [{value, label}].
+export function querySelect(name, label, options, current) {
+    const id = `filter-${name}`;
+    return h('div', {class: 'field inline'}, h('label', {for: id}, label),
+        h('select', {id, onchange: e => {
+            const [path, query] = location.hash.split('?');
+            const q = new URLSearchParams(query || '');
+            if (e.target.value) q.set(name, e.target.value);
+            else q.delete(name);
+            location.hash = `${path}?${q}`;
+        }}, options.map(o => h('option', {value: o.value, selected: o.value === current}, o.label))));
+}
+
+// The unit types of year that have a criteria set, and the one the URL's ?loai= names (else
+// `preferred`, else the first): {types, type} (type null when none has a set).
+export async function typesWithSets(year, preferred = 'xa') {
+    const [types, sets] = await Promise.all([get('/unit-types'), get(`/periods/${year}/criteria-sets`)]);
+    const current = currentSets(sets);
+    const withSet = types.filter(t => current.has(t.code));
+    const type = withSet.find(t => t.code === queryParam('loai')) || withSet.find(t => t.code === preferred) || withSet[0] || null;
+    return {types: withSet, type};
+}

@@ -62,6 +62,36 @@ export function formatPoints(n) {
     return Number(n).toLocaleString('vi-VN', {maximumFractionDigits: 2});
 }
 
+// Fixed decimals with a decimal comma, as Vietnamese documents print results:
+// 94.29 -> "94,29", 66.8 -> "66,80", 82.3 with digits 1 -> "82,3" ('' for null).
+export function formatFixed(n, digits = 2) {
+    if (n === null || n === undefined || n === '') return '';
+    const x = Number(n);
+    if (Number.isNaN(x)) return String(n);
+    return (Object.is(x, -0) ? 0 : x).toFixed(digits).replace('.', ',');
+}
+
+// A number the server sent as text with a decimal point ("94.29") -> "94,29".
+export function decimalComma(text) {
+    return text === null || text === undefined ? '' : String(text).replace('.', ',');
+}
+
+// A change with its sign: 3.76 -> "+3,76", -1.2 -> "−1,20", 0 -> "0,00".
+export function formatChange(n, digits = 2) {
+    if (n === null || n === undefined) return '';
+    const x = Number(n);
+    const text = formatFixed(Math.abs(x), digits);
+    return x > 0 ? `+${text}` : x < 0 ? `−${text}` : text;
+}
+
+// What a person typed as a number, with a decimal comma or point: "84,5" -> 84.5, "" -> null,
+// anything else -> NaN.
+export function parseDecimal(text) {
+    const t = String(text ?? '').trim();
+    if (t === '') return null;
+    return /^-?\d+(?:[.,]\d+)?$/.test(t) ? Number(t.replace(',', '.')) : NaN;
+}
+
 // Lower case without diacritics, for search boxes: "Phúc Khánh" -> "phuc khanh".
 export function fold(text) {
     return String(text || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '')

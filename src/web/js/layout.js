@@ -5,15 +5,16 @@ import {roleLabel} from './messages.js';
 
 // The navigation of each role: [hash, label].
 const NAV = {
-    admin: [['#/', 'Trang chủ'], ['#/tien-do', 'Tiến độ'], ['#/ky-danh-gia', 'Kỳ đánh giá'], ['#/don-vi', 'Đơn vị'],
+    admin: [['#/', 'Trang chủ'], ['#/tien-do', 'Tiến độ'], ['#/ket-qua', 'Kết quả'], ['#/dieu-tra', 'Điều tra XHH, SIPAS'], ['#/ky-danh-gia', 'Kỳ đánh giá'], ['#/don-vi', 'Đơn vị'],
         ['#/bo-tieu-chi', 'Bộ tiêu chí'], ['#/phan-cong', 'Phân công thẩm định'],
         ['#/tai-khoan', 'Tài khoản'], ['#/nhat-ky', 'Nhật ký']],
-    clerk: [['#/', 'Trang chủ'], ['#/tien-do', 'Tiến độ'], ['#/ky-danh-gia', 'Kỳ đánh giá'], ['#/don-vi', 'Đơn vị'],
+    clerk: [['#/', 'Trang chủ'], ['#/tien-do', 'Tiến độ'], ['#/ket-qua', 'Kết quả'], ['#/dieu-tra', 'Điều tra XHH, SIPAS'], ['#/ky-danh-gia', 'Kỳ đánh giá'], ['#/don-vi', 'Đơn vị'],
         ['#/bo-tieu-chi', 'Bộ tiêu chí'], ['#/phan-cong', 'Phân công thẩm định'],
         ['#/tai-khoan', 'Tài khoản'], ['#/nhat-ky', 'Nhật ký']],
-    reviewer: [['#/', 'Trang chủ'], ['#/tham-dinh', 'Thẩm định'], ['#/tien-do', 'Tiến độ'],
+    reviewer: [['#/', 'Trang chủ'], ['#/tham-dinh', 'Thẩm định'], ['#/tien-do', 'Tiến độ'], ['#/ket-qua', 'Kết quả'],
         ['#/phan-cong', 'Lĩnh vực được phân công']],
-    unit: [['#/', 'Trang chủ'], ['#/tu-danh-gia', 'Tự đánh giá'], ['#/don-vi-cua-toi', 'Đơn vị và bộ tiêu chí']],
+    unit: [['#/', 'Trang chủ'], ['#/tu-danh-gia', 'Tự đánh giá'], ['#/ket-qua-cua-toi', 'Kết quả của đơn vị'],
+        ['#/don-vi-cua-toi', 'Đơn vị và bộ tiêu chí']],
 };
 
 // Fills the top bar and the navigation for user (null: logged out).

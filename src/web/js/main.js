@@ -22,6 +22,10 @@ import * as reviewUnitPage from './pages/reviewUnit.js';
 import * as reviewItemPage from './pages/reviewItem.js';
 import * as completenessPage from './pages/completeness.js';
 import * as unitProgressPage from './pages/unitProgress.js';
+import * as resultsPage from './pages/results.js';
+import * as unitResultPage from './pages/unitResult.js';
+import * as surveyPage from './pages/survey.js';
+import * as resultSettingsPage from './pages/resultSettings.js';
 
 const ALL = ['admin', 'clerk', 'reviewer', 'unit'];
 const OFFICE = ['admin', 'clerk'];
@@ -47,6 +51,11 @@ const ROUTES = [
     ['/tham-dinh/:unit/:sub', reviewItemPage.render, ['reviewer']],
     ['/tien-do', completenessPage.render, STAFF],
     ['/tien-do/:unit', unitProgressPage.render, STAFF],
+    ['/ket-qua', resultsPage.render, STAFF],
+    ['/ket-qua/:unit', unitResultPage.render, ALL],
+    ['/ket-qua-cua-toi', unitResultPage.renderMine, ['unit']],
+    ['/cai-dat-ket-qua', resultSettingsPage.render, STAFF],
+    ['/dieu-tra', surveyPage.render, OFFICE],
 ];
 
 const main = document.getElementById('noi-dung');

@@ -62,6 +62,11 @@ export const AUDIT_ACTIONS = {
     'evidence.withdraw': 'Rút tài liệu',
     'evidence.restore': 'Khôi phục tài liệu',
     'evidence.archive_import': 'Nhập tệp nén tài liệu',
+    'survey.import': 'Nhập điểm điều tra xã hội học',
+    'survey.from_sipas': 'Quy đổi SIPAS thành điểm điều tra',
+    'sipas.factors': 'Sửa bộ yếu tố SIPAS',
+    'sipas.import': 'Nhập dữ liệu SIPAS',
+    'results.settings': 'Sửa cách xếp hạng, xếp loại',
 };
 
 export const AUDIT_ENTITIES = {
@@ -74,6 +79,7 @@ export const AUDIT_ENTITIES = {
     assessment_item: 'Tiêu chí thành phần',
     deadline_extension: 'Gia hạn',
     evidence: 'Tài liệu kiểm chứng',
+    result_settings: 'Cách xếp hạng, xếp loại',
 };
 
 // The state of one unit's sub-criterion (docs/workflow.md), least advanced first.
@@ -159,4 +165,34 @@ export function describeCriteriaPath(path, doc) {
         parts.push(code ? `${word} ${code}` : `${word} thứ ${i + 1}`);
     }
     return parts.length ? parts.join(' › ') : path;
+}
+
+// Results (docs/results.md): which value of an item counts, and the settings of a unit type.
+export const SOURCE_LABELS = {
+    step2: 'Bước 2',
+    step1: 'Bước 1',
+    self: 'Tự chấm',
+    survey: 'Điều tra XHH',
+    none: 'Chưa có điểm',
+    excluded: 'Không tính',
+};
+
+export function sourceLabel(source) {
+    return SOURCE_LABELS[source] || source;
+}
+
+export const TIE_RULE_LABELS = {
+    competition: 'Đồng hạng rồi bỏ hạng kế tiếp (1, 1, 3)',
+    dense: 'Đồng hạng, không bỏ hạng (1, 1, 2)',
+};
+
+export const SURVEY_MODE_LABELS = {
+    import: 'Cộng điểm điều tra xã hội học (tính trên thang điểm đầy đủ)',
+    rescale: 'Không điều tra: quy đổi điểm thẩm định về thang 100',
+};
+
+// "row 3" (a CSV import's detail path) -> 3; null for other paths.
+export function csvRowOf(path) {
+    const m = /^row (\d+)$/.exec(path || '');
+    return m ? Number(m[1]) : null;
 }

@@ -5,7 +5,7 @@
 import {h, section} from '../dom.js';
 import {get} from '../api.js';
 import {pageTitle, alertBox} from '../layout.js';
-import {loadPeriods, chosenYear, yearPicker, currentSets, currentSetFor, queryParam} from '../data.js';
+import {loadPeriods, chosenYear, yearPicker, currentSets, currentSetFor, queryParam, querySelect} from '../data.js';
 import {STATUS_ORDER, statusLabel, phaseLabel} from '../messages.js';
 import {formatPoints} from '../format.js';
 
@@ -27,8 +27,8 @@ export async function render() {
     const [matrix, set] = await Promise.all([get(`/periods/${year}/completeness`, {unit_type: type.code, status}),
         currentSetFor(year, type.code)]);
     const filters = h('div', {class: 'filters'},
-        select('loai', 'Loại đơn vị', withSet.map(t => ({value: t.code, label: t.name})), type.code),
-        select('trang-thai', 'Có tiêu chí ở trạng thái', [{value: '', label: 'Mọi trạng thái'}, ...STATUS_ORDER.map(s => ({value: s, label: statusLabel(s)}))], status));
+        querySelect('loai', 'Loại đơn vị', withSet.map(t => ({value: t.code, label: t.name})), type.code),
+        querySelect('trang-thai', 'Có tiêu chí ở trạng thái', [{value: '', label: 'Mọi trạng thái'}, ...STATUS_ORDER.map(s => ({value: s, label: statusLabel(s)}))], status));
     const rows = matrix.rows;
     const nothing = rows.filter(r => r.nothing_submitted).length;
     const avg = rows.length ? rows.reduce((s, r) => s + r.summary.done_pct, 0) / rows.length : 0;
@@ -38,19 +38,6 @@ export async function render() {
         legend(),
         section(`${type.name}`, rows.length ? heatMap(year, rows, set) : h('p', {class: 'empty'}, 'Không có đơn vị nào khớp.')),
     ];
-}
-
-// A select that reloads the page with its value in the URL's query.
-function select(name, label, options, current) {
-    const id = `filter-${name}`;
-    return h('div', {class: 'field inline'}, h('label', {for: id}, label),
-        h('select', {id, onchange: e => {
-            const [path, query] = location.hash.split('?');
-            const q = new URLSearchParams(query || '');
-            if (e.target.value) q.set(name, e.target.value);
-            else q.delete(name);
-            location.hash = `${path}?${q}`;
-        }}, options.map(o => h('option', {value: o.value, selected: o.value === current}, o.label))));
 }
 
 function legend() {

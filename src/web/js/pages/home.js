@@ -78,7 +78,8 @@ async function officeChecklist(period) {
     return h('section', {class: 'card', 'aria-labelledby': 'check-title'},
         h('h2', {id: 'check-title'}, 'Chuẩn bị kỳ đánh giá'),
         h('ul', {class: 'checklist'}, items),
-        h('p', {}, h('a', {href: `#/tien-do?nam=${period.year}`}, 'Xem bảng tiến độ các đơn vị')));
+        h('p', {}, h('a', {href: `#/tien-do?nam=${period.year}`}, 'Xem bảng tiến độ các đơn vị')),
+        h('p', {}, h('a', {href: `#/ket-qua?nam=${period.year}`}, 'Xem bảng kết quả, xếp hạng, xếp loại')));
 }
 
 function checkItem(done, text, href, linkText) {
@@ -107,5 +108,6 @@ async function unitSummary(period) {
         h('h2', {id: 'unit-title'}, unit.name),
         h('p', {}, `Mã đơn vị ${unit.code}, loại ${unit.unit_type}.`),
         h('p', {}, h('a', {href: `#/tu-danh-gia?nam=${period.year}`}, 'Tự chấm điểm, nộp tài liệu kiểm chứng và giải trình')),
-        h('p', {}, h('a', {href: `#/don-vi-cua-toi?nam=${period.year}`}, 'Xem bộ tiêu chí và tài liệu kiểm chứng cần nộp')));
+        h('p', {}, h('a', {href: `#/don-vi-cua-toi?nam=${period.year}`}, 'Xem bộ tiêu chí và tài liệu kiểm chứng cần nộp')),
+        h('p', {}, h('a', {href: `#/ket-qua-cua-toi?nam=${period.year}`}, 'Kết quả của đơn vị')));
 }
