@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "app/DemoData.h"
+#include "app/SigningKeys.h"
 
 namespace kc {
 
@@ -39,7 +40,8 @@ std::string usage() {
            "\n"
            "Commands:\n"
            "  serve                     run the HTTP server (default)\n"
-           "  init                      create or migrate the database and storage directory\n"
+           "  init                      create or migrate the database and storage directory;\n"
+           "                            create demo signing keys under storage/keys if missing\n"
            "  demo [--criteria FILE]    load the demo year 2022 and print its accounts\n"
            "  import-criteria FILE --year YEAR --unit-type CODE [--dry-run true]\n"
            "                            import a criteria set (JSON, docs/criteria-format.md)\n"
@@ -59,6 +61,8 @@ std::string usage() {
 
 int runInit(Kernel& k, std::ostream& out) {
     // Constructing the kernel already created the directories and migrated the database.
+    if (auto keys = ensureDemoKeys(k.config(), out); !keys.ok())
+        return fail(out, keys.error());
     out << "init: storage " << k.config().storageDir << ", database " << k.config().databasePath
         << " ready\n";
     return 0;
