@@ -34,6 +34,8 @@ public:
     CompletenessService& completeness() { return _completeness; }
     EvidenceArchiveService& archives() { return _archives; }
     EvidenceExportService& exports() { return _exports; }
+    DocumentService& documents() { return _documents; }
+    ContentStore& content() { return _content; }
     const BlobStore& blobs() const { return _blobs; }
 
     // A server on the configured address and port (port 0: any free port); not yet started.
@@ -63,6 +65,7 @@ private:
     std::shared_ptr<CriteriaCache> _criteriaCache;
     AssessmentService _assessment;
     CompletenessService _completeness;
+    DocumentService _documents;
     std::unique_ptr<http::Services> _services;
 };
 

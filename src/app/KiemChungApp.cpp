@@ -36,6 +36,7 @@ int KiemChungApp::main(const std::vector<std::string>&) {
         if (command == "user") return runUser(kernel, _args, std::cout);
         if (command == "verify-audit") return runVerifyAudit(kernel, std::cout);
         if (command == "verify") return runVerify(kernel, std::cout);
+        if (command == "verify-pdf") return runVerifyPdf(kernel, _args, std::cout);
         if (command == "export-evidence") return runExportEvidence(kernel, _args, std::cout);
         std::cerr << "unknown command '" << command << "'\n\n" << usage();
         return EXIT_USAGE;

@@ -10,6 +10,7 @@
 #include "domain/Assessment.h"
 #include "domain/Audit.h"
 #include "domain/Criteria.h"
+#include "domain/Document.h"
 #include "domain/Entities.h"
 #include "domain/Evidence.h"
 
@@ -204,6 +205,7 @@ public:
     virtual AuditRepository& audit() = 0;
     virtual EvidenceRepository& evidence() = 0;
     virtual AssessmentRepository& assessment() = 0;
+    virtual DocumentRepository& documents() = 0;
 };
 
 // Runs units of work in transactions. Thread-safe; each call gets its own connection.

@@ -10,6 +10,7 @@
 #include "services/CompletenessService.h"
 #include "services/CriteriaService.h"
 #include "services/DirectoryService.h"
+#include "services/DocumentService.h"
 #include "services/EvidenceService.h"
 #include "services/EvidenceArchiveService.h"
 #include "services/EvidenceExportService.h"
@@ -35,6 +36,8 @@ struct Services {
     Spool& spool;                      // where uploaded archives wait while they are read
     AssessmentService& assessment;      // the workflow (WorkflowHandlers.cpp)
     CompletenessService& completeness;  // matrix, review queue, differences
+    DocumentService& documents;         // official documents (DocumentHandlers.cpp)
+    std::uint64_t verifyMaxBytes;       // largest PDF POST /api/v1/verify reads
 };
 
 // Thin handlers: parse the request, call one service, render. Grouped by resource; the route
@@ -108,5 +111,16 @@ Reply completeness(Services& s, Request& r);
 Reply reviewQueue(Services& s, Request& r);
 Reply differences(Services& s, Request& r);
 }  // namespace workflow
+
+// Official documents (DocumentHandlers.cpp; docs/documents.md).
+namespace documents {
+Reply generate(Services& s, Request& r);
+Reply list(Services& s, Request& r);
+Reply get(Services& s, Request& r);
+Reply content(Services& s, Request& r);
+Reply sign(Services& s, Request& r);
+// The request body is the PDF itself (any content type), at most verifyMaxBytes.
+Reply verify(Services& s, Request& r);
+}  // namespace documents
 
 }  // namespace kc::http

@@ -194,6 +194,28 @@ CREATE TABLE review_marks (
 );
 CREATE INDEX evidence_counts ON evidence(period_id, unit_id, sub_code, round, uploaded_at)
 )SQL"},
+        // 4 is reserved for the results tables (built on main at the same time).
+        {5, "documents", R"SQL(
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    period_id INTEGER NOT NULL REFERENCES periods(id),
+    kind TEXT NOT NULL CHECK (kind IN ('appraisal_sheet', 'decision_draft', 'annual_report')),
+    unit_id INTEGER REFERENCES units(id),
+    title TEXT NOT NULL,
+    number INTEGER,
+    document_date TEXT NOT NULL,
+    draft INTEGER NOT NULL,
+    sha256 TEXT NOT NULL REFERENCES blobs(sha256),
+    signature_count INTEGER NOT NULL,
+    signed_by TEXT NOT NULL,
+    previous_id INTEGER REFERENCES documents(id),
+    manifest_sha256 TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL
+);
+CREATE INDEX documents_period ON documents(period_id, id);
+CREATE INDEX documents_sha ON documents(sha256)
+)SQL"},
     };
     return all;
 }

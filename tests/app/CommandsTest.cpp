@@ -12,6 +12,8 @@
 #include "TempDir.h"
 #include "app/Kernel.h"
 #include "app/SigningKeys.h"
+#include "pdf/DemoCertificate.h"
+#include "pdf/PdfDocumentBuilder.h"
 #include "pdf/PdfSigner.h"
 
 namespace kc {
@@ -91,6 +93,27 @@ TEST_F(CommandsTest, InitCreatesDemoKeysOnceAndTheyLoad) {
     ASSERT_EQ(runInit(*kernel, again), 0);
     EXPECT_EQ(std::filesystem::last_write_time(key), written);
     EXPECT_EQ(again.str().find("DEMO"), std::string::npos) << again.str();
+}
+
+TEST_F(CommandsTest, VerifyPdfNeedsAFileAndRejectsNonPdf) {
+    EXPECT_EQ(run(runVerifyPdf, {"verify-pdf"}), 2);
+    EXPECT_EQ(run(runVerifyPdf, {"verify-pdf", writeFile("x.pdf", "not a pdf")}), 1);
+    EXPECT_NE(output().find("error: "), std::string::npos) << output();
+}
+
+TEST_F(CommandsTest, VerifyPdfReportsEachSignature) {
+    ASSERT_TRUE(pdf::DemoCertificate::writePkcs12(dir.file("k.p12"), "p").ok());
+    pdf::PdfDocumentBuilder b;
+    b.addParagraph("Văn bản thử");
+    ASSERT_TRUE(b.writeFile(dir.file("plain.pdf")).ok());
+    EXPECT_EQ(run(runVerifyPdf, {"verify-pdf", dir.file("plain.pdf")}), 1);
+    EXPECT_NE(output().find("no signatures"), std::string::npos) << output();
+    auto signer = pdf::PdfSigner::fromPkcs12(dir.file("k.p12"), "p");
+    ASSERT_TRUE(signer->signFile(dir.file("plain.pdf"), dir.file("signed.pdf")).ok());
+    EXPECT_EQ(run(runVerifyPdf, {"verify-pdf", dir.file("signed.pdf")}), 0) << output();
+    EXPECT_NE(output().find("signature 1 (Signature1): valid"), std::string::npos) << output();
+    EXPECT_NE(output().find("CN=Nguyễn Văn An"), std::string::npos);
+    EXPECT_NE(output().find("manifest: none embedded"), std::string::npos);
 }
 
 TEST_F(CommandsTest, InitNeverInventsAKeyConfiguredOutsideStorage) {
