@@ -218,5 +218,37 @@ TEST_F(DocumentServiceTest, WithoutAKeyNothingIsGenerated) {
     EXPECT_NE(r.error().message.find("Không tìm thấy tệp khóa"), std::string::npos);
 }
 
+TEST_F(DocumentServiceTest, TheDecisionDraftAndTheAnnualReportComeFromTheSameData) {
+    const OfficialDocument first = sheet();
+    DocumentRequest req;
+    req.kind = DocumentKind::DecisionDraft;
+    req.date = at("2023-02-02T03:00:00Z");
+    auto decision = documents.generate(kClerk, 2022, req);
+    ASSERT_TRUE(decision.ok()) << decision.error().message;
+    const std::string path = dir.file("decision.pdf");
+    test::writeAll(path, bytesOf(*decision));
+    const std::string text = runTool(dir, "pdftotext " + path + " -").output;
+    for (const std::string& expected : std::vector<std::string>
+         {"QUYẾT ĐỊNH", "/QĐ-UBND", "Điều 3.", "Phụ lục I", "UBND xã Phúc Khánh",
+          "UBND xã Bảo Hà", "MC" + std::to_string(planId)})
+        EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text.substr(0, 600);
+    EXPECT_EQ(pdfsig(bytesOf(*decision)), std::vector<std::string>{"valid"});
+    EXPECT_TRUE(documents.verify(bytesOf(*decision))->manifest->matches);
+
+    req.kind = DocumentKind::AnnualReport;
+    req.assessmentText = "Các đơn vị đã chủ động triển khai.\n\nMột số xã còn chậm.";
+    req.directionsText = "Tiếp tục nâng cao chất lượng tài liệu kiểm chứng.";
+    auto annual = documents.generate(kClerk, 2022, req);
+    ASSERT_TRUE(annual.ok()) << annual.error().message;
+    test::writeAll(path, bytesOf(*annual));
+    const std::string report = runTool(dir, "pdftotext " + path + " -").output;
+    for (const char* expected :
+         {"BÁO CÁO", "I. KHÁI QUÁT CHUNG", "III. KẾT QUẢ XÁC ĐỊNH", "IV. ĐÁNH GIÁ CHUNG",
+          "Một số xã còn chậm.", "V. PHƯƠNG HƯỚNG", "Tiếp tục nâng cao", "SIPAS",
+          "Các đơn vị chưa tự đánh giá, chấm điểm: UBND xã Bảo Hà."})
+        EXPECT_NE(report.find(expected), std::string::npos) << expected << "\n" << report;
+    EXPECT_EQ(documents.list(kUnit, 2022)->size(), 1u) << "units see only their own sheets";
+}
+
 }  // namespace
 }  // namespace kc
