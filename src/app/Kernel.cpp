@@ -64,13 +64,16 @@ Kernel::Kernel(const Config& config, const Clock& clock)
       _criteriaCache(std::make_shared<CriteriaCache>()),
       _assessment(*_store, clock, _criteriaCache),
       _completeness(*_store, clock, _criteriaCache),
+      _results(*_store, clock, _criteriaCache),
+      _survey(*_store, clock, _criteriaCache),
       _documents(*_store, _content, clock, DocumentSettings{config.templatesDir, config.publicUrl},
                  loadSigners(config)) {
     _services.reset(new http::Services{
         _auth, _directory, _accounts, _criteria, _audit, [this] { return health(); },
         config.sessionLifetime, _evidence, _content,
         http::UploadLimits{config.uploadMaxFileBytes, config.uploadMaxRequestBytes}, _archives,
-        _exports, _spool, _assessment, _completeness, _documents, config.verifyMaxBytes});
+        _exports, _spool, _assessment, _completeness, _results, _survey,
+        (_blobs.root() / "tmp").string(), _documents, config.verifyMaxBytes});
 }
 
 Kernel::~Kernel() = default;

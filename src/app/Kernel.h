@@ -32,6 +32,8 @@ public:
     EvidenceService& evidence() { return _evidence; }
     AssessmentService& assessment() { return _assessment; }
     CompletenessService& completeness() { return _completeness; }
+    ResultsService& results() { return _results; }
+    SurveyService& survey() { return _survey; }
     EvidenceArchiveService& archives() { return _archives; }
     EvidenceExportService& exports() { return _exports; }
     DocumentService& documents() { return _documents; }
@@ -65,6 +67,8 @@ private:
     std::shared_ptr<CriteriaCache> _criteriaCache;
     AssessmentService _assessment;
     CompletenessService _completeness;
+    ResultsService _results;
+    SurveyService _survey;
     DocumentService _documents;
     std::unique_ptr<http::Services> _services;
 };

@@ -13,6 +13,8 @@
 #include "domain/Document.h"
 #include "domain/Entities.h"
 #include "domain/Evidence.h"
+#include "domain/Results.h"
+#include "domain/Sipas.h"
 
 namespace kc {
 
@@ -194,6 +196,34 @@ public:
         int year, const std::string& username) = 0;
 };
 
+// An imported survey value of one unit and survey sub-criterion.
+struct SurveyScore {
+    std::string unitCode;
+    std::string subCode;
+    SurveyValue value;
+};
+
+class ResultsRepository {
+public:
+    virtual ~ResultsRepository() = default;
+    // Every stored survey value of the period, by unit then sub-criterion code.
+    virtual std::vector<SurveyScore> surveyScores(int year) = 0;
+    // Stores each row, replacing the value stored for its (unit, sub-criterion).
+    virtual void putSurveyScores(int year, const std::vector<SurveyScore>& rows, TimePoint at,
+                                 const std::string& by) = 0;
+    // The result rules of (year, unit type), or nullopt when never configured.
+    virtual std::optional<ResultSettings> settings(int year, const std::string& unitTypeCode) = 0;
+    virtual void putSettings(int year, const std::string& unitTypeCode,
+                             const ResultSettings& s) = 0;
+    // The SIPAS factor set of the period (empty when not configured).
+    virtual std::vector<SipasFactor> sipasFactors(int year) = 0;
+    virtual void putSipasFactors(int year, const std::vector<SipasFactor>& factors) = 0;
+    // The SIPAS answer counts of the period, by unit then factor code.
+    virtual std::vector<SipasCount> sipasCounts(int year) = 0;
+    // Replaces every count of the period with counts.
+    virtual void replaceSipasCounts(int year, const std::vector<SipasCount>& counts) = 0;
+};
+
 // The repositories seen inside one transaction.
 class Transaction {
 public:
@@ -205,6 +235,7 @@ public:
     virtual AuditRepository& audit() = 0;
     virtual EvidenceRepository& evidence() = 0;
     virtual AssessmentRepository& assessment() = 0;
+    virtual ResultsRepository& results() = 0;
     virtual DocumentRepository& documents() = 0;
 };
 

@@ -20,10 +20,9 @@ Reply importSet(Services& s, Request& r) {
     req.year = year.value();
     req.unitTypeCode = r.query("unit_type").value_or("");
     req.document = std::move(body).value();
-    std::string dry = r.query("dry_run").value_or("false");
-    if (dry != "true" && dry != "false")
-        return Reply::error(Error::invalid("dry_run phải là true hoặc false", {{"dry_run", dry}}));
-    req.dryRun = dry == "true";
+    auto dry = r.boolQuery("dry_run");
+    if (!dry.ok()) return Reply::error(dry.error());
+    req.dryRun = dry.value();
     auto result = s.criteria.importSet(r.who(), req);
     if (!result.ok()) return Reply::error(result.error());
     Poco::JSON::Object::Ptr o = json::of(result.value());

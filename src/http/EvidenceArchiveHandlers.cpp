@@ -39,14 +39,6 @@ private:
     std::vector<SpoolFile*> _files;
 };
 
-Result<bool> dryRunOf(Request& r) {
-    auto v = r.query("dry_run");
-    if (!v || *v == "false" || *v == "0")
-        return false;
-    if (*v == "true" || *v == "1")
-        return true;
-    return Error::invalid("dry_run phải là true hoặc false", {{"dry_run", *v}});
-}
 
 Poco::JSON::Object::Ptr reportJson(const ArchiveImportReport& report) {
     Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
@@ -103,7 +95,7 @@ Reply importArchive(Services& s, Request& r) {
     auto year = r.yearParam();
     if (!year.ok())
         return rejectUnread(r, year.error());
-    auto dryRun = dryRunOf(r);
+    auto dryRun = r.boolQuery("dry_run");
     if (!dryRun.ok())
         return rejectUnread(r, dryRun.error());
     const std::string& unit = r.param("code");

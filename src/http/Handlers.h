@@ -14,6 +14,8 @@
 #include "services/EvidenceService.h"
 #include "services/EvidenceArchiveService.h"
 #include "services/EvidenceExportService.h"
+#include "services/ResultsService.h"
+#include "services/SurveyService.h"
 #include "domain/Spool.h"
 #include "http/MultipartUpload.h"
 
@@ -36,6 +38,9 @@ struct Services {
     Spool& spool;                      // where uploaded archives wait while they are read
     AssessmentService& assessment;      // the workflow (WorkflowHandlers.cpp)
     CompletenessService& completeness;  // matrix, review queue, differences
+    ResultsService& results;            // totals, ranks, grades, exports (ResultsHandlers.cpp)
+    SurveyService& survey;              // survey points and SIPAS
+    std::string tmpDir;                 // where spreadsheets are written before they are sent
     DocumentService& documents;         // official documents (DocumentHandlers.cpp)
     std::uint64_t verifyMaxBytes;       // largest PDF POST /api/v1/verify reads
 };
@@ -111,6 +116,21 @@ Reply completeness(Services& s, Request& r);
 Reply reviewQueue(Services& s, Request& r);
 Reply differences(Services& s, Request& r);
 }  // namespace workflow
+
+namespace results {
+Reply tables(Services& s, Request& r);
+Reply exportTables(Services& s, Request& r);
+Reply unitResult(Services& s, Request& r);
+Reply getSettings(Services& s, Request& r);
+Reply putSettings(Services& s, Request& r);
+Reply importSurvey(Services& s, Request& r);
+Reply listSurvey(Services& s, Request& r);
+Reply putSipasFactors(Services& s, Request& r);
+Reply importSipasAnswers(Services& s, Request& r);
+Reply importSipasAggregates(Services& s, Request& r);
+Reply sipas(Services& s, Request& r);
+Reply applySipas(Services& s, Request& r);
+}  // namespace results
 
 // Official documents (DocumentHandlers.cpp; docs/documents.md).
 namespace documents {

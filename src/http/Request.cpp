@@ -30,6 +30,15 @@ Result<std::int64_t> Request::intQuery(const std::string& name, std::int64_t fal
     return parseCount(name, *v);
 }
 
+Result<bool> Request::boolQuery(const std::string& name) const {
+    auto v = query(name);
+    if (!v || *v == "false" || *v == "0")
+        return false;
+    if (*v == "true" || *v == "1")
+        return true;
+    return Error::invalid(name + " phải là true hoặc false", {{name, *v}});
+}
+
 Result<int> Request::yearParam() const {
     auto y = intParam("year");
     if (!y.ok()) return y.takeError();

@@ -43,6 +43,8 @@ public:
     std::optional<std::string> query(const std::string& name) const;
     // Non-negative integer query value, fallback when absent; InvalidInput when malformed.
     Result<std::int64_t> intQuery(const std::string& name, std::int64_t fallback) const;
+    // A true/false query parameter ("true"/"1", "false"/"0"); false when absent.
+    Result<bool> boolQuery(const std::string& name) const;
 
     // The body as text: TooLarge past the JSON limit (by Content-Length or by counting),
     // InvalidInput when it is not UTF-8.

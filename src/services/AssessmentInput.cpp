@@ -5,6 +5,7 @@
 
 #include "core/Text.h"
 #include "services/AssessmentJson.h"
+#include "services/CsvTable.h"
 #include "services/JsonSyntax.h"
 
 namespace kc::json {
@@ -114,73 +115,15 @@ Result<std::vector<BulkRow>> parseBulkJson(std::string_view body) {
     return out;
 }
 
-namespace {
-
-// Splits one CSV record (RFC 4180 quoting) starting at pos; advances pos past its line end.
-std::vector<std::string> csvRecord(std::string_view t, std::size_t& pos, char sep) {
-    std::vector<std::string> fields(1);
-    bool quoted = false;
-    while (pos < t.size()) {
-        char c = t[pos++];
-        if (quoted) {
-            if (c == '"' && pos < t.size() && t[pos] == '"') {
-                fields.back() += '"';
-                ++pos;
-            } else if (c == '"') {
-                quoted = false;
-            } else {
-                fields.back() += c;
-            }
-        } else if (c == '"') {
-            quoted = true;
-        } else if (c == sep) {
-            fields.emplace_back();
-        } else if (c == '\n') {
-            break;
-        } else if (c != '\r') {
-            fields.back() += c;
-        }
-    }
-    return fields;
-}
-
-}  // namespace
-
 Result<std::vector<BulkRow>> parseBulkCsv(std::string_view t) {
-    if (auto line = findInvalidUtf8Line(t))
-        return Error::invalid(
-            "Tệp CSV không phải UTF-8 (có thể đang là Windows-1258 hoặc TCVN3); "
-            "hãy lưu lại dưới dạng CSV UTF-8",
-            {{"row " + std::to_string(*line), "Không phải UTF-8"}});
-    if (t.substr(0, 3) == "\xEF\xBB\xBF")
-        t.remove_prefix(3);
-    std::size_t firstEnd = t.find('\n');
-    std::string_view head = t.substr(0, firstEnd);
-    char sep = std::count(head.begin(), head.end(), ';') > std::count(head.begin(), head.end(), ',')
-                   ? ';'
-                   : ',';
-    std::size_t pos = 0;
-    std::vector<std::string> header = csvRecord(t, pos, sep);
-    std::map<std::string, std::size_t> col;
-    for (std::size_t i = 0; i < header.size(); ++i) col[std::string(text::trim(header[i]))] = i;
-    for (const char* required : {"sub_code", "score"})
-        if (!col.count(required))
-            return Error::invalid("Dòng tiêu đề thiếu cột " + std::string(required),
-                                  {{"row 1", "Cần các cột sub_code,score,explanation"}});
+    auto table = readCsvTable(t, {"sub_code", "score"}, "sub_code,score,explanation");
+    if (!table.ok())
+        return table.takeError();
     std::vector<ErrorDetail> problems;
     std::vector<BulkRow> out;
-    int line = 1;
-    while (pos < t.size()) {
-        ++line;
-        std::vector<std::string> f = csvRecord(t, pos, sep);
-        if (f.size() == 1 && text::trim(f[0]).empty())
-            continue;
-        std::string path = "row " + std::to_string(line);
-        auto get = [&](const char* name) -> std::string {
-            auto it = col.find(name);
-            return it != col.end() && it->second < f.size() ? text::toNfc(text::trim(f[it->second]))
-                                                            : std::string();
-        };
+    for (const CsvTable::Record& rec : table->records) {
+        std::string path = "row " + std::to_string(rec.line);
+        auto get = [&](const char* name) { return table->cell(rec, name); };
         BulkRow r;
         r.path = path;
         r.subCode = get("sub_code");

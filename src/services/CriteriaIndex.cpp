@@ -18,6 +18,8 @@ std::shared_ptr<const CriteriaIndex> CriteriaCache::get(Transaction& tx, Id id) 
         return nullptr;
     auto index = std::make_shared<CriteriaIndex>();
     index->setId = id;
+    index->set = parsed.value();
+    index->set.id = id;
     for (CriteriaNode& area : parsed->areas)
         for (CriteriaNode& criterion : area.children)
             for (CriteriaNode& sub : criterion.children) {

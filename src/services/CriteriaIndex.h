@@ -15,6 +15,8 @@ namespace kc {
 // codes, for the assessment workflow.
 struct CriteriaIndex {
     Id setId = 0;
+    CriteriaSet set;                       // the whole set, tree included
+
     std::vector<CriteriaNode> subs;        // level-3 nodes, children cleared
     std::vector<std::string> areaOf;       // per sub: its area code ("1")
     std::vector<std::string> criterionOf;  // per sub: its criterion code ("1.1")

@@ -194,7 +194,52 @@ CREATE TABLE review_marks (
 );
 CREATE INDEX evidence_counts ON evidence(period_id, unit_id, sub_code, round, uploaded_at)
 )SQL"},
-        // 4 is reserved for the results tables (built on main at the same time).
+        {4, "results", R"SQL(
+CREATE TABLE survey_scores (
+    period_id INTEGER NOT NULL REFERENCES periods(id),
+    unit_id INTEGER NOT NULL REFERENCES units(id),
+    sub_code TEXT NOT NULL,
+    points INTEGER NOT NULL,
+    pct INTEGER,
+    source TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    imported_by TEXT NOT NULL,
+    PRIMARY KEY (period_id, unit_id, sub_code)
+);
+CREATE TABLE result_settings (
+    period_id INTEGER NOT NULL REFERENCES periods(id),
+    unit_type_id INTEGER NOT NULL REFERENCES unit_types(id),
+    tie_rule TEXT NOT NULL CHECK (tie_rule IN ('competition', 'dense')),
+    survey_mode TEXT NOT NULL CHECK (survey_mode IN ('import', 'rescale')),
+    PRIMARY KEY (period_id, unit_type_id)
+);
+CREATE TABLE result_grades (
+    period_id INTEGER NOT NULL REFERENCES periods(id),
+    unit_type_id INTEGER NOT NULL REFERENCES unit_types(id),
+    position INTEGER NOT NULL,
+    grade TEXT NOT NULL,
+    min_pct INTEGER,
+    max_pct INTEGER,
+    PRIMARY KEY (period_id, unit_type_id, position)
+);
+CREATE TABLE sipas_questions (
+    period_id INTEGER NOT NULL REFERENCES periods(id),
+    factor_position INTEGER NOT NULL,
+    factor_code TEXT NOT NULL,
+    factor_name TEXT NOT NULL,
+    question_position INTEGER NOT NULL,
+    question_code TEXT NOT NULL,
+    PRIMARY KEY (period_id, factor_position, question_position)
+);
+CREATE TABLE sipas_counts (
+    period_id INTEGER NOT NULL REFERENCES periods(id),
+    unit_id INTEGER NOT NULL REFERENCES units(id),
+    factor_code TEXT NOT NULL,
+    valid INTEGER NOT NULL,
+    satisfied INTEGER NOT NULL,
+    PRIMARY KEY (period_id, unit_id, factor_code)
+)
+)SQL"},
         {5, "documents", R"SQL(
 CREATE TABLE documents (
     id INTEGER PRIMARY KEY,

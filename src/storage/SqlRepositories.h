@@ -123,6 +123,23 @@ private:
     Poco::Data::Session& _s;
 };
 
+class SqlResultsRepository final : public ResultsRepository {
+public:
+    explicit SqlResultsRepository(Poco::Data::Session& s) : _s(s) {}
+    std::vector<SurveyScore> surveyScores(int year) override;
+    void putSurveyScores(int year, const std::vector<SurveyScore>& rows, TimePoint at,
+                         const std::string& by) override;
+    std::optional<ResultSettings> settings(int year, const std::string& unitTypeCode) override;
+    void putSettings(int year, const std::string& unitTypeCode, const ResultSettings& s) override;
+    std::vector<SipasFactor> sipasFactors(int year) override;
+    void putSipasFactors(int year, const std::vector<SipasFactor>& factors) override;
+    std::vector<SipasCount> sipasCounts(int year) override;
+    void replaceSipasCounts(int year, const std::vector<SipasCount>& counts) override;
+
+private:
+    Poco::Data::Session& _s;
+};
+
 class SqlDocumentRepository final : public DocumentRepository {
 public:
     explicit SqlDocumentRepository(Poco::Data::Session& s) : _s(s) {}

@@ -8,7 +8,8 @@ namespace kc {
 class SqlTransaction final : public Transaction {
 public:
     explicit SqlTransaction(Poco::Data::Session& s)
-        : _users(s), _sessions(s), _directory(s), _criteria(s), _audit(s), _evidence(s), _assessment(s), _documents(s) {}
+        : _users(s), _sessions(s), _directory(s), _criteria(s), _audit(s), _evidence(s), _assessment(s), _results(s),
+          _documents(s) {}
     UserRepository& users() override { return _users; }
     SessionRepository& sessions() override { return _sessions; }
     DirectoryRepository& directory() override { return _directory; }
@@ -16,6 +17,7 @@ public:
     AuditRepository& audit() override { return _audit; }
     EvidenceRepository& evidence() override { return _evidence; }
     AssessmentRepository& assessment() override { return _assessment; }
+    ResultsRepository& results() override { return _results; }
     DocumentRepository& documents() override { return _documents; }
 
 private:
@@ -26,6 +28,7 @@ private:
     SqlAuditRepository _audit;
     SqlEvidenceRepository _evidence;
     SqlAssessmentRepository _assessment;
+    SqlResultsRepository _results;
     SqlDocumentRepository _documents;
 };
 

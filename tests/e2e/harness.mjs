@@ -157,6 +157,13 @@ export async function apiGet(baseURL, token, p) {
     return {status: r.status, body: await r.json()};
 }
 
+// A JSON request with a bearer token: {status, body} (body null for 204).
+export async function apiSend(baseURL, token, method, p, body) {
+    const r = await fetch(`${baseURL}/api/v1${p}`, {method, headers: {Authorization: `Bearer ${token}`},
+        body: body === undefined ? undefined : JSON.stringify(body)});
+    return {status: r.status, body: r.status === 204 ? null : await r.json()};
+}
+
 // A datetime-local value in Vietnam time for a moment days from now (at 23:59:59).
 export function vnInput(daysFromNow) {
     const d = new Date(Date.now() + daysFromNow * 86400000 + 7 * 3600000);

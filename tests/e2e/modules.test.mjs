@@ -92,3 +92,39 @@ test('error paths name form fields and places in a criteria file', () => {
     assert.equal(humanize('Mốc thời gian phải sau step1_closes'), 'Mốc thời gian phải sau mốc "Hạn thẩm định bước 1"');
     assert.equal(humanize('Không có unit_code lạ'), 'Không có unit_code lạ');
 });
+
+const {toHundredths, hundredthsText, suggest, entryKind} = await load('scoring.js');
+
+test('scores are read and written in exact hundredths with a decimal comma', () => {
+    const cases = [['1,5', 150], ['1.5', 150], [1.5, 150], [' 2 ', 200], ['0,05', 5], ['10.09', 1009],
+        ['1.005', null], ['-1', null], ['', null], ['abc', null], [null, null]];
+    for (const [input, want] of cases) assert.equal(toHundredths(input), want, String(input));
+    assert.deepEqual([150, 100, 1009, 0, 5].map(hundredthsText), ['1,5', '1', '10,09', '0', '0,05']);
+});
+
+test('the points a metric gives match the server rules', () => {
+    const bands = {max_points: 2, scoring: {type: 'bands', bands: [
+        {min_pct: 90, max_pct_exclusive: null, points: 2}, {min_pct: 70, max_pct_exclusive: 90, points: 1},
+        {min_pct: 0, max_pct_exclusive: 70, points: 0}]}};
+    assert.deepEqual(suggest(bands, {metricPct: '85'}), {points: 100});
+    assert.deepEqual(suggest(bands, {metricPct: '90'}), {points: 200});
+    assert.deepEqual(suggest(bands, {metricPct: '89,99'}), {points: 100});
+    assert.deepEqual(suggest(bands, {metricPct: ''}), {});
+    assert.ok(suggest(bands, {metricPct: '120'}).error);
+    const prop = {max_points: 1.5, scoring: {type: 'proportional', target_pct: 30}};
+    assert.deepEqual(suggest(prop, {metricPct: '15'}), {points: 75});
+    assert.deepEqual(suggest(prop, {metricPct: '10'}), {points: 50});   // 1.5 x 10/30 = 0.5
+    assert.deepEqual(suggest(prop, {metricPct: '11'}), {points: 55});   // 0.55
+    assert.deepEqual(suggest(prop, {metricPct: '100'}), {points: 150}); // capped at the maximum
+    const odd = {max_points: 1, scoring: {type: 'proportional', target_pct: 30}};
+    assert.deepEqual(suggest(odd, {metricPct: '10'}), {points: 33});    // 0.333… rounds to 0.33
+    assert.deepEqual(suggest(odd, {metricPct: '20'}), {points: 67});    // 0.666… rounds to 0.67
+    const ded = {max_points: 1.5, scoring: {type: 'deduction', per_violation: 0.5}};
+    assert.deepEqual(suggest(ded, {violations: '1'}), {points: 100});
+    assert.deepEqual(suggest(ded, {violations: '5'}), {points: 0});
+    assert.ok(suggest(ded, {violations: '-1'}).error);
+    assert.equal(entryKind({scoring: {type: 'levels'}}), 'levels');
+    assert.equal(entryKind({scoring: {type: 'bands'}}), 'metric');
+    assert.equal(entryKind({scoring: {type: 'deduction'}}), 'violations');
+    assert.equal(entryKind({assessed_by: 'survey', scoring: {type: 'survey'}}), 'survey');
+});

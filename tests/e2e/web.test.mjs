@@ -286,7 +286,7 @@ test('the unit sees only its own unit, and its criteria with the expected eviden
     await withPage(async page => {
         await login(page, ACCOUNTS.unit);
         const nav = page.getByRole('navigation', {name: 'Điều hướng chính'});
-        assert.deepEqual(await nav.getByRole('link').allTextContents(), ['Trang chủ', 'Đơn vị và bộ tiêu chí']);
+        assert.deepEqual(await nav.getByRole('link').allTextContents(), ['Trang chủ', 'Tự đánh giá', 'Đơn vị và bộ tiêu chí']);
         await nav.getByRole('link', {name: 'Đơn vị và bộ tiêu chí'}).click();
         await waitForPage(page, 'UBND xã Phúc Khánh');
         await page.getByText(/79 tiêu chí thành phần, tổng 100 điểm/).waitFor();

@@ -62,13 +62,51 @@ export async function api(method, path, {body, query} = {}) {
         data = null;
     }
     if (response.ok) return data;
-    const e = data && data.error ? data.error : {};
-    const code = e.code || (response.status >= 500 ? 'internal_error' : 'invalid_input');
-    const error = new ApiError(response.status, code, e.message || codeMessage(code),
-        Array.isArray(e.details) ? e.details : []);
+    const error = errorOf(response.status, data);
     const isLogin = path === '/session' && method === 'POST';
     if (response.status === 401 && !isLogin) onUnauthenticated(error);
     return Promise.reject(error);
+}
+
+// The ApiError for an answer with status and parsed body data (null when not JSON).
+function errorOf(status, data) {
+    const e = data && data.error ? data.error : {};
+    const code = e.code || (status >= 500 ? 'internal_error' : status === 413 ? 'too_large' : 'invalid_input');
+    return new ApiError(status, code, e.message || codeMessage(code), Array.isArray(e.details) ? e.details : []);
+}
+
+// POSTs formData (multipart) to path with XMLHttpRequest, because fetch cannot report upload
+// progress: onProgress(loaded, total) is called as the bytes leave. Resolves to the parsed JSON;
+// rejects with an ApiError like api(). signal: an AbortSignal that cancels the upload (rejects
+// with code "aborted").
+export function upload(path, formData, {onProgress, signal} = {}) {
+    return new Promise((resolve, reject) => {
+        const xhr = new XMLHttpRequest();
+        xhr.open('POST', BASE + path);
+        xhr.setRequestHeader('Accept', 'application/json');
+        xhr.setRequestHeader('X-CSRF-Token', csrfToken);
+        xhr.responseType = 'text';
+        if (onProgress) xhr.upload.addEventListener('progress', e => onProgress(e.loaded, e.lengthComputable ? e.total : 0));
+        xhr.addEventListener('load', () => {
+            let data = null;
+            try {
+                data = JSON.parse(xhr.responseText);
+            } catch {
+                data = null;
+            }
+            if (xhr.status >= 200 && xhr.status < 300) {
+                resolve(data);
+                return;
+            }
+            const error = errorOf(xhr.status, data);
+            if (xhr.status === 401) onUnauthenticated(error);
+            reject(error);
+        });
+        xhr.addEventListener('error', () => reject(new ApiError(0, 'network', codeMessage('network'))));
+        xhr.addEventListener('abort', () => reject(new ApiError(0, 'aborted', 'Đã hủy tải lên.')));
+        if (signal) signal.addEventListener('abort', () => xhr.abort());
+        xhr.send(formData);
+    });
 }
 
 export const get = (path, query) => api('GET', path, {query});

@@ -5,14 +5,15 @@ import {roleLabel} from './messages.js';
 
 // The navigation of each role: [hash, label].
 const NAV = {
-    admin: [['#/', 'Trang chủ'], ['#/ky-danh-gia', 'Kỳ đánh giá'], ['#/don-vi', 'Đơn vị'],
+    admin: [['#/', 'Trang chủ'], ['#/tien-do', 'Tiến độ'], ['#/ky-danh-gia', 'Kỳ đánh giá'], ['#/don-vi', 'Đơn vị'],
         ['#/bo-tieu-chi', 'Bộ tiêu chí'], ['#/phan-cong', 'Phân công thẩm định'],
         ['#/tai-khoan', 'Tài khoản'], ['#/nhat-ky', 'Nhật ký']],
-    clerk: [['#/', 'Trang chủ'], ['#/ky-danh-gia', 'Kỳ đánh giá'], ['#/don-vi', 'Đơn vị'],
+    clerk: [['#/', 'Trang chủ'], ['#/tien-do', 'Tiến độ'], ['#/ky-danh-gia', 'Kỳ đánh giá'], ['#/don-vi', 'Đơn vị'],
         ['#/bo-tieu-chi', 'Bộ tiêu chí'], ['#/phan-cong', 'Phân công thẩm định'],
         ['#/tai-khoan', 'Tài khoản'], ['#/nhat-ky', 'Nhật ký']],
-    reviewer: [['#/', 'Trang chủ'], ['#/phan-cong', 'Lĩnh vực được phân công']],
-    unit: [['#/', 'Trang chủ'], ['#/don-vi-cua-toi', 'Đơn vị và bộ tiêu chí']],
+    reviewer: [['#/', 'Trang chủ'], ['#/tham-dinh', 'Thẩm định'], ['#/tien-do', 'Tiến độ'],
+        ['#/phan-cong', 'Lĩnh vực được phân công']],
+    unit: [['#/', 'Trang chủ'], ['#/tu-danh-gia', 'Tự đánh giá'], ['#/don-vi-cua-toi', 'Đơn vị và bộ tiêu chí']],
 };
 
 // Fills the top bar and the navigation for user (null: logged out).

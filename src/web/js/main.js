@@ -15,6 +15,13 @@ import * as assignmentsPage from './pages/assignments.js';
 import * as criteriaPage from './pages/criteria.js';
 import * as auditPage from './pages/audit.js';
 import * as myUnitPage from './pages/myUnit.js';
+import * as selfListPage from './pages/selfList.js';
+import * as selfItemPage from './pages/selfItem.js';
+import * as reviewQueuePage from './pages/reviewQueue.js';
+import * as reviewUnitPage from './pages/reviewUnit.js';
+import * as reviewItemPage from './pages/reviewItem.js';
+import * as completenessPage from './pages/completeness.js';
+import * as unitProgressPage from './pages/unitProgress.js';
 
 const ALL = ['admin', 'clerk', 'reviewer', 'unit'];
 const OFFICE = ['admin', 'clerk'];
@@ -33,6 +40,13 @@ const ROUTES = [
     ['/tai-khoan', accountsPage.render, OFFICE],
     ['/nhat-ky', auditPage.render, OFFICE],
     ['/don-vi-cua-toi', myUnitPage.render, ['unit']],
+    ['/tu-danh-gia', selfListPage.render, ['unit']],
+    ['/tu-danh-gia/:sub', selfItemPage.render, ['unit']],
+    ['/tham-dinh', reviewQueuePage.render, ['reviewer']],
+    ['/tham-dinh/:unit', reviewUnitPage.render, ['reviewer']],
+    ['/tham-dinh/:unit/:sub', reviewItemPage.render, ['reviewer']],
+    ['/tien-do', completenessPage.render, STAFF],
+    ['/tien-do/:unit', unitProgressPage.render, STAFF],
 ];
 
 const main = document.getElementById('noi-dung');

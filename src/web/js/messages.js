@@ -51,6 +51,17 @@ export const AUDIT_ACTIONS = {
     'user.update': 'Sửa tài khoản',
     'assignment.create': 'Phân công thẩm định',
     'assignment.delete': 'Bỏ phân công',
+    'assessment.self': 'Tự chấm điểm',
+    'assessment.self_bulk': 'Tự chấm điểm (nhập tệp)',
+    'assessment.step1': 'Chấm thẩm định bước 1',
+    'assessment.step2': 'Chấm thẩm định bước 2',
+    'assessment.request': 'Yêu cầu bổ sung',
+    'assessment.reply': 'Giải trình',
+    'deadline.extend': 'Gia hạn',
+    'evidence.upload': 'Nộp tài liệu kiểm chứng',
+    'evidence.withdraw': 'Rút tài liệu',
+    'evidence.restore': 'Khôi phục tài liệu',
+    'evidence.archive_import': 'Nhập tệp nén tài liệu',
 };
 
 export const AUDIT_ENTITIES = {
@@ -60,7 +71,47 @@ export const AUDIT_ENTITIES = {
     criteria_set: 'Bộ tiêu chí',
     user: 'Tài khoản',
     assignment: 'Phân công',
+    assessment_item: 'Tiêu chí thành phần',
+    deadline_extension: 'Gia hạn',
+    evidence: 'Tài liệu kiểm chứng',
 };
+
+// The state of one unit's sub-criterion (docs/workflow.md), least advanced first.
+export const STATUS_ORDER = ['not_started', 'missing_evidence', 'missing_explanation', 'complete', 'under_review',
+    'supplement_requested', 'replied', 'appraised_step1', 'appraised_step2'];
+
+export const STATUS_LABELS = {
+    not_started: 'Chưa tự chấm',
+    missing_evidence: 'Thiếu tài liệu',
+    missing_explanation: 'Thiếu giải trình',
+    complete: 'Đã tự chấm đủ',
+    under_review: 'Đang thẩm định',
+    supplement_requested: 'Được yêu cầu bổ sung',
+    replied: 'Đã giải trình',
+    appraised_step1: 'Đã chấm bước 1',
+    appraised_step2: 'Đã chấm bước 2',
+    survey: 'Điều tra xã hội học',
+};
+
+export function statusLabel(status) {
+    return STATUS_LABELS[status] || status;
+}
+
+// The phase of a unit as the server names it (its effective dates, extensions included).
+export const PHASE_LABELS = {
+    not_started: 'Chưa mở tự đánh giá',
+    self_assessment: 'Đơn vị tự đánh giá',
+    step1_appraisal: 'Thẩm định bước 1',
+    supplement: 'Đơn vị bổ sung, giải trình',
+    step2_appraisal: 'Thẩm định bước 2',
+    closed: 'Đã kết thúc',
+};
+
+export function phaseLabel(phase) {
+    return PHASE_LABELS[phase] || phase;
+}
+
+export const ROUND_LABELS = {self: 'Tự đánh giá', supplement: 'Bổ sung'};
 
 // Field names that server messages mention, in words ("Mốc thời gian phải sau
 // supplement_closes" -> "... phải sau mốc "Hạn đơn vị bổ sung, giải trình"").

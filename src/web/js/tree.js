@@ -27,19 +27,24 @@ export function criteriaTree(tree, {areas = null, open = false} = {}) {
 }
 
 function subCriterion(s) {
-    const evidence = s.evidence_required
-        ? `Bắt buộc có tài liệu kiểm chứng (ít nhất ${s.min_files} tệp)`
-        : 'Không bắt buộc tài liệu kiểm chứng';
     return h('li', {class: 'sub'},
         h('p', {class: 'sub-head'}, h('span', {class: 'code'}, s.code), ' ', h('span', {class: 'name'}, s.name),
             h('span', {class: 'points'}, pts(s.max_points))),
-        h('dl', {class: 'facts'},
-            h('dt', {}, 'Cách chấm'), h('dd', {}, scoring(s)),
-            h('dt', {}, 'Tài liệu kiểm chứng'), h('dd', {}, evidence,
-                s.evidence_documents && s.evidence_documents.length
-                    ? h('ul', {class: 'documents'}, s.evidence_documents.map(d => h('li', {}, d))) : null,
-                s.explanation_required_if_no_evidence ? h('p', {class: 'hint'}, 'Thiếu tài liệu thì phải giải trình.') : null),
-            s.note ? [h('dt', {}, 'Ghi chú'), h('dd', {}, s.note)] : null));
+        subFacts(s));
+}
+
+// How sub-criterion s is scored and what evidence it expects, as a definition list.
+export function subFacts(s) {
+    const evidence = s.evidence_required
+        ? `Bắt buộc có tài liệu kiểm chứng (ít nhất ${s.min_files} tệp)`
+        : 'Không bắt buộc tài liệu kiểm chứng';
+    return h('dl', {class: 'facts'},
+        h('dt', {}, 'Cách chấm'), h('dd', {}, scoring(s)),
+        h('dt', {}, 'Tài liệu kiểm chứng'), h('dd', {}, evidence,
+            s.evidence_documents && s.evidence_documents.length
+                ? h('ul', {class: 'documents'}, s.evidence_documents.map(d => h('li', {}, d))) : null,
+            s.explanation_required_if_no_evidence ? h('p', {class: 'hint'}, 'Thiếu tài liệu thì phải giải trình.') : null),
+        s.note ? [h('dt', {}, 'Ghi chú'), h('dd', {}, s.note)] : null);
 }
 
 function scoring(s) {

@@ -77,7 +77,8 @@ async function officeChecklist(period) {
         `#/phan-cong?nam=${period.year}`, 'Phân công thẩm định'));
     return h('section', {class: 'card', 'aria-labelledby': 'check-title'},
         h('h2', {id: 'check-title'}, 'Chuẩn bị kỳ đánh giá'),
-        h('ul', {class: 'checklist'}, items));
+        h('ul', {class: 'checklist'}, items),
+        h('p', {}, h('a', {href: `#/tien-do?nam=${period.year}`}, 'Xem bảng tiến độ các đơn vị')));
 }
 
 function checkItem(done, text, href, linkText) {
@@ -95,6 +96,7 @@ async function reviewerSummary(user, period) {
         h('h2', {id: 'mine-title'}, 'Lĩnh vực được phân công'),
         areas.length ? h('p', {}, `Năm ${period.year}: lĩnh vực ${areas.join(', ')}.`)
             : h('p', {}, `Bạn chưa được phân công lĩnh vực nào năm ${period.year}.`),
+        h('p', {}, h('a', {href: `#/tham-dinh?nam=${period.year}`}, 'Mở danh sách việc cần thẩm định')),
         h('p', {}, h('a', {href: `#/phan-cong?nam=${period.year}`}, 'Xem bộ tiêu chí các lĩnh vực được phân công')));
 }
 
@@ -104,5 +106,6 @@ async function unitSummary(period) {
     return h('section', {class: 'card', 'aria-labelledby': 'unit-title'},
         h('h2', {id: 'unit-title'}, unit.name),
         h('p', {}, `Mã đơn vị ${unit.code}, loại ${unit.unit_type}.`),
+        h('p', {}, h('a', {href: `#/tu-danh-gia?nam=${period.year}`}, 'Tự chấm điểm, nộp tài liệu kiểm chứng và giải trình')),
         h('p', {}, h('a', {href: `#/don-vi-cua-toi?nam=${period.year}`}, 'Xem bộ tiêu chí và tài liệu kiểm chứng cần nộp')));
 }

@@ -34,7 +34,8 @@ export async function render() {
         h('p', {}, full.title),
         h('p', {}, `${full.tree.areas.length} lĩnh vực, ${subs.length} tiêu chí thành phần, tổng ${formatPoints(full.total_points)} điểm; `,
             h('strong', {}, `${needEvidence} tiêu chí thành phần bắt buộc có tài liệu kiểm chứng`), '.'),
-        h('p', {class: 'hint'}, 'Mở từng lĩnh vực, tiêu chí để xem cách chấm và tài liệu kiểm chứng cần nộp. Chức năng tự chấm điểm và tải tài liệu lên sẽ có ở phiên bản sau.'),
+        h('p', {class: 'hint'}, 'Mở từng lĩnh vực, tiêu chí để xem cách chấm và tài liệu kiểm chứng cần nộp. Tự chấm điểm và tải tài liệu lên ở trang ',
+            h('a', {href: `#/tu-danh-gia?nam=${year}`}, 'Tự đánh giá'), '.'),
         criteriaTree(full.tree)));
     return out;
 }
