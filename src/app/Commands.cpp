@@ -8,6 +8,8 @@
 
 #include "app/DemoData.h"
 #include "app/DemoScores.h"
+#include "app/SigningKeys.h"
+#include "report/VietnameseFormat.h"
 
 namespace kc {
 
@@ -40,7 +42,8 @@ std::string usage() {
            "\n"
            "Commands:\n"
            "  serve                     run the HTTP server (default)\n"
-           "  init                      create or migrate the database and storage directory\n"
+           "  init                      create or migrate the database and storage directory;\n"
+           "                            create demo signing keys under storage/keys if missing\n"
            "  demo [--criteria FILE]    load the demo year 2022 and print its accounts\n"
            "  import-criteria FILE --year YEAR --unit-type CODE [--dry-run true]\n"
            "                            import a criteria set (JSON, docs/criteria-format.md)\n"
@@ -52,6 +55,10 @@ std::string usage() {
            "                            missing, corrupt and orphan files (exit 1 if any)\n"
            "  export-evidence --year YEAR [--unit CODE] [--round self|supplement] --out FILE.zip\n"
            "                            export evidence files with manifest.csv/.json as a zip\n"
+           "  verify-pdf FILE            check a PDF's signatures and its evidence manifest\n"
+           "                            (exit 1 if a signature is invalid or the manifest differs)\n"
+           "  samples --out DIR         write a sample of each document, generated from the demo\n"
+           "                            data in a throw-away storage directory (docs/documents.md)\n"
            "  help                      this text\n"
            "\n"
            "Configuration: config/kiemchung.properties, overridden by KC_* environment\n"
@@ -60,6 +67,8 @@ std::string usage() {
 
 int runInit(Kernel& k, std::ostream& out) {
     // Constructing the kernel already created the directories and migrated the database.
+    if (auto keys = ensureDemoKeys(k.config(), out); !keys.ok())
+        return fail(out, keys.error());
     out << "init: storage " << k.config().storageDir << ", database " << k.config().databasePath
         << " ready\n";
     return 0;
@@ -160,6 +169,50 @@ int runVerify(Kernel& k, std::ostream& out) {
     out << expected->size() << " evidence file(s) expected; "
         << (report.ok() ? "all present and intact" : "PROBLEMS FOUND") << "\n";
     return report.ok() ? 0 : 1;
+}
+
+int runVerifyPdf(Kernel& k, const std::vector<std::string>& args, std::ostream& out) {
+    if (args.size() != 2) {
+        out << "verify-pdf needs FILE\n";
+        return 2;
+    }
+    std::ifstream in(args[1], std::ios::binary);
+    if (!in) {
+        out << "cannot read " << args[1] << "\n";
+        return 1;
+    }
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    auto v = k.documents().verify(bytes.str());
+    if (!v.ok())
+        return fail(out, v.error());
+    bool ok = !v->signatures.empty();
+    if (v->signatures.empty())
+        out << "no signatures\n";
+    for (std::size_t i = 0; i < v->signatures.size(); ++i) {
+        const report::SignatureCheck& c = v->signatures[i];
+        ok = ok && c.valid;
+        out << "signature " << i + 1 << " (" << c.fieldName << "): "
+            << (c.valid ? "valid" : "INVALID: " + c.problem) << "\n"
+            << "  covers whole document: " << (c.coversWholeDocument ? "yes" : "no (later revisions appended)")
+            << "\n  signer: " << c.signerSubject
+            << "\n  signing time: " << (c.signingTime ? report::isoVietnam(*c.signingTime) : "unknown")
+            << "\n  certificate chain: not checked against a trust store\n";
+    }
+    if (!v->manifest) {
+        out << "manifest: none embedded\n";
+    } else {
+        ok = ok && v->manifest->matches;
+        out << "manifest: " << v->manifest->units << " unit(s), " << v->manifest->files
+            << " file(s): " << (v->manifest->matches ? "matches the stored evidence" : "DIFFERS") << "\n";
+        for (const auto& p : v->manifest->problems) out << "  " << p.path << ": " << p.message << "\n";
+    }
+    if (v->stored)
+        out << "stored document #" << v->stored->id << " (" << documentKindName(v->stored->kind)
+            << ", " << v->stored->year << ")\n";
+    else
+        out << "not a document stored on this server (bytes differ from every stored one)\n";
+    return ok ? 0 : 1;
 }
 
 }  // namespace kc

@@ -20,6 +20,11 @@ int runVerifyAudit(Kernel& k, std::ostream& out);
 // temporary files, which are not a failure); exit 1 if any problem.
 int runVerify(Kernel& k, std::ostream& out);
 
+// Checks a PDF file: each signature (valid, covers the whole document, signer, time) and the
+// embedded evidence manifest against the stored evidence. Exit 0 when every signature is valid
+// and the manifest (if any) matches, 1 otherwise, 2 for bad usage.
+int runVerifyPdf(Kernel& k, const std::vector<std::string>& args, std::ostream& out);
+
 // The usage text of every command.
 std::string usage();
 

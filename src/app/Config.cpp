@@ -104,6 +104,18 @@ Result<Config> Config::load(const std::string& path, const std::map<std::string,
         {"auth.maxFailedLogins", integer(c.maxFailedLogins, 1, 1000)},
         {"auth.lockMinutes", seconds(c.lockDuration, 60, 1, 24 * 60)},
         {"auth.pbkdf2Iterations", integer(c.pbkdf2Iterations, 1, 100000000)},
+        {"signing.pkcs12", text(c.signingPkcs12)},
+        {"signing.password", text(c.signingPassword)},
+        {"signing.approverPkcs12", text(c.approverPkcs12)},
+        {"signing.approverPassword", text(c.approverPassword)},
+        {"documents.templatesDir", text(c.templatesDir)},
+        {"documents.publicUrl",
+         [&c](const std::string& v) {
+             if (v.rfind("http://", 0) != 0 && v.rfind("https://", 0) != 0) return false;
+             c.publicUrl = v.back() == '/' ? v.substr(0, v.size() - 1) : v;
+             return true;
+         }},
+        {"documents.verifyMaxBytes", integer(c.verifyMaxBytes, 1024, 1LL << 34)},
         {"log.level",
          [&c](const std::string& v) {
              try {

@@ -34,6 +34,26 @@ struct Config {
 
     std::string logLevel = "information";
 
+    // Official documents (docs/documents.md). The organisation's PKCS#12 key signs every
+    // generated document; the approver's signs on top (a second signature). Empty paths default
+    // to <storageDir>/keys/organisation.p12 and <storageDir>/keys/approver.p12, which `init`
+    // fills with self-signed demo keys when missing.
+    std::string signingPkcs12;
+    std::string signingPassword = "kiemchung-demo";
+    std::string approverPkcs12;
+    std::string approverPassword = "kiemchung-demo";
+    std::string templatesDir = "templates";
+    // The server's address as readers reach it, for the evidence links printed in documents.
+    std::string publicUrl = "http://127.0.0.1:8080";
+    std::uint64_t verifyMaxBytes = 256ULL * 1024 * 1024;  // largest PDF POST /api/v1/verify takes
+
+    std::string organisationKeyPath() const {
+        return signingPkcs12.empty() ? storageDir + "/keys/organisation.p12" : signingPkcs12;
+    }
+    std::string approverKeyPath() const {
+        return approverPkcs12.empty() ? storageDir + "/keys/approver.p12" : approverPkcs12;
+    }
+
     // Loads path (a missing file is fine: defaults apply) and then env overrides.
     // InvalidInput naming every bad key (not a number, out of range, unknown key).
     static Result<Config> load(const std::string& path, const std::map<std::string, std::string>& env);

@@ -39,7 +39,7 @@ const DemoAccount kAccounts[] = {
     {"xaphuckhanh", "Cán bộ UBND xã Phúc Khánh", Role::Unit, "XA16", "xaphuckhanh@KiemChung2022"},
 };
 
-bool report(std::ostream& out, const std::string& what, const Error& e) {
+bool reportFailure(std::ostream& out, const std::string& what, const Error& e) {
     out << "demo: " << what << " failed: " << e.message << "\n";
     for (const auto& d : e.details) out << "  " << d.path << ": " << d.message << "\n";
     return false;
@@ -72,7 +72,7 @@ bool loadDemoData(Kernel& k, const std::string& criteriaPath, std::ostream& out)
     std::stringstream doc;
     doc << in.rdbuf();
     if (auto parsed = parseCriteriaJson(doc.str()); !parsed.ok())
-        return report(out, "criteria import", parsed.error());
+        return reportFailure(out, "criteria import", parsed.error());
 
     Period period;
     period.year = 2022;
@@ -82,12 +82,12 @@ bool loadDemoData(Kernel& k, const std::string& criteriaPath, std::ostream& out)
     period.dates.step1Closes = parseIso("2023-01-04T16:59:59Z");
     period.dates.supplementCloses = parseIso("2023-01-10T16:59:59Z");
     period.dates.step2Closes = parseIso("2023-01-20T16:59:59Z");
-    if (auto r = k.directory().createPeriod(sys, period); !r.ok()) return report(out, "period", r.error());
+    if (auto r = k.directory().createPeriod(sys, period); !r.ok()) return reportFailure(out, "period", r.error());
 
     for (auto [code, name] : {std::pair{"huyen", "UBND cấp huyện"}, std::pair{"phong", "Cơ quan chuyên môn thuộc UBND huyện"},
                               std::pair{"xa", "UBND cấp xã"}})
         if (auto r = k.directory().createUnitType(sys, UnitType{0, code, name}); !r.ok())
-            return report(out, "unit type", r.error());
+            return reportFailure(out, "unit type", r.error());
 
     auto addUnit = [&](const std::string& code, const std::string& name, const std::string& type) {
         Unit u;
@@ -96,7 +96,7 @@ bool loadDemoData(Kernel& k, const std::string& criteriaPath, std::ostream& out)
         u.unitTypeCode = type;
         u.activeFromYear = 2021;
         auto r = k.directory().createUnit(sys, u);
-        return r.ok() ? true : report(out, "unit " + code, r.error());
+        return r.ok() ? true : reportFailure(out, "unit " + code, r.error());
     };
     if (!addUnit("BAOYEN", "UBND huyện Bảo Yên", "huyen")) return false;
     for (int i = 0; i < 12; ++i)
@@ -109,17 +109,17 @@ bool loadDemoData(Kernel& k, const std::string& criteriaPath, std::ostream& out)
     std::optional<CriteriaSetInfo> set;
     for (const char* type : {"huyen", "phong", "xa"}) {
         auto r = k.criteria().importSet(sys, CriteriaImport{2022, type, doc.str(), false});
-        if (!r.ok()) return report(out, "criteria import", r.error());
+        if (!r.ok()) return reportFailure(out, "criteria import", r.error());
         set = r.value();
     }
 
     for (const DemoAccount& a : kAccounts) {
         NewUser u{a.username, a.displayName, a.role,
                   a.unitCode ? std::optional<std::string>(a.unitCode) : std::nullopt, a.password};
-        if (auto r = k.accounts().createUser(sys, u); !r.ok()) return report(out, "user", r.error());
+        if (auto r = k.accounts().createUser(sys, u); !r.ok()) return reportFailure(out, "user", r.error());
     }
     if (auto r = k.accounts().assign(sys, 2022, "thamdinh", {"1", "2"}); !r.ok())
-        return report(out, "assignment", r.error());
+        return reportFailure(out, "assignment", r.error());
 
     out << "demo: loaded period 2022, 30 units, criteria sets for huyen, phong and xa ("
         << set->title << ")\n";

@@ -10,7 +10,7 @@ namespace kc {
 
 namespace {
 
-bool report(std::ostream& out, const std::string& what, const Error& e) {
+bool reportFailure(std::ostream& out, const std::string& what, const Error& e) {
     out << "demo: " << what << " failed: " << e.message << "\n";
     for (const auto& d : e.details) out << "  " << d.path << ": " << d.message << "\n";
     return false;
@@ -141,19 +141,19 @@ bool loadDemoScores(Kernel& k, const std::string& criteriaPath, std::ostream& ou
         p.dates.step1Closes = parseIso("2022-01-05T16:59:59Z");
         p.dates.supplementCloses = parseIso("2022-01-11T16:59:59Z");
         p.dates.step2Closes = parseIso("2022-01-20T16:59:59Z");
-        if (auto r = k.directory().createPeriod(sys, p); !r.ok()) return report(out, "period 2021", r.error());
+        if (auto r = k.directory().createPeriod(sys, p); !r.ok()) return reportFailure(out, "period 2021", r.error());
         std::string doc = readFile(criteriaPath);
         if (auto at = doc.find("\"year\": 2022"); at != std::string::npos) doc.replace(at, 12, "\"year\": 2021");
         for (const char* type : {"huyen", "phong", "xa"})
             if (auto r = k.criteria().importSet(sys, CriteriaImport{2021, type, doc, false}); !r.ok())
-                return report(out, "criteria 2021", r.error());
+                return reportFailure(out, "criteria 2021", r.error());
     }
     ResultSettings rescale;
     rescale.surveyMode = SurveyMode::Rescale;
     for (int year : {2021, 2022})
         for (const char* type : {"phong", "xa"})
             if (auto r = k.results().putSettings(sys, year, type, rescale); !r.ok())
-                return report(out, "result settings", r.error());
+                return reportFailure(out, "result settings", r.error());
 
     AuditRecorder audit(k.clock());
     CriteriaCache cache;
@@ -177,13 +177,13 @@ bool loadDemoScores(Kernel& k, const std::string& criteriaPath, std::ostream& ou
             }
             return Ok{};
         });
-        if (!s.ok()) return report(out, "scores " + std::to_string(year), s.error());
+        if (!s.ok()) return reportFailure(out, "scores " + std::to_string(year), s.error());
         auto index = k.store().read([&](Transaction& tx) -> Result<std::shared_ptr<const CriteriaIndex>> {
             return cache.get(tx, *tx.assessment().currentSetId(year, "huyen"));
         });
         Points survey = Points::fromHundredths(year == 2022 ? 2829 : 2753);
         if (auto r = k.survey().importSurveyCsv(sys, year, surveyCsv(*index.value(), survey), false); !r.ok())
-            return report(out, "survey " + std::to_string(year), r.error());
+            return reportFailure(out, "survey " + std::to_string(year), r.error());
     }
 
     std::vector<SipasFactor> factors = {
@@ -191,7 +191,7 @@ bool loadDemoScores(Kernel& k, const std::string& criteriaPath, std::ostream& ou
         {"TT", "Thủ tục hành chính", {"C3", "C4"}},
         {"CC", "Sự phục vụ của công chức", {"C5", "C6"}},
         {"KQ", "Kết quả giải quyết thủ tục hành chính", {"C7"}}};
-    if (auto r = k.survey().putFactors(sys, 2022, factors); !r.ok()) return report(out, "SIPAS factors", r.error());
+    if (auto r = k.survey().putFactors(sys, 2022, factors); !r.ok()) return reportFailure(out, "SIPAS factors", r.error());
     std::string csv = "unit_code,factor,valid,satisfied\n";
     Lcg rng{seedOf("SIPAS", 2022)};
     for (int i = 1; i <= 17; ++i)
@@ -202,7 +202,7 @@ bool loadDemoScores(Kernel& k, const std::string& criteriaPath, std::ostream& ou
                    std::to_string(valid) + "," + std::to_string(satisfied) + "\n";
         }
     if (auto r = k.survey().importAggregates(sys, 2022, csv, false); !r.ok())
-        return report(out, "SIPAS", r.error());
+        return reportFailure(out, "SIPAS", r.error());
     out << "demo: scores for 2021 and 2022 (all units but XA16), district survey points, SIPAS\n";
     return true;
 }

@@ -5,6 +5,7 @@
 
 #include "core/Random.h"
 #include "http/Routes.h"
+#include "report/DocumentSigner.h"
 
 namespace kc {
 
@@ -15,6 +16,25 @@ std::unique_ptr<SqlStore> openStore(const Config& c) {
     auto parent = std::filesystem::path(c.databasePath).parent_path();
     if (!parent.empty()) std::filesystem::create_directories(parent);
     return SqlStore::openSqlite(c.databasePath, c.httpThreads + 2);
+}
+
+// A key that cannot be loaded is not fatal: the server runs, and generating or signing a
+// document answers with the reason.
+DocumentSigners loadSigners(const Config& c) {
+    DocumentSigners s;
+    const std::string temp = c.storageDir + "/tmp";
+    auto organisation = report::Pkcs12DocumentSigner::load(c.organisationKeyPath(),
+                                                           c.signingPassword, temp);
+    if (organisation.ok())
+        s.organisation = std::move(organisation).value();
+    else
+        s.organisationProblem = organisation.error().message;
+    auto approver = report::Pkcs12DocumentSigner::load(c.approverKeyPath(), c.approverPassword, temp);
+    if (approver.ok())
+        s.approver = std::move(approver).value();
+    else
+        s.approverProblem = approver.error().message;
+    return s;
 }
 
 AuthPolicy policyOf(const Config& c) {
@@ -45,13 +65,15 @@ Kernel::Kernel(const Config& config, const Clock& clock)
       _assessment(*_store, clock, _criteriaCache),
       _completeness(*_store, clock, _criteriaCache),
       _results(*_store, clock, _criteriaCache),
-      _survey(*_store, clock, _criteriaCache) {
+      _survey(*_store, clock, _criteriaCache),
+      _documents(*_store, _content, clock, DocumentSettings{config.templatesDir, config.publicUrl},
+                 loadSigners(config)) {
     _services.reset(new http::Services{
         _auth, _directory, _accounts, _criteria, _audit, [this] { return health(); },
         config.sessionLifetime, _evidence, _content,
         http::UploadLimits{config.uploadMaxFileBytes, config.uploadMaxRequestBytes}, _archives,
         _exports, _spool, _assessment, _completeness, _results, _survey,
-        (_blobs.root() / "tmp").string()});
+        (_blobs.root() / "tmp").string(), _documents, config.verifyMaxBytes});
 }
 
 Kernel::~Kernel() = default;

@@ -36,6 +36,8 @@ public:
     SurveyService& survey() { return _survey; }
     EvidenceArchiveService& archives() { return _archives; }
     EvidenceExportService& exports() { return _exports; }
+    DocumentService& documents() { return _documents; }
+    ContentStore& content() { return _content; }
     const BlobStore& blobs() const { return _blobs; }
 
     // A server on the configured address and port (port 0: any free port); not yet started.
@@ -67,6 +69,7 @@ private:
     CompletenessService _completeness;
     ResultsService _results;
     SurveyService _survey;
+    DocumentService _documents;
     std::unique_ptr<http::Services> _services;
 };
 

@@ -7,6 +7,7 @@
 #include "app/Commands.h"
 #include "app/Config.h"
 #include "app/ExportCommand.h"
+#include "app/SamplesCommand.h"
 #include "app/Kernel.h"
 
 namespace kc {
@@ -36,6 +37,8 @@ int KiemChungApp::main(const std::vector<std::string>&) {
         if (command == "user") return runUser(kernel, _args, std::cout);
         if (command == "verify-audit") return runVerifyAudit(kernel, std::cout);
         if (command == "verify") return runVerify(kernel, std::cout);
+        if (command == "samples") return runSamples(kernel, _args, std::cout);
+        if (command == "verify-pdf") return runVerifyPdf(kernel, _args, std::cout);
         if (command == "export-evidence") return runExportEvidence(kernel, _args, std::cout);
         std::cerr << "unknown command '" << command << "'\n\n" << usage();
         return EXIT_USAGE;

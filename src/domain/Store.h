@@ -10,6 +10,7 @@
 #include "domain/Assessment.h"
 #include "domain/Audit.h"
 #include "domain/Criteria.h"
+#include "domain/Document.h"
 #include "domain/Entities.h"
 #include "domain/Evidence.h"
 #include "domain/Results.h"
@@ -235,6 +236,7 @@ public:
     virtual EvidenceRepository& evidence() = 0;
     virtual AssessmentRepository& assessment() = 0;
     virtual ResultsRepository& results() = 0;
+    virtual DocumentRepository& documents() = 0;
 };
 
 // Runs units of work in transactions. Thread-safe; each call gets its own connection.

@@ -10,6 +10,7 @@
 #include "services/CompletenessService.h"
 #include "services/CriteriaService.h"
 #include "services/DirectoryService.h"
+#include "services/DocumentService.h"
 #include "services/EvidenceService.h"
 #include "services/EvidenceArchiveService.h"
 #include "services/EvidenceExportService.h"
@@ -40,6 +41,8 @@ struct Services {
     ResultsService& results;            // totals, ranks, grades, exports (ResultsHandlers.cpp)
     SurveyService& survey;              // survey points and SIPAS
     std::string tmpDir;                 // where spreadsheets are written before they are sent
+    DocumentService& documents;         // official documents (DocumentHandlers.cpp)
+    std::uint64_t verifyMaxBytes;       // largest PDF POST /api/v1/verify reads
 };
 
 // Thin handlers: parse the request, call one service, render. Grouped by resource; the route
@@ -128,5 +131,16 @@ Reply importSipasAggregates(Services& s, Request& r);
 Reply sipas(Services& s, Request& r);
 Reply applySipas(Services& s, Request& r);
 }  // namespace results
+
+// Official documents (DocumentHandlers.cpp; docs/documents.md).
+namespace documents {
+Reply generate(Services& s, Request& r);
+Reply list(Services& s, Request& r);
+Reply get(Services& s, Request& r);
+Reply content(Services& s, Request& r);
+Reply sign(Services& s, Request& r);
+// The request body is the PDF itself (any content type), at most verifyMaxBytes.
+Reply verify(Services& s, Request& r);
+}  // namespace documents
 
 }  // namespace kc::http

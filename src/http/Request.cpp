@@ -61,19 +61,23 @@ Result<std::string> Request::bodyText() {
 }
 
 Result<std::string> Request::bodyBytes() {
+    return bodyBytes(_limits.maxJsonBytes);
+}
+
+Result<std::string> Request::bodyBytes(std::uint64_t limit) {
     auto tooLarge = [&] {
         return Error{ErrorCode::TooLarge,
-                     "Nội dung yêu cầu vượt quá giới hạn " + std::to_string(_limits.maxJsonBytes) + " byte",
+                     "Nội dung yêu cầu vượt quá giới hạn " + std::to_string(limit) + " byte",
                      {}};
     };
-    if (raw.hasContentLength() && raw.getContentLength64() > static_cast<Poco::Int64>(_limits.maxJsonBytes))
+    if (raw.hasContentLength() && raw.getContentLength64() > static_cast<Poco::Int64>(limit))
         return tooLarge();
     std::string body;
     std::istream& in = raw.stream();
     char buf[8192];
     while (in.read(buf, sizeof buf) || in.gcount() > 0) {
         body.append(buf, static_cast<std::size_t>(in.gcount()));
-        if (body.size() > _limits.maxJsonBytes) return tooLarge();
+        if (body.size() > limit) return tooLarge();
     }
     if (raw.hasContentLength() && static_cast<Poco::Int64>(body.size()) != raw.getContentLength64())
         return Error::invalid("Nội dung yêu cầu bị cắt ngắn");

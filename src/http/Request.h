@@ -52,6 +52,8 @@ public:
     // The body bytes as sent (no UTF-8 check), within the same limit; for formats such as CSV
     // whose parser explains an encoding problem itself.
     Result<std::string> bodyBytes();
+    // The same with another limit (e.g. a PDF to verify).
+    Result<std::string> bodyBytes(std::uint64_t limit);
     // The body parsed as a JSON object (InvalidInput with the parser's position otherwise).
     Result<Poco::JSON::Object::Ptr> jsonBody();
 

@@ -81,6 +81,13 @@ std::vector<Route> apiRoutes(Services& s) {
         {"GET",    "/api/v1/periods/{year}/sipas",                            staff,  h(results::sipas)},
         {"POST",   "/api/v1/periods/{year}/sipas/apply",                      office, h(results::applySipas)},
 
+        {"POST",   "/api/v1/periods/{year}/documents",       office,         h(documents::generate)},
+        {"GET",    "/api/v1/periods/{year}/documents",       anyone,         h(documents::list)},
+        {"GET",    "/api/v1/documents/{id}",                 anyone,         h(documents::get)},
+        {"GET",    "/api/v1/documents/{id}/content",         anyone,         h(documents::content)},
+        {"POST",   "/api/v1/documents/{id}/signatures",      office,         h(documents::sign)},
+        {"POST",   "/api/v1/verify",                         anyone,         h(documents::verify)},
+
         {"GET",    "/api/v1/evidence/{id}",                  anyone,         h(evidence::get)},
         {"GET",    "/api/v1/evidence/{id}/content",          anyone,         h(evidence::content)},
         {"POST",   "/api/v1/evidence/{id}/withdraw",         unitOnly,       h(evidence::withdraw)},

@@ -86,11 +86,16 @@ struct TableCell {
     bool bold;
     std::string uri;  // non-empty: the whole cell is a clickable link
     int colSpan;      // cells spanned, >= 1
+    bool italic = false;
+    // When non-empty, drawn instead of text: runs with their own emphasis and links ('\n'
+    // breaks a line), e.g. several evidence citations each linking to its file.
+    std::vector<TextRun> runs;
 };
 
 struct TableColumn {
     double widthFraction = 0;  // of the text width; the columns' fractions add up to <= 1
     bool numeric = false;      // body cells right-aligned (headers are always centred)
+    bool centered = false;     // body cells centred
 };
 
 using TableRow = std::vector<TableCell>;
@@ -104,6 +109,9 @@ struct Table {
     double sizePt = 11;
     double cellPaddingPt = 3;
     double spaceAfterPt = 8;
+    // false: no rules and no header shading, for side-by-side blocks such as "Nơi nhận" next
+    // to the signer.
+    bool borders = true;
 };
 
 // Vertical bars with an axis, value labels (decimal comma, e.g. "94,29") and category labels.

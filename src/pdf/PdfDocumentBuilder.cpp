@@ -51,8 +51,11 @@ public:
     void block(Table& t, const std::string& path) {
         auto rows = [&](std::vector<TableRow>& list, const std::string& kind) {
             for (std::size_t r = 0; r < list.size(); ++r)
-                for (TableCell& cell : list[r])
-                    (*this)(cell.text, path + ": " + kind + " " + std::to_string(r + 1));
+                for (TableCell& cell : list[r]) {
+                    const std::string at = path + ": " + kind + " " + std::to_string(r + 1);
+                    (*this)(cell.text, at);
+                    for (TextRun& run : cell.runs) (*this)(run.text, at);
+                }
         };
         rows(t.headerRows, "dòng tiêu đề");
         rows(t.rows, "dòng");

@@ -48,12 +48,16 @@ public:
             PreparedCell out;
             out.x = _x[column];
             out.width = _x[column + span] - _x[column];
-            out.align = header ? Align::Center
-                               : (_table.columns[column].numeric ? Align::Right : Align::Left);
+            const TableColumn& c = _table.columns[column];
+            out.align = header || c.centered ? Align::Center
+                                             : (c.numeric ? Align::Right : Align::Left);
             out.uri = cell.uri;
-            const FontStyle style{header || cell.bold, false};
+            const FontStyle style{header || cell.bold, cell.italic};
             const double inner = std::max(out.width - 2 * pad, size);
-            out.lines = TextLayout::wrap(_page.fonts(), {TextRun{cell.text, false, false, {}}},
+            out.lines = TextLayout::wrap(_page.fonts(),
+                                         cell.runs.empty()
+                                             ? std::vector<TextRun>{TextRun{cell.text, false, false, {}}}
+                                             : cell.runs,
                                          style, size, inner, inner);
             prepared.height = std::max(
                 prepared.height, static_cast<double>(out.lines.size()) * lineHeight + 2 * pad);
@@ -83,9 +87,11 @@ void drawRow(PageCursor& page, const PreparedRow& row, const Table& table) {
     FontSet& fonts = page.fonts();
     const double top = page.y();
     for (const PreparedCell& cell : row.cells) {
-        if (row.header)
-            page.fillRect(cell.x, top, cell.width, row.height, kHeaderGray);
-        page.strokeRect(cell.x, top, cell.width, row.height);
+        if (table.borders) {
+            if (row.header)
+                page.fillRect(cell.x, top, cell.width, row.height, kHeaderGray);
+            page.strokeRect(cell.x, top, cell.width, row.height);
+        }
         double lineTop =
             top + (row.height - static_cast<double>(cell.lines.size()) * lineHeight) / 2;
         for (const TextLine& line : cell.lines) {

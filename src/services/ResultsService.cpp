@@ -203,18 +203,21 @@ Result<ResultTable> ResultsService::table(int year, const std::string& unitTypeC
     });
 }
 
+Result<std::vector<ResultTable>> resultTables(Transaction& tx, CriteriaCache& cache, int year) {
+    auto facts = loadYear(tx, year);
+    if (!facts.ok())
+        return facts.takeError();
+    std::vector<ResultTable> out;
+    for (const UnitType& type : tx.directory().listUnitTypes())
+        if (auto t = computeTable(tx, cache, *facts, type))
+            out.push_back(std::move(*t));
+    attachPrevious(tx, cache, *facts, out);
+    return out;
+}
+
 Result<std::vector<ResultTable>> ResultsService::tables(int year) {
-    return _store.read([&](Transaction& tx) -> Result<std::vector<ResultTable>> {
-        auto facts = loadYear(tx, year);
-        if (!facts.ok())
-            return facts.takeError();
-        std::vector<ResultTable> out;
-        for (const UnitType& type : tx.directory().listUnitTypes())
-            if (auto t = computeTable(tx, *_cache, *facts, type))
-                out.push_back(std::move(*t));
-        attachPrevious(tx, *_cache, *facts, out);
-        return out;
-    });
+    return _store.read(
+        [&](Transaction& tx) { return resultTables(tx, *_cache, year); });
 }
 
 Result<std::pair<ResultTable, UnitResult>> ResultsService::unitResult(const Actor& actor, int year,

@@ -66,6 +66,10 @@ private:
     std::shared_ptr<CriteriaCache> _cache;
 };
 
+// The tables of every unit type with a criteria set in the period, read through tx, for callers
+// already inside a transaction (official documents). NotFound for an unknown period.
+Result<std::vector<ResultTable>> resultTables(Transaction& tx, CriteriaCache& cache, int year);
+
 // Checks grade rules (see putSettings); problems located at "$.grades[i]".
 Status validateGrades(const std::vector<GradeRule>& grades);
 

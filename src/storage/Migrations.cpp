@@ -240,6 +240,27 @@ CREATE TABLE sipas_counts (
     PRIMARY KEY (period_id, unit_id, factor_code)
 )
 )SQL"},
+        {5, "documents", R"SQL(
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    period_id INTEGER NOT NULL REFERENCES periods(id),
+    kind TEXT NOT NULL CHECK (kind IN ('appraisal_sheet', 'decision_draft', 'annual_report')),
+    unit_id INTEGER REFERENCES units(id),
+    title TEXT NOT NULL,
+    number INTEGER,
+    document_date TEXT NOT NULL,
+    draft INTEGER NOT NULL,
+    sha256 TEXT NOT NULL REFERENCES blobs(sha256),
+    signature_count INTEGER NOT NULL,
+    signed_by TEXT NOT NULL,
+    previous_id INTEGER REFERENCES documents(id),
+    manifest_sha256 TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL
+);
+CREATE INDEX documents_period ON documents(period_id, id);
+CREATE INDEX documents_sha ON documents(sha256)
+)SQL"},
     };
     return all;
 }

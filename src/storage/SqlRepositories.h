@@ -140,4 +140,16 @@ private:
     Poco::Data::Session& _s;
 };
 
+class SqlDocumentRepository final : public DocumentRepository {
+public:
+    explicit SqlDocumentRepository(Poco::Data::Session& s) : _s(s) {}
+    Id insert(const OfficialDocument& doc) override;
+    std::optional<OfficialDocument> find(Id id) override;
+    std::vector<OfficialDocument> list(int year) override;
+    std::vector<OfficialDocument> findBySha256(const std::string& sha256) override;
+
+private:
+    Poco::Data::Session& _s;
+};
+
 }  // namespace kc

@@ -8,7 +8,8 @@ namespace kc {
 class SqlTransaction final : public Transaction {
 public:
     explicit SqlTransaction(Poco::Data::Session& s)
-        : _users(s), _sessions(s), _directory(s), _criteria(s), _audit(s), _evidence(s), _assessment(s), _results(s) {}
+        : _users(s), _sessions(s), _directory(s), _criteria(s), _audit(s), _evidence(s), _assessment(s), _results(s),
+          _documents(s) {}
     UserRepository& users() override { return _users; }
     SessionRepository& sessions() override { return _sessions; }
     DirectoryRepository& directory() override { return _directory; }
@@ -17,6 +18,7 @@ public:
     EvidenceRepository& evidence() override { return _evidence; }
     AssessmentRepository& assessment() override { return _assessment; }
     ResultsRepository& results() override { return _results; }
+    DocumentRepository& documents() override { return _documents; }
 
 private:
     SqlUserRepository _users;
@@ -27,6 +29,7 @@ private:
     SqlEvidenceRepository _evidence;
     SqlAssessmentRepository _assessment;
     SqlResultsRepository _results;
+    SqlDocumentRepository _documents;
 };
 
 }  // namespace kc

@@ -4,12 +4,17 @@
 #include <Poco/Data/Session.h>
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <sstream>
 
 #include "TempDir.h"
 #include "app/Kernel.h"
+#include "app/SigningKeys.h"
+#include "pdf/DemoCertificate.h"
+#include "pdf/PdfDocumentBuilder.h"
+#include "pdf/PdfSigner.h"
 
 namespace kc {
 namespace {
@@ -70,6 +75,54 @@ TEST_F(CommandsTest, InitReportsTheDatabase) {
     std::ostringstream o;
     EXPECT_EQ(runInit(*kernel, o), 0);
     EXPECT_NE(o.str().find(config.databasePath), std::string::npos) << o.str();
+}
+
+TEST_F(CommandsTest, InitCreatesDemoKeysOnceAndTheyLoad) {
+    std::ostringstream o;
+    ASSERT_EQ(runInit(*kernel, o), 0) << o.str();
+    const std::string key = config.organisationKeyPath();
+    ASSERT_TRUE(std::filesystem::exists(key)) << o.str();
+    EXPECT_TRUE(std::filesystem::exists(config.approverKeyPath()));
+    EXPECT_EQ(std::filesystem::status(key).permissions() & std::filesystem::perms::others_all,
+              std::filesystem::perms::none);
+    auto signer = pdf::PdfSigner::fromPkcs12(key, config.signingPassword);
+    ASSERT_TRUE(signer.ok());
+    EXPECT_NE(signer->signerName().find("Bảo Yên"), std::string::npos);
+    const auto written = std::filesystem::last_write_time(key);
+    std::ostringstream again;
+    ASSERT_EQ(runInit(*kernel, again), 0);
+    EXPECT_EQ(std::filesystem::last_write_time(key), written);
+    EXPECT_EQ(again.str().find("DEMO"), std::string::npos) << again.str();
+}
+
+TEST_F(CommandsTest, VerifyPdfNeedsAFileAndRejectsNonPdf) {
+    EXPECT_EQ(run(runVerifyPdf, {"verify-pdf"}), 2);
+    EXPECT_EQ(run(runVerifyPdf, {"verify-pdf", writeFile("x.pdf", "not a pdf")}), 1);
+    EXPECT_NE(output().find("error: "), std::string::npos) << output();
+}
+
+TEST_F(CommandsTest, VerifyPdfReportsEachSignature) {
+    ASSERT_TRUE(pdf::DemoCertificate::writePkcs12(dir.file("k.p12"), "p").ok());
+    pdf::PdfDocumentBuilder b;
+    b.addParagraph("Văn bản thử");
+    ASSERT_TRUE(b.writeFile(dir.file("plain.pdf")).ok());
+    EXPECT_EQ(run(runVerifyPdf, {"verify-pdf", dir.file("plain.pdf")}), 1);
+    EXPECT_NE(output().find("no signatures"), std::string::npos) << output();
+    auto signer = pdf::PdfSigner::fromPkcs12(dir.file("k.p12"), "p");
+    ASSERT_TRUE(signer->signFile(dir.file("plain.pdf"), dir.file("signed.pdf")).ok());
+    EXPECT_EQ(run(runVerifyPdf, {"verify-pdf", dir.file("signed.pdf")}), 0) << output();
+    EXPECT_NE(output().find("signature 1 (Signature1): valid"), std::string::npos) << output();
+    EXPECT_NE(output().find("CN=Nguyễn Văn An"), std::string::npos);
+    EXPECT_NE(output().find("manifest: none embedded"), std::string::npos);
+}
+
+TEST_F(CommandsTest, InitNeverInventsAKeyConfiguredOutsideStorage) {
+    Config c = config;
+    c.signingPkcs12 = dir.file("province/official.p12");
+    std::ostringstream o;
+    ASSERT_TRUE(ensureDemoKeys(c, o).ok());
+    EXPECT_FALSE(std::filesystem::exists(c.signingPkcs12));
+    EXPECT_NE(o.str().find("missing"), std::string::npos) << o.str();
 }
 
 TEST_F(CommandsTest, UsageNamesEveryCommand) {

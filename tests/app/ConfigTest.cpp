@@ -44,6 +44,27 @@ TEST_F(ConfigTest, DefaultsWithoutFileOrEnvironment) {
     EXPECT_EQ(c->lockDuration, minutes(15));
     EXPECT_EQ(c->pbkdf2Iterations, 600000);
     EXPECT_EQ(c->logLevel, "information");
+    EXPECT_EQ(c->organisationKeyPath(), "storage/keys/organisation.p12");
+    EXPECT_EQ(c->approverKeyPath(), "storage/keys/approver.p12");
+    EXPECT_EQ(c->templatesDir, "templates");
+    EXPECT_EQ(c->publicUrl, "http://127.0.0.1:8080");
+}
+
+TEST_F(ConfigTest, DocumentKeysAreReadAndChecked) {
+    auto c = Config::load(write("signing.pkcs12 = /etc/kc/org.p12\n"
+                                "signing.password = bí mật\n"
+                                "documents.templatesDir = /etc/kc/templates\n"
+                                "documents.publicUrl = https://cchc.laocai.gov.vn/\n"),
+                          {{"KC_SIGNING_APPROVERPKCS12", "/etc/kc/ct.p12"}});
+    ASSERT_TRUE(c.ok()) << c.error().message;
+    EXPECT_EQ(c->organisationKeyPath(), "/etc/kc/org.p12");
+    EXPECT_EQ(c->signingPassword, "bí mật");
+    EXPECT_EQ(c->approverKeyPath(), "/etc/kc/ct.p12");
+    EXPECT_EQ(c->templatesDir, "/etc/kc/templates");
+    EXPECT_EQ(c->publicUrl, "https://cchc.laocai.gov.vn");
+    auto bad = Config::load(write("documents.publicUrl = cchc.laocai.gov.vn\n"), {});
+    ASSERT_FALSE(bad.ok());
+    EXPECT_EQ(paths(bad.error()), std::set<std::string>{"documents.publicUrl"});
 }
 
 TEST_F(ConfigTest, MissingFileMeansDefaults) {

@@ -33,6 +33,7 @@
 #include "HttpResult.h"
 #include "app/DemoData.h"
 #include "app/Kernel.h"
+#include "app/SigningKeys.h"
 
 namespace kc::test {
 
@@ -158,6 +159,7 @@ inline const std::string& demoTemplateDatabase() {
 struct TestServerOptions {
     std::size_t maxJsonBytes = 256 * 1024;  // the demo criteria set is ~90 KB
     bool demo = true;
+    bool signingKeys = false;  // create the demo signing keys (as `init` does) before starting
 };
 
 class TestServer {
@@ -174,6 +176,11 @@ public:
         if (options.demo) {
             std::filesystem::create_directories(config.storageDir);
             std::filesystem::copy_file(demoTemplateDatabase(), config.databasePath);
+        }
+        if (options.signingKeys) {
+            std::ostringstream ignored;
+            if (!ensureDemoKeys(config, ignored).ok())
+                throw std::runtime_error("demo signing keys failed");
         }
         kernel = std::make_unique<Kernel>(config, clock);
         server = kernel->makeServer();

@@ -1,0 +1,216 @@
+// bench/pdf: a province-sized decision draft (200 units x 80 sub-criteria, each citing its
+// evidence) and the 200 per-unit appraisal sheets: layout, rendering and signing time and peak
+// RSS, next to LibreOffice converting an HTML file with the same tables (when installed).
+// Usage: kc_bench_pdf [work-dir] [units]. Prints figures; asserts nothing.
+
+#include <sys/resource.h>
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "pdf/DemoCertificate.h"
+#include "report/AppraisalSheetLayout.h"
+#include "report/DocumentSigner.h"
+#include "report/Manifest.h"
+#include "report/ResultsLayout.h"
+#include "report/VietnameseFormat.h"
+#include "services/TemplatesJson.h"
+
+namespace {
+
+using namespace kc;
+using Steady = std::chrono::steady_clock;
+
+double seconds(Steady::time_point since) {
+    return std::chrono::duration<double>(Steady::now() - since).count();
+}
+
+long peakRssKb() {
+    std::ifstream in("/proc/self/status");
+    for (std::string line; std::getline(in, line);)
+        if (line.rfind("VmHWM:", 0) == 0)
+            return std::stol(line.substr(6));
+    return 0;
+}
+
+CriteriaNode node(const std::string& code, const std::string& name, std::int64_t max) {
+    CriteriaNode n;
+    n.code = code;
+    n.name = name;
+    n.maxPoints = Points::fromHundredths(max);
+    n.level = static_cast<NodeLevel>(1 + std::count(code.begin(), code.end(), '.'));
+    return n;
+}
+
+// 8 areas x 2 criteria x 5 sub-criteria = 80 sub-criteria of 1.00 point.
+CriteriaSet criteria() {
+    CriteriaSet set;
+    set.id = 1;
+    set.title = "Bộ tiêu chí cấp xã";
+    for (int a = 1; a <= 8; ++a) {
+        CriteriaNode area = node(std::to_string(a), "Lĩnh vực cải cách hành chính số " + std::to_string(a), 1000);
+        for (int c = 1; c <= 2; ++c) {
+            const std::string cc = area.code + "." + std::to_string(c);
+            CriteriaNode criterion = node(cc, "Tiêu chí về tổ chức thực hiện nhiệm vụ " + cc, 500);
+            for (int s = 1; s <= 5; ++s)
+                criterion.children.push_back(node(cc + "." + std::to_string(s),
+                                                  "Mức độ hoàn thành kế hoạch, báo cáo đúng thời hạn " + cc + "." + std::to_string(s), 100));
+            area.children.push_back(criterion);
+        }
+        set.areas.push_back(area);
+    }
+    return set;
+}
+
+std::vector<report::AppraisalSheet> sheets(int units) {
+    const CriteriaSet set = criteria();
+    std::vector<report::AppraisalSheet> out;
+    Id nextEvidence = 1;
+    for (int u = 1; u <= units; ++u) {
+        Unit unit;
+        char code[16];
+        std::snprintf(code, sizeof code, "XA%03d", u);
+        unit.code = code;
+        unit.name = "UBND xã Phúc Khánh số " + std::to_string(u);
+        std::vector<AssessmentItem> items;
+        std::vector<EvidenceItem> evidence;
+        forEachNode(const_cast<std::vector<CriteriaNode>&>(set.areas), [&](CriteriaNode& n) {
+            if (n.level != NodeLevel::SubCriterion)
+                return;
+            AssessmentItem i = AssessmentItem::blank(2022, unit.code, n.code);
+            i.self = RoundScore{Points::fromHundredths(100)};
+            i.step1 = RoundScore{Points::fromHundredths((u + n.code.size()) % 3 ? 100 : 50)};
+            i.step2 = RoundScore{Points::fromHundredths((u + n.code.size()) % 5 ? 100 : 75)};
+            items.push_back(i);
+            for (int k = 0; k < 1 + static_cast<int>(n.code.back() - '0') % 2; ++k) {
+                EvidenceItem e;
+                e.id = nextEvidence++;
+                e.unitCode = unit.code;
+                e.subCode = n.code;
+                e.fileName = "Kế hoạch số " + std::to_string(e.id) + "-KH-UBND.pdf";
+                e.sha256 = std::string(64, "0123456789abcdef"[e.id % 16]);
+                e.size = 100000 + static_cast<std::uint64_t>(e.id);
+                evidence.push_back(e);
+            }
+        });
+        out.push_back(report::buildAppraisalSheet(2022, unit, "UBND cấp xã", set, items, evidence,
+                                                  "http://127.0.0.1:8080/api/v1/evidence/"));
+    }
+    return out;
+}
+
+std::string html(const std::vector<report::AppraisalSheet>& all) {
+    std::ostringstream h;
+    h << "<html><head><meta charset=\"utf-8\"><style>body{font-family:'Liberation Serif';"
+         "font-size:13pt} td,th{border:1px solid #000;font-size:10pt}</style></head><body>";
+    for (const auto& s : all) {
+        h << "<h3>" << s.unitName << "</h3><table><tr><th>Mã</th><th>Tiêu chí</th><th>Tối đa</th>"
+             "<th>Tự chấm</th><th>B1</th><th>B2</th><th>Kiểm chứng</th></tr>";
+        for (const auto& r : s.rows) {
+            h << "<tr><td>" << r.code << "</td><td>" << r.name << "</td><td>"
+              << r.maxPoints.toString(true) << "</td><td>" << report::points(r.self) << "</td><td>"
+              << report::points(r.step1) << "</td><td>" << report::points(r.step2) << "</td><td>";
+            for (const auto& c : r.evidence) h << "<a href=\"" << c.url << "\">" << c.line() << "</a><br>";
+            h << "</td></tr>";
+        }
+        h << "</table>";
+    }
+    h << "</body></html>";
+    return h.str();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    namespace fs = std::filesystem;
+    const fs::path work = argc > 1 ? argv[1] : "bench-work";
+    const int units = argc > 2 ? std::atoi(argv[2]) : 200;
+    fs::create_directories(work);
+    auto templates = loadTemplates(std::string(KC_SOURCE_DIR) + "/templates");
+    if (!templates.ok()) {
+        std::cerr << templates.error().message << "\n";
+        return 1;
+    }
+    const std::string key = (work / "bench.p12").string();
+    if (!pdf::DemoCertificate::writePkcs12(key, "bench").ok())
+        return 1;
+    auto signer = report::Pkcs12DocumentSigner::load(key, "bench", (work / "tmp").string());
+    const report::DocumentFacts facts{207, *parseIso("2023-02-02T03:00:00Z"), true};
+    std::printf("bench/pdf: %d units x 80 sub-criteria; peak RSS at start %ld MB\n", units,
+                peakRssKb() / 1024);
+
+    auto t0 = Steady::now();
+    const auto all = sheets(units);
+    report::YearResults results;
+    results.year = 2022;
+    results.types.push_back(report::resultsFromSheets("xa", "UBND cấp xã", all));
+    const std::string manifest = report::manifestJson("decision_draft", 2022, facts.date, all);
+    const double modelS = seconds(t0);
+
+    t0 = Steady::now();
+    auto rendered = report::layoutDecision(results, all, *templates, facts,
+                                           "http://127.0.0.1:8080", manifest)
+                        .render();
+    const double renderS = seconds(t0);
+    if (!rendered.ok()) {
+        std::cerr << rendered.error().message << "\n";
+        return 1;
+    }
+    t0 = Steady::now();
+    auto signedPdf = (*signer)->sign(rendered->bytes, {"Bench", "Bảo Yên", true, std::nullopt});
+    const double signS = seconds(t0);
+    std::ofstream(work / "decision.pdf", std::ios::binary) << *signedPdf;
+    std::printf("decision draft: model %.2f s, layout+render %.2f s, %d pages, %.1f MB; sign %.0f ms\n",
+                modelS, renderS, rendered->pageCount, rendered->bytes.size() / 1e6, signS * 1000);
+
+    t0 = Steady::now();
+    double signSheets = 0, maxSign = 0;
+    int sheetPages = 0;
+    for (const auto& s : all) {
+        auto r = report::layoutAppraisalSheet(
+                     s, *templates, facts, report::manifestJson("appraisal_sheet", 2022, facts.date, {s}))
+                     .render();
+        sheetPages += r->pageCount;
+        auto ts = Steady::now();
+        auto sig = (*signer)->sign(r->bytes, {"Bench", "Bảo Yên", true, std::nullopt});
+        const double one = seconds(ts);
+        signSheets += one;
+        maxSign = std::max(maxSign, one);
+    }
+    const double sheetsS = seconds(t0);
+    std::printf("%d appraisal sheets: %.2f s in all (%d pages), of which signing %.2f s "
+                "(%.1f ms each, max %.1f ms)\n",
+                units, sheetsS, sheetPages, signSheets, signSheets * 1000 / units, maxSign * 1000);
+    std::printf("ours: decision + sheets %.2f s; process peak RSS %ld MB\n",
+                modelS + renderS + signS + sheetsS, peakRssKb() / 1024);
+
+    if (std::system("command -v soffice > /dev/null 2>&1") != 0) {
+        std::printf("soffice not installed: LibreOffice baseline skipped (TECH-NOTES.md: 50 units "
+                    "took 7.9 s, 200 did not finish in 20 min)\n");
+    } else {
+        const int baseUnits = std::min(units, 50);
+        std::vector<report::AppraisalSheet> part(all.begin(), all.begin() + baseUnits);
+        std::ofstream(work / "baseline.html") << html(part);
+        t0 = Steady::now();
+        const std::string cmd = "timeout 1200 soffice --headless --convert-to pdf --outdir " +
+                                work.string() + " " + (work / "baseline.html").string() +
+                                " > /dev/null 2>&1";
+        const int rc = std::system(cmd.c_str());
+        const double lo = seconds(t0);
+        rusage children{};
+        getrusage(RUSAGE_CHILDREN, &children);
+        std::printf("LibreOffice, %d units: %.2f s (exit %d), peak RSS %ld MB; ours for %d units "
+                    "scaled linearly: %.2f s -> %.0fx faster\n",
+                    baseUnits, lo, WEXITSTATUS(rc), children.ru_maxrss / 1024, baseUnits,
+                    (renderS + signS) * baseUnits / units, lo / ((renderS + signS) * baseUnits / units));
+    }
+    fs::remove_all(work);
+    return 0;
+}

@@ -1,0 +1,83 @@
+#include "report/AppraisalSheetLayout.h"
+
+#include "report/Manifest.h"
+#include "report/VietnameseFormat.h"
+
+namespace kc::report {
+
+namespace {
+
+pdf::TableCell evidenceCell(const ScoreRow& row, const AppraisalSheetTemplate& t) {
+    if (row.survey)
+        return pdf::TableCell("Điều tra xã hội học");
+    if (row.evidence.empty()) {
+        pdf::TableCell none(t.noEvidence);
+        none.italic = true;
+        return none;
+    }
+    pdf::TableCell cell;
+    for (std::size_t i = 0; i < row.evidence.size(); ++i) {
+        const EvidenceCitation& c = row.evidence[i];
+        cell.runs.emplace_back(c.line() + (i + 1 < row.evidence.size() ? "\n" : ""), false, false,
+                               c.url);
+    }
+    return cell;
+}
+
+}  // namespace
+
+void addScoreTable(pdf::PdfDocumentBuilder& b, const AppraisalSheet& sheet,
+                   const AppraisalSheetTemplate& t) {
+    pdf::Table table;
+    table.sizePt = 10;
+    table.cellPaddingPt = 2.5;
+    table.columns = {{0.07, false}, {0.31, false}, {0.075, true}, {0.075, true},
+                     {0.08, true},  {0.08, true},  {0.31, false}};
+    table.headerRows = {{{t.colCode}, {t.colName}, {t.colMax}, {t.colSelf}, {t.colStep1},
+                         {t.colStep2}, {t.colEvidence}}};
+    for (const ScoreRow& r : sheet.rows) {
+        const bool parent = r.level != RowLevel::SubCriterion;
+        pdf::TableRow row{{r.code, parent}, {r.name, r.level == RowLevel::Area},
+                          {r.maxPoints.toString(true), parent},
+                          {points(r.self), parent}, {points(r.step1), parent},
+                          {points(r.step2), parent}};
+        row.push_back(parent ? pdf::TableCell("") : evidenceCell(r, t));
+        table.rows.push_back(std::move(row));
+    }
+    table.rows.push_back({pdf::TableCell(t.totalLabel, true, {}, 2),
+                          {sheet.maxTotal.toString(true), true},
+                          {points(sheet.selfTotal), true},
+                          {points(sheet.step1Total), true},
+                          {points(sheet.step2Total), true},
+                          {""}});
+    b.addTable(std::move(table));
+}
+
+pdf::PdfDocumentBuilder layoutAppraisalSheet(const AppraisalSheet& sheet,
+                                             const DocumentTemplates& templates,
+                                             const DocumentFacts& facts, std::string manifest) {
+    const AppraisalSheetTemplate& t = templates.appraisalSheet;
+    const std::string subject =
+        fillPlaceholders(t.common.subject, sheet.year, sheet.unitName, sheet.unitTypeName);
+    pdf::PdfDocumentBuilder b(
+        documentOptions(facts, subject, templates.organisation.issuingBody));
+    addHeader(b, templates.organisation, t.common, facts);
+    b.addTitle(t.common.documentType, subject);
+    for (const std::string& p : t.intro)
+        b.addParagraph(fillPlaceholders(p, sheet.year, sheet.unitName, sheet.unitTypeName),
+                       bodyStyle());
+    addScoreTable(b, sheet, t);
+    pdf::ParagraphStyle note = bodyStyle();
+    note.sizePt = 11;
+    note.italic = true;
+    b.addParagraph(t.manifestNote, note);
+    std::vector<std::string> recipients;
+    for (const std::string& r : t.common.recipients)
+        recipients.push_back(fillPlaceholders(r, sheet.year, sheet.unitName, sheet.unitTypeName));
+    addSignature(b, templates.organisation, t.common, recipients);
+    b.attachFile({kManifestName, std::move(manifest), "application/json",
+                  "Danh mục tài liệu kiểm chứng và điểm"});
+    return b;
+}
+
+}  // namespace kc::report

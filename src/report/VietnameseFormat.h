@@ -1,0 +1,30 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/Clock.h"
+#include "core/Points.h"
+
+// How numbers, dates and document numbers are written in Vietnamese official documents
+// (Decree 30/2020, DOMAIN.md §5-6). Pure functions; thread-safe.
+namespace kc::report {
+
+// "94,29"; an absent score is "-".
+std::string points(const std::optional<Points>& p);
+
+// "Số: 07/QĐ-UBND" (numbers below 10 get a leading zero); without a number the space is left
+// blank for the clerk: "Số:      /QĐ-UBND".
+std::string numberLine(std::optional<int> number, const std::string& code);
+
+// "Bảo Yên, ngày 02 tháng 02 năm 2023" for the calendar date of t in Vietnam (UTC+7); day and
+// month below 10 get a leading zero.
+std::string placeDate(const std::string& place, TimePoint t);
+
+// "I", "II", ... for 1..39.
+std::string roman(int n);
+
+// "2023-02-02T10:30:00+07:00": ISO 8601 in Vietnam time, as printed on signed documents.
+std::string isoVietnam(TimePoint t);
+
+}  // namespace kc::report

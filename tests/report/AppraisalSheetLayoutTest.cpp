@@ -1,0 +1,84 @@
+#include "report/AppraisalSheetLayout.h"
+
+#include <gtest/gtest.h>
+
+#include "SheetFixture.h"
+#include "pdf/PdfTools.h"
+#include "report/Manifest.h"
+
+namespace kc::report {
+namespace {
+
+using test::runTool;
+
+class AppraisalSheetLayoutTest : public ::testing::Test {
+protected:
+    std::string render(bool draft) {
+        const AppraisalSheet sheet = test::smallSheet();
+        DocumentFacts facts;
+        facts.number = 7;
+        facts.date = *parseIso("2023-02-02T03:30:00Z");
+        facts.draft = draft;
+        manifest = manifestJson("appraisal_sheet", 2022, facts.date, {sheet});
+        auto builder = layoutAppraisalSheet(sheet, test::repositoryTemplates(), facts, manifest);
+        const std::string path = dir.file(draft ? "draft.pdf" : "final.pdf");
+        auto written = builder.writeFile(path);
+        EXPECT_TRUE(written.ok()) << (written.ok() ? "" : written.error().message);
+        return path;
+    }
+
+    test::TempDir dir;
+    std::string manifest;
+};
+
+TEST_F(AppraisalSheetLayoutTest, TextComesOutExactlyAndEveryFontIsEmbedded) {
+    const std::string pdf = render(false);
+    const std::string text = runTool(dir, "pdftotext -layout " + pdf + " -").output;
+    for (const char* expected :
+         {"UBND HUYỆN BẢO YÊN", "TỔ THẨM ĐỊNH CHỈ SỐ", "Số: 07/PTĐ-TTĐ",
+          "Bảo Yên, ngày 02 tháng 02 năm 2023", "PHIẾU THẨM ĐỊNH", "UBND xã Phúc Khánh",
+          "MC5 · Kế hoạch", "97-KH-UBND.pdf · tự đánh giá ·", "aaaaaaaaaaaa",
+          "MC7 · Báo cáo bổ sung.pdf · bổ", "bbbbbbbbbbbb", "Không có tài liệu kiểm chứng",
+          "1,75", "2,75", "TỔNG ĐIỂM", "Nơi nhận:", "Lưu: VT, NV.", "Trần Thị Bình"})
+        EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
+    EXPECT_EQ(text.find("DỰ THẢO"), std::string::npos);
+    EXPECT_EQ(text.find("Bản nháp.pdf"), std::string::npos) << "withdrawn evidence is not cited";
+
+    const std::string fonts = runTool(dir, "pdffonts " + pdf).output;
+    std::istringstream lines(fonts);
+    int fontRows = 0;
+    for (std::string line; std::getline(lines, line);) {
+        if (line.find("CID TrueType") == std::string::npos)
+            continue;
+        ++fontRows;
+        EXPECT_NE(line.find("Identity-H       yes yes yes"), std::string::npos) << line;
+    }
+    EXPECT_GE(fontRows, 2) << fonts;
+    EXPECT_EQ(runTool(dir, "qpdf --check " + pdf).exitCode, 0);
+}
+
+TEST_F(AppraisalSheetLayoutTest, TheManifestIsEmbeddedByteForByte) {
+    const std::string pdf = render(false);
+    const std::string out = dir.file("detached.json");
+    ASSERT_EQ(runTool(dir, "pdfdetach -save 1 -o " + out + " " + pdf).exitCode, 0);
+    EXPECT_NE(runTool(dir, "pdfdetach -list " + pdf).output.find("manifest.json"),
+              std::string::npos);
+    EXPECT_EQ(test::readAll(out), manifest);
+}
+
+TEST_F(AppraisalSheetLayoutTest, DraftsCarryTheDraftMark) {
+    // pdftotext breaks diagonal text into pieces; compare without white space.
+    std::string text = runTool(dir, "pdftotext -raw " + render(true) + " -").output;
+    std::erase_if(text, [](char c) { return c == ' ' || c == '\n' || c == '\f'; });
+    EXPECT_NE(text.find("DỰTHẢO"), std::string::npos) << text;
+}
+
+TEST_F(AppraisalSheetLayoutTest, EveryCitationLinksToItsEvidence) {
+    const std::string pdf = render(false);
+    const std::string raw = runTool(dir, "qpdf --qdf --object-streams=disable " + pdf + " -").output;
+    EXPECT_NE(raw.find("/URI (http://127.0.0.1:8080/api/v1/evidence/5)"), std::string::npos);
+    EXPECT_NE(raw.find("/URI (http://127.0.0.1:8080/api/v1/evidence/7)"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace kc::report

@@ -1,0 +1,109 @@
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <map>
+#include <set>
+
+#include "SheetFixture.h"
+#include "pdf/PdfTools.h"
+#include "report/Manifest.h"
+#include "report/ResultsLayout.h"
+
+namespace kc::report {
+namespace {
+
+using test::runTool;
+
+std::string tag(int i) {
+    char b[16];
+    std::snprintf(b, sizeof b, "DV%03d", i);
+    return b;
+}
+
+// 200 communes with the small tree; every other one has a long, wrapping name.
+std::vector<AppraisalSheet> manySheets(int n) {
+    std::vector<AppraisalSheet> sheets;
+    for (int i = 1; i <= n; ++i) {
+        AppraisalSheet s = test::smallSheet();
+        s.unitCode = tag(i);
+        s.unitName = i % 2 ? tag(i) + " UBND xã Phúc Khánh " + tag(i) + "z"
+                           : tag(i) + " UBND xã Nậm Khắt, Nà Pồng và các thôn vùng cao " + tag(i) + "z";
+        sheets.push_back(std::move(s));
+    }
+    return sheets;
+}
+
+TEST(DecisionLayoutTest, AProvinceSizedDraftPaginatesWithoutSplitRowsInsideTheMargins) {
+    test::TempDir dir;
+    const auto sheets = manySheets(200);
+    YearResults results;
+    results.year = 2022;
+    results.types.push_back(resultsFromSheets("xa", "UBND cấp xã", sheets));
+    DocumentFacts facts{207, *parseIso("2023-02-02T03:00:00Z"), true};
+    const std::string manifest = manifestJson("decision_draft", 2022, facts.date, sheets);
+    auto b = layoutDecision(results, {}, test::repositoryTemplates(), facts,
+                            "http://127.0.0.1:8080", manifest);
+    const std::string pdf = dir.file("decision.pdf");
+    auto written = b.writeFile(pdf);
+    ASSERT_TRUE(written.ok()) << written.error().message;
+
+    const auto words = test::boxedWords(dir, pdf);
+    // Per unit tag: the pages its words appear on in the appendix tables (two tables per type).
+    std::map<std::string, std::set<int>> firstTable;
+    const double mm = 72 / 25.4;
+    int lastPage = 0;
+    for (const auto& w : words) {
+        lastPage = std::max(lastPage, w.page);
+        if (w.text.find("DỰ") != std::string::npos || w.text.find("THẢO") != std::string::npos)
+            continue;  // the diagonal draft mark crosses the margins by design
+        if (w.text == std::to_string(w.page) && w.yMax < 20 * mm)
+            continue;  // Decree 30: the page number is centred in the top margin
+        EXPECT_GE(w.xMin, 30 * mm - 1) << w.text << " page " << w.page;
+        EXPECT_LE(w.xMax, (210 - 15) * mm + 1) << w.text << " page " << w.page;
+        EXPECT_GE(w.yMin, 20 * mm - 1) << w.text << " page " << w.page;
+        EXPECT_LE(w.yMax, (297 - 20) * mm + 1) << w.text << " page " << w.page;
+    }
+    // Each wrapped unit name starts with its tag and ends with tag + "z": both halves of a row
+    // must sit on one page, in each of the two tables.
+    std::map<std::string, std::vector<int>> starts, ends;
+    for (const auto& w : words) {
+        if (w.text.size() == 5 && w.text.rfind("DV", 0) == 0)
+            starts[w.text].push_back(w.page);
+        if (w.text.size() == 6 && w.text.rfind("DV", 0) == 0 && w.text.back() == 'z')
+            ends[w.text.substr(0, 5)].push_back(w.page);
+    }
+    ASSERT_EQ(starts.size(), 200u);
+    for (const auto& [t, pages] : starts) {
+        ASSERT_EQ(pages.size(), 2u) << t;
+        EXPECT_EQ(ends[t], pages) << t << " is split across pages";
+    }
+    EXPECT_GT(lastPage, 8);
+    const std::string text = runTool(dir, "pdftotext " + pdf + " -").output;
+    for (const char* expected : {"QUYẾT ĐỊNH:", "Căn cứ Luật Tổ chức chính quyền địa phương",
+                                 "Điều 1.", "Phụ lục I", "Số: 207/QĐ-UBND", "Xếp loại"})
+        EXPECT_NE(text.find(expected), std::string::npos) << expected;
+    EXPECT_EQ(runTool(dir, "qpdf --check " + pdf).exitCode, 0);
+}
+
+TEST(DecisionLayoutTest, ResultsFromSheetsRankGradeAndShareExactly) {
+    auto sheets = manySheets(3);
+    sheets[2].rows[2].step2 = Points{};  // 1.1.1 scored 0 in step 2: lower total
+    const TypeResults t = resultsFromSheets("xa", "UBND cấp xã", sheets);
+    ASSERT_EQ(t.rows.size(), 3u);
+    EXPECT_EQ(t.rows[0].rank, 1);
+    EXPECT_EQ(t.rows[1].rank, 1);
+    EXPECT_EQ(t.rows[2].rank, 3);
+    EXPECT_EQ(t.rows[2].unitCode, "DV003");
+    // Used values: 1.1.1 step 2, 1.1.2 step 2, 2.1.1 self = 1 + 1.75 + 2 = 4.75 of 5.
+    EXPECT_EQ(t.rows[0].total.toString(), "4.75");
+    EXPECT_EQ(t.rows[0].indexPct.toString(), "95.00");
+    EXPECT_EQ(t.rows[0].grade, "Tốt");
+    EXPECT_EQ(t.rows[0].areas.size(), 2u);
+    EXPECT_EQ(t.rows[0].evidenceFiles, 2);
+    int sum = 0;
+    for (const GradeShare& g : t.grades) sum += g.tenthsPct;
+    EXPECT_EQ(sum, 1000);
+}
+
+}  // namespace
+}  // namespace kc::report
