@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "app/DemoData.h"
+#include "app/DemoScores.h"
 #include "app/SigningKeys.h"
 #include "services/DocumentSources.h"
 
@@ -15,33 +16,6 @@ namespace kc {
 namespace {
 
 namespace fs = std::filesystem;
-
-// Scores every appraisal item of unit (self = max; step 1 and step 2 a little lower on some
-// items, as in practice) directly in the store: sample data, not a user action.
-void scoreUnit(Kernel& k, const std::string& unit, int seed) {
-    (void)k.store().write([&](Transaction& tx) -> Status {
-        auto u = tx.directory().findUnit(unit);
-        auto setId = tx.assessment().currentSetId(2022, u->unitTypeCode);
-        CriteriaTrees trees;
-        const CriteriaSet* set = trees.get(tx, *setId);
-        int n = seed;
-        std::vector<CriteriaNode> areas = set->areas;
-        forEachNode(areas, [&](CriteriaNode& node) {
-            if (node.level != NodeLevel::SubCriterion || node.assessedBy == AssessedBy::Survey)
-                return;
-            ++n;
-            AssessmentItem item = AssessmentItem::blank(2022, unit, node.code);
-            const Points max = node.maxPoints;
-            const Points lower = Points::fromHundredths(max.hundredths() / 2);
-            item.self = RoundScore{max, {}, {}, {}, {}, "Đã thực hiện", "demo", *parseIso("2022-12-20")};
-            item.step1 = RoundScore{n % 7 == 0 ? lower : max, {}, {}, {}, {}, "", "thamdinh", *parseIso("2023-01-03")};
-            item.step2 = RoundScore{n % 11 == 0 ? lower : item.step1->score,
-                                    {}, {}, {}, {}, "", "thamdinh", *parseIso("2023-01-15")};
-            tx.assessment().save(item, 0);
-        });
-        return Ok{};
-    });
-}
 
 bool uploadEvidence(Kernel& k, const std::string& unit, const std::string& sub,
                     const std::string& name, std::ostream& out) {
@@ -119,26 +93,28 @@ int runSamples(Kernel& k, const std::vector<std::string>& args, std::ostream& ou
     const char* subs[] = {"1.1.1", "1.1.2", "1.2.1", "2.1.1"};
     for (int i = 1; i <= 17; ++i) {
         const std::string unit = (i < 10 ? "XA0" : "XA") + std::to_string(i);
-        if (unit == "XA02")
-            continue;
-        for (int s = 0; s < (unit == "XA16" ? 4 : 1); ++s)
+        if (unit == "XA02" || unit == "XA16")
+            continue;  // units that uploaded nothing (XA16 is also left unscored by the demo)
+        for (int s = 0; s < (unit == "XA01" ? 4 : 1); ++s)
             if (!uploadEvidence(demo, unit, subs[s],
                                 s == 0 ? "Kế hoạch CCHC năm 2022.pdf" : "Báo cáo kết quả " + std::string(subs[s]) + ".pdf",
                                 out))
                 return 1;
     }
-    const std::vector<Unit> units = demo.directory().listUnits(Kernel::systemActor()).value();
-    for (const Unit& u : units)
-        if (u.code != "XA02")
-            scoreUnit(demo, u.code, static_cast<int>(u.code.back()));
+    // The demo's scores (2021 and 2022, survey points, SIPAS), through the same loader as
+    // `kiemchung demo`, so the samples show what ./run.sh serves.
+    if (!loadDemoScores(demo, criteria, quiet)) {
+        out << quiet.str();
+        return 1;
+    }
 
     clock.set(*parseIso("2023-02-02T03:00:00Z"));
     const Actor office = Kernel::systemActor();
     DocumentRequest sheet;
-    sheet.unitCode = "XA16";
+    sheet.unitCode = "XA01";
     sheet.number = 12;
     bool ok = write(demo, demo.documents().generate(office, 2022, sheet),
-                    target / "appraisal-sheet-XA16.pdf", out);
+                    target / "appraisal-sheet-XA01.pdf", out);
     DocumentRequest decision;
     decision.kind = DocumentKind::DecisionDraft;
     auto drafted = demo.documents().generate(office, 2022, decision);
