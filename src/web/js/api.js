@@ -8,7 +8,8 @@ let onUnauthenticated = () => {};
 
 // An error from the API (or from the network: status 0, code "network"). details: [{path,
 // message}] as the server sent them. hint: what to do, when the page knows better than the
-// code's usual advice (messages.js codeHint).
+// code's usual advice (messages.js codeHint). body: the whole parsed answer of a refused
+// upload (the archive import's report comes with its 400), else undefined.
 export class ApiError extends Error {
     constructor(status, code, message, details = []) {
         super(message);
@@ -16,6 +17,7 @@ export class ApiError extends Error {
         this.code = code;
         this.details = details;
         this.hint = undefined;
+        this.body = undefined;
     }
 }
 
@@ -99,6 +101,7 @@ export function upload(path, formData, {onProgress, signal} = {}) {
                 return;
             }
             const error = errorOf(xhr.status, data);
+            error.body = data;
             if (xhr.status === 401) onUnauthenticated(error);
             reject(error);
         });

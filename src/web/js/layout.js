@@ -5,16 +5,17 @@ import {roleLabel} from './messages.js';
 
 // The navigation of each role: [hash, label].
 const NAV = {
-    admin: [['#/', 'Trang chủ'], ['#/tien-do', 'Tiến độ'], ['#/ket-qua', 'Kết quả'], ['#/dieu-tra', 'Điều tra XHH, SIPAS'], ['#/ky-danh-gia', 'Kỳ đánh giá'], ['#/don-vi', 'Đơn vị'],
+    admin: [['#/', 'Trang chủ'], ['#/tien-do', 'Tiến độ'], ['#/ket-qua', 'Kết quả'], ['#/van-ban', 'Văn bản'], ['#/dieu-tra', 'Điều tra XHH, SIPAS'], ['#/ky-danh-gia', 'Kỳ đánh giá'], ['#/don-vi', 'Đơn vị'],
         ['#/bo-tieu-chi', 'Bộ tiêu chí'], ['#/phan-cong', 'Phân công thẩm định'],
-        ['#/tai-khoan', 'Tài khoản'], ['#/nhat-ky', 'Nhật ký']],
-    clerk: [['#/', 'Trang chủ'], ['#/tien-do', 'Tiến độ'], ['#/ket-qua', 'Kết quả'], ['#/dieu-tra', 'Điều tra XHH, SIPAS'], ['#/ky-danh-gia', 'Kỳ đánh giá'], ['#/don-vi', 'Đơn vị'],
+        ['#/tai-khoan', 'Tài khoản'], ['#/nhat-ky', 'Nhật ký'], ['#/kiem-tra-chu-ky', 'Kiểm tra chữ ký']],
+    clerk: [['#/', 'Trang chủ'], ['#/tien-do', 'Tiến độ'], ['#/ket-qua', 'Kết quả'], ['#/van-ban', 'Văn bản'], ['#/dieu-tra', 'Điều tra XHH, SIPAS'], ['#/ky-danh-gia', 'Kỳ đánh giá'], ['#/don-vi', 'Đơn vị'],
         ['#/bo-tieu-chi', 'Bộ tiêu chí'], ['#/phan-cong', 'Phân công thẩm định'],
-        ['#/tai-khoan', 'Tài khoản'], ['#/nhat-ky', 'Nhật ký']],
+        ['#/tai-khoan', 'Tài khoản'], ['#/nhat-ky', 'Nhật ký'], ['#/kiem-tra-chu-ky', 'Kiểm tra chữ ký']],
     reviewer: [['#/', 'Trang chủ'], ['#/tham-dinh', 'Thẩm định'], ['#/tien-do', 'Tiến độ'], ['#/ket-qua', 'Kết quả'],
-        ['#/phan-cong', 'Lĩnh vực được phân công']],
-    unit: [['#/', 'Trang chủ'], ['#/tu-danh-gia', 'Tự đánh giá'], ['#/ket-qua-cua-toi', 'Kết quả của đơn vị'],
-        ['#/don-vi-cua-toi', 'Đơn vị và bộ tiêu chí']],
+        ['#/phan-cong', 'Lĩnh vực được phân công'], ['#/kiem-tra-chu-ky', 'Kiểm tra chữ ký']],
+    unit: [['#/', 'Trang chủ'], ['#/tu-danh-gia', 'Tự đánh giá'], ['#/nhap-tep-nen', 'Nộp tệp nén'],
+        ['#/ket-qua-cua-toi', 'Kết quả của đơn vị'], ['#/phieu-tham-dinh', 'Phiếu thẩm định'],
+        ['#/don-vi-cua-toi', 'Đơn vị và bộ tiêu chí'], ['#/kiem-tra-chu-ky', 'Kiểm tra chữ ký']],
 };
 
 // Fills the top bar and the navigation for user (null: logged out).

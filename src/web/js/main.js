@@ -26,6 +26,10 @@ import * as resultsPage from './pages/results.js';
 import * as unitResultPage from './pages/unitResult.js';
 import * as surveyPage from './pages/survey.js';
 import * as resultSettingsPage from './pages/resultSettings.js';
+import * as documentsPage from './pages/documents.js';
+import * as verifyPage from './pages/verify.js';
+import * as mySheetsPage from './pages/mySheets.js';
+import * as archiveImportPage from './pages/archiveImport.js';
 
 const ALL = ['admin', 'clerk', 'reviewer', 'unit'];
 const OFFICE = ['admin', 'clerk'];
@@ -56,6 +60,10 @@ const ROUTES = [
     ['/ket-qua-cua-toi', unitResultPage.renderMine, ['unit']],
     ['/cai-dat-ket-qua', resultSettingsPage.render, STAFF],
     ['/dieu-tra', surveyPage.render, OFFICE],
+    ['/van-ban', documentsPage.render, OFFICE],
+    ['/kiem-tra-chu-ky', verifyPage.render, ALL],
+    ['/phieu-tham-dinh', mySheetsPage.render, ['unit']],
+    ['/nhap-tep-nen', archiveImportPage.render, ['unit']],
 ];
 
 const main = document.getElementById('noi-dung');

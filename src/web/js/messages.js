@@ -67,6 +67,8 @@ export const AUDIT_ACTIONS = {
     'sipas.factors': 'Sửa bộ yếu tố SIPAS',
     'sipas.import': 'Nhập dữ liệu SIPAS',
     'results.settings': 'Sửa cách xếp hạng, xếp loại',
+    'document.generate': 'Lập và ký văn bản',
+    'document.sign': 'Ký phê duyệt văn bản',
 };
 
 export const AUDIT_ENTITIES = {
@@ -80,6 +82,7 @@ export const AUDIT_ENTITIES = {
     deadline_extension: 'Gia hạn',
     evidence: 'Tài liệu kiểm chứng',
     result_settings: 'Cách xếp hạng, xếp loại',
+    document: 'Văn bản',
 };
 
 // The state of one unit's sub-criterion (docs/workflow.md), least advanced first.

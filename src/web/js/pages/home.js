@@ -79,7 +79,8 @@ async function officeChecklist(period) {
         h('h2', {id: 'check-title'}, 'Chuẩn bị kỳ đánh giá'),
         h('ul', {class: 'checklist'}, items),
         h('p', {}, h('a', {href: `#/tien-do?nam=${period.year}`}, 'Xem bảng tiến độ các đơn vị')),
-        h('p', {}, h('a', {href: `#/ket-qua?nam=${period.year}`}, 'Xem bảng kết quả, xếp hạng, xếp loại')));
+        h('p', {}, h('a', {href: `#/ket-qua?nam=${period.year}`}, 'Xem bảng kết quả, xếp hạng, xếp loại')),
+        h('p', {}, h('a', {href: `#/van-ban?nam=${period.year}`}, 'Lập, ký và tải văn bản: phiếu thẩm định, dự thảo quyết định, báo cáo')));
 }
 
 function checkItem(done, text, href, linkText) {
@@ -109,5 +110,7 @@ async function unitSummary(period) {
         h('p', {}, `Mã đơn vị ${unit.code}, loại ${unit.unit_type}.`),
         h('p', {}, h('a', {href: `#/tu-danh-gia?nam=${period.year}`}, 'Tự chấm điểm, nộp tài liệu kiểm chứng và giải trình')),
         h('p', {}, h('a', {href: `#/don-vi-cua-toi?nam=${period.year}`}, 'Xem bộ tiêu chí và tài liệu kiểm chứng cần nộp')),
-        h('p', {}, h('a', {href: `#/ket-qua-cua-toi?nam=${period.year}`}, 'Kết quả của đơn vị')));
+        h('p', {}, h('a', {href: `#/nhap-tep-nen?nam=${period.year}`}, 'Nộp nhiều tài liệu một lần bằng tệp nén (.zip, .7z, .rar…)')),
+        h('p', {}, h('a', {href: `#/ket-qua-cua-toi?nam=${period.year}`}, 'Kết quả của đơn vị')),
+        h('p', {}, h('a', {href: `#/phieu-tham-dinh?nam=${period.year}`}, 'Phiếu thẩm định của đơn vị (tải bản PDF đã ký)')));
 }

@@ -29,6 +29,7 @@ export async function render() {
         pageTitle(`Tự đánh giá năm ${year}`, `${unit.name} (${unit.code}). Bấm vào từng tiêu chí thành phần để tự chấm điểm, tải tài liệu kiểm chứng lên và giải trình.`),
         yearPicker(periods, year),
         h('div', {class: 'summary'}, phaseLine(a), summaryLine(a.summary), progressBar(a.summary.done, a.summary.total)),
+        h('p', {class: 'hint'}, 'Có sẵn cả thư mục tài liệu? ', h('a', {href: `#/nhap-tep-nen?nam=${year}`}, 'Nộp một lần bằng tệp nén'), '.'),
     ];
     if (open.length) {
         out.push(alertBox('warn', `Có ${open.length} tiêu chí thành phần được Tổ thẩm định yêu cầu bổ sung, giải trình.`,
