@@ -10,6 +10,7 @@ import {spawn, execFileSync} from 'node:child_process';
 import {cpSync, mkdirSync, mkdtempSync, rmSync, existsSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import {fileURLToPath} from 'node:url';
 import {chromium} from 'playwright-core';
 
@@ -27,18 +28,21 @@ export const ACCOUNTS = {
 
 export const VIEWPORTS = {desktop: {width: 1366, height: 768}, phone: {width: 390, height: 844}};
 
-// Starts `kiemchung demo` then `kiemchung serve` on a free port in a fresh copy of config/.
+// Starts `kiemchung init`, `kiemchung demo`, then `kiemchung serve` on a free port in a fresh copy of config/ and templates/.
 // Returns {url, stop()}; stop() resolves to the server's exit code.
 export async function startServer() {
     if (!existsSync(BINARY)) throw new Error(`no server binary at ${BINARY}: build it, or set KC_E2E_BINARY`);
     const scratchParent = existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
     const dir = mkdtempSync(path.join(scratchParent, 'kc-e2e-'));
     cpSync(path.join(ROOT, 'config'), path.join(dir, 'config'), {recursive: true});
+    cpSync(path.join(ROOT, 'templates'), path.join(dir, 'templates'), {recursive: true});  // documents' wording
     const env = {...process.env, KC_HTTP_PORT: '0', KC_HTTP_BIND: '127.0.0.1', KC_HTTP_THREADS: '8',
         KC_AUTH_PBKDF2ITERATIONS: '1000', KC_STORAGE_DIR: path.join(dir, 'storage')};
     mkdirSync(ARTIFACTS, {recursive: true});
+    // init makes the demo signing keys (storage/keys/*.p12) that documents need; demo does not.
+    const init = execFileSync(BINARY, ['init'], {cwd: dir, env, encoding: 'utf8'});
     const demo = execFileSync(BINARY, ['demo'], {cwd: dir, env, encoding: 'utf8'});
-    writeFileSync(path.join(ARTIFACTS, 'demo.log'), demo);
+    writeFileSync(path.join(ARTIFACTS, 'demo.log'), init + demo);
     const child = spawn(BINARY, ['serve'], {cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe']});
     let stderr = '';
     child.stderr.on('data', d => { stderr += d; });
@@ -162,6 +166,59 @@ export async function apiSend(baseURL, token, method, p, body) {
     const r = await fetch(`${baseURL}/api/v1${p}`, {method, headers: {Authorization: `Bearer ${token}`},
         body: body === undefined ? undefined : JSON.stringify(body)});
     return {status: r.status, body: r.status === 204 ? null : await r.json()};
+}
+
+// A bearer-token request whose body is raw bytes (a PDF to verify): {status, body}.
+export async function apiPostBytes(baseURL, token, p, bytes, contentType = 'application/pdf') {
+    const r = await fetch(`${baseURL}/api/v1${p}`, {method: 'POST', body: bytes,
+        headers: {Authorization: `Bearer ${token}`, 'Content-Type': contentType}});
+    return {status: r.status, body: await r.json()};
+}
+
+// A zip (entries stored, names flagged UTF-8) of files {name: Buffer|string}, for upload tests.
+export function makeZip(files) {
+    const locals = [];
+    const centrals = [];
+    let offset = 0;
+    for (const [name, content] of Object.entries(files)) {
+        const data = Buffer.isBuffer(content) ? content : Buffer.from(content);
+        const nameBytes = Buffer.from(name, 'utf8');
+        const crc = zlib.crc32(data);
+        const local = Buffer.alloc(30);
+        local.writeUInt32LE(0x04034b50, 0);
+        local.writeUInt16LE(20, 4);
+        local.writeUInt16LE(0x0800, 6);  // names in UTF-8
+        local.writeUInt16LE(0, 8);       // stored
+        local.writeUInt32LE(0, 10);      // time, date
+        local.writeUInt32LE(crc, 14);
+        local.writeUInt32LE(data.length, 18);
+        local.writeUInt32LE(data.length, 22);
+        local.writeUInt16LE(nameBytes.length, 26);
+        local.writeUInt16LE(0, 28);
+        const central = Buffer.alloc(46);
+        central.writeUInt32LE(0x02014b50, 0);
+        central.writeUInt16LE(20, 4);
+        central.writeUInt16LE(20, 6);
+        central.writeUInt16LE(0x0800, 8);
+        central.writeUInt16LE(0, 10);
+        central.writeUInt32LE(0, 12);
+        central.writeUInt32LE(crc, 16);
+        central.writeUInt32LE(data.length, 20);
+        central.writeUInt32LE(data.length, 24);
+        central.writeUInt16LE(nameBytes.length, 28);
+        central.writeUInt32LE(offset, 42);
+        locals.push(local, nameBytes, data);
+        centrals.push(central, nameBytes);
+        offset += local.length + nameBytes.length + data.length;
+    }
+    const dir = Buffer.concat(centrals);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(Object.keys(files).length, 8);
+    end.writeUInt16LE(Object.keys(files).length, 10);
+    end.writeUInt32LE(dir.length, 12);
+    end.writeUInt32LE(offset, 16);
+    return Buffer.concat([...locals, dir, end]);
 }
 
 // A datetime-local value in Vietnam time for a moment days from now (at 23:59:59).

@@ -286,7 +286,8 @@ test('the unit sees only its own unit, and its criteria with the expected eviden
     await withPage(async page => {
         await login(page, ACCOUNTS.unit);
         const nav = page.getByRole('navigation', {name: 'Điều hướng chính'});
-        assert.deepEqual(await nav.getByRole('link').allTextContents(), ['Trang chủ', 'Tự đánh giá', 'Kết quả của đơn vị', 'Đơn vị và bộ tiêu chí']);
+        assert.deepEqual(await nav.getByRole('link').allTextContents(), ['Trang chủ', 'Tự đánh giá', 'Nộp tệp nén', 'Kết quả của đơn vị', 'Phiếu thẩm định',
+            'Đơn vị và bộ tiêu chí', 'Kiểm tra chữ ký']);
         await nav.getByRole('link', {name: 'Đơn vị và bộ tiêu chí'}).click();
         await waitForPage(page, 'UBND xã Phúc Khánh');
         await page.getByText(/79 tiêu chí thành phần, tổng 100 điểm/).waitFor();
