@@ -26,22 +26,23 @@ export function documentTable(docs, {onSign, empty = 'Chưa có văn bản nào.
     const signedOnTop = new Map(docs.filter(d => d.previous_id !== null).map(d => [d.previous_id, d.id]));
     return table([
         {label: 'Mã', cell: d => `#${d.id}`, class: 'num'},
-        {label: 'Văn bản', cell: d => [
+        // One element per cell: on phones each cell is a two-column grid (label, content).
+        {label: 'Văn bản', cell: d => h('div', {},
             h('strong', {}, kindLabel(d.kind)), d.unit ? ` — ${d.unit}` : '',
             d.draft ? h('span', {class: 'badge badge-draft'}, 'Dự thảo') : null,
-            h('br'), h('span', {class: 'muted doc-title'}, d.title)]},
+            h('br'), h('span', {class: 'muted doc-title'}, d.title))},
         {label: 'Số', cell: d => (d.number === null ? 'để trống' : String(d.number).padStart(2, '0')), class: 'num'},
         {label: 'Ngày', cell: d => dateText(d.document_date)},
-        {label: 'Chữ ký', cell: d => [
+        {label: 'Chữ ký', cell: d => h('div', {},
             h('span', {class: 'sig-count'}, String(d.signatures)), ` · ${d.signed_by}`,
             d.previous_id !== null ? h('p', {class: 'hint'}, `Ký thêm lên văn bản #${d.previous_id}`) : null,
-            signedOnTop.has(d.id) ? h('p', {class: 'hint'}, `Đã có bản ký phê duyệt: #${signedOnTop.get(d.id)}`) : null]},
+            signedOnTop.has(d.id) ? h('p', {class: 'hint'}, `Đã có bản ký phê duyệt: #${signedOnTop.get(d.id)}`) : null)},
         {label: 'Dung lượng', cell: d => formatSize(d.size), class: 'num'},
         {label: 'SHA-256', cell: d => h('code', {class: 'hash', title: d.sha256}, d.sha256.slice(0, 12))},
         {label: 'Lập lúc', cell: d => `${formatDateTime(d.created_at)}, ${d.created_by}`},
-        {label: 'Tệp PDF', cell: d => [
+        {label: 'Tệp PDF', cell: d => h('div', {},
             h('a', {href: d.content_url, download: '', 'aria-label': `Tải PDF văn bản #${d.id}`}, 'Tải PDF'),
-            onSign && d.signatures < 2 && !signedOnTop.has(d.id) ? signButton(d, onSign) : null]},
+            onSign && d.signatures < 2 && !signedOnTop.has(d.id) ? signButton(d, onSign) : null)},
     ], docs, {empty});
 }
 

@@ -123,7 +123,7 @@ function reportView(r, year) {
             }},
             {label: 'Tiêu chí', cell: e => (e.sub_code ? h('a', {href: itemHref(year, e)}, e.sub_code) : '—')},
             {label: 'Lưu với tên', cell: e => e.file_name || '—'},
-            {label: 'Dung lượng', cell: e => (e.size === null || e.size === undefined ? '—' : formatSize(e.size)), class: 'num'},
+            {label: 'Dung lượng', cell: e => (e.size ? formatSize(e.size) : '—'), class: 'num'},
             {label: 'Lý do', cell: e => e.message || '—'},
         ], r.entries, {empty: 'Tệp nén không có mục nào.'}));
 }
