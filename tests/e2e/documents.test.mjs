@@ -4,12 +4,13 @@
 // sheet and signs the decision on top; the verify page reports the downloaded sheet valid, a copy
 // with one byte flipped inside the signed range a mismatch, and the countersigned decision as two
 // valid signatures; the unit sees only its own sheet; the unit imports a zip made here (a refused
-// one first, then a dry run, then the import). After each step the server's state is checked
-// through the API.
+// one first, then a dry run, then the import); an annual report carries the clerk's sections
+// IV and V. After each step the server's state is checked through the API.
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import {readFileSync} from 'node:fs';
+import {execFileSync} from 'node:child_process';
 import {
     ARTIFACTS, ACCOUNTS, startServer, launchBrowser, newPage, assertNoProblems, waitForPage, login, screenshots,
     apiToken, apiGet, apiSend, apiPostBytes, makeZip,
@@ -324,4 +325,32 @@ test('unit: imports a zip of evidence (a refused one, then a dry run, then the i
     assert.equal(added.uploaded_by, ACCOUNTS.unit[0]);
     assert.ok(after113.some(e => e.file_name === '1.1.3_Báo cáo quý IV.pdf'), JSON.stringify(after113));
     assert.ok(!after112.some(e => e.file_name === 'Kế hoạch 98.pdf'), 'the refused archive stored nothing');
+});
+
+test('clerk: an annual report carries the sections IV and V typed in the form', async () => {
+    const assessment = 'Các xã đã chủ động tự đánh giá đúng hạn.\n\nMột số đơn vị còn nộp tài liệu kiểm chứng chậm.';
+    const directions = 'Tiếp tục đẩy mạnh cải cách thủ tục hành chính năm 2023.';
+    let report;
+    await withPage(async page => {
+        await login(page, ACCOUNTS.clerk);
+        await page.goto('/#/van-ban?nam=2022');
+        await waitForPage(page, 'Văn bản năm 2022');
+        const f = page.getByRole('form', {name: 'Lập văn bản'});
+        await f.getByLabel('Loại văn bản').selectOption('annual_report');
+        assert.equal(await f.getByLabel('Đơn vị').isVisible(), false);
+        await f.getByLabel(/Mục IV/).fill(assessment);
+        await f.getByLabel(/Mục V\./).fill(directions);
+        await f.getByLabel('Số văn bản').fill('12');
+        await f.getByRole('button', {name: 'Lập và ký văn bản'}).click();
+        await page.getByText(/^Đã lập và ký văn bản #\d+: Báo cáo kết quả năm \(1 chữ ký\)\.$/).waitFor();
+        report = (await documentsOf(clerk)).find(d => d.kind === 'annual_report');
+        assert.ok(report);
+        assert.equal(report.number, 12);
+        const file = await download(page, `Tải PDF văn bản #${report.id}`);
+        assert.equal(file.bytes.length, report.size);
+        // The clerk's paragraphs are in the PDF's text (pdftotext from poppler-utils).
+        const text = execFileSync('pdftotext', ['-layout', '-', '-'], {input: file.bytes, encoding: 'utf8'}).replace(/\s+/g, ' ');
+        assert.ok(text.includes('Một số đơn vị còn nộp tài liệu kiểm chứng chậm.'), 'section IV text');
+        assert.ok(text.includes('Tiếp tục đẩy mạnh cải cách thủ tục hành chính năm 2023.'), 'section V text');
+    });
 });
