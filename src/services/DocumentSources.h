@@ -1,6 +1,5 @@
 #pragma once
 
-#include <map>
 #include <string>
 
 #include "core/Result.h"
@@ -9,20 +8,11 @@
 #include "report/AppraisalSheet.h"
 #include "report/DocumentTemplates.h"
 #include "report/OfficialParts.h"
+#include "services/CriteriaIndex.h"
 
 namespace kc {
 
 struct DocumentRequest;
-
-// Criteria trees parsed once per call, by stored set id.
-class CriteriaTrees {
-public:
-    // The parsed set id, or nullptr when it is missing or no longer parses.
-    const CriteriaSet* get(Transaction& tx, Id id);
-
-private:
-    std::map<Id, CriteriaSet> _sets;
-};
 
 // Reads what the appraisal sheet of unitCode says from the repositories: the unit's latest
 // criteria set, its assessment items and standing evidence. NotFound for an unknown unit or a
@@ -30,7 +20,7 @@ private:
 Result<report::AppraisalSheet> loadAppraisalSheet(Transaction& tx, int year,
                                                   const std::string& unitCode,
                                                   const std::string& evidenceUrl,
-                                                  CriteriaTrees* trees = nullptr);
+                                                  CriteriaCache* cache = nullptr);
 
 // The decision draft or the annual report of the year (ResultsDocuments.cpp): the model is
 // built from the results of every active unit, the layout from the templates. Fills doc.title

@@ -22,13 +22,12 @@ Result<report::YearResults> yearResults(Transaction& tx, int year, const std::st
         return tables.takeError();
     report::YearResults results;
     results.year = year;
-    CriteriaTrees trees;
     for (const ResultTable& t : *tables) {
         if (t.units.empty())
             continue;
         std::vector<report::AppraisalSheet> sheets;
         for (const UnitResult& u : t.units) {
-            auto sheet = loadAppraisalSheet(tx, year, u.unitCode, evidenceUrl, &trees);
+            auto sheet = loadAppraisalSheet(tx, year, u.unitCode, evidenceUrl, &cache);
             if (!sheet.ok())
                 return sheet.takeError();
             if (!sheet->selfTotal)

@@ -36,6 +36,18 @@ std::map<std::string, Unit> activeUnits(Transaction& tx, int year) {
     return out;
 }
 
+// What a SIPAS import checks rows against: the period's factors and active units. NotFound for
+// an unknown period; InvalidInput when no factor set is configured.
+Result<std::pair<std::vector<SipasFactor>, std::map<std::string, Unit>>> sipasContext(
+    Transaction& tx, int year) {
+    if (!tx.directory().findPeriod(year))
+        return Error::notFound("Không có kỳ đánh giá năm " + std::to_string(year));
+    auto factors = tx.results().sipasFactors(year);
+    if (factors.empty())
+        return Error::invalid("Chưa khai báo các yếu tố SIPAS của kỳ đánh giá");
+    return std::make_pair(std::move(factors), activeUnits(tx, year));
+}
+
 bool isSurvey(const CriteriaNode& n) {
     return n.assessedBy == AssessedBy::Survey || n.scoring.type == ScoringType::Survey;
 }
@@ -186,14 +198,12 @@ Result<SipasImportReport> SurveyService::importAnswers(const Actor& actor, int y
     if (!table.ok())
         return table.takeError();
     auto parsed = _store.read([&](Transaction& tx) -> Result<SipasImportReport> {
-        if (!tx.directory().findPeriod(year))
-            return Error::notFound("Không có kỳ đánh giá năm " + std::to_string(year));
-        auto factors = tx.results().sipasFactors(year);
-        if (factors.empty())
-            return Error::invalid("Chưa khai báo các yếu tố SIPAS của kỳ đánh giá");
+        auto context = sipasContext(tx, year);
+        if (!context.ok())
+            return context.takeError();
+        const auto& [factors, units] = context.value();
         std::set<std::string> questions;
         for (const SipasFactor& f : factors) questions.insert(f.questions.begin(), f.questions.end());
-        auto units = activeUnits(tx, year);
         std::map<std::tuple<std::string, std::string, std::string>, int> seen;
         std::vector<SipasAnswer> answers;
         std::vector<ErrorDetail> problems;
@@ -245,14 +255,12 @@ Result<SipasImportReport> SurveyService::importAggregates(const Actor& actor, in
     if (!table.ok())
         return table.takeError();
     auto parsed = _store.read([&](Transaction& tx) -> Result<SipasImportReport> {
-        if (!tx.directory().findPeriod(year))
-            return Error::notFound("Không có kỳ đánh giá năm " + std::to_string(year));
-        auto factors = tx.results().sipasFactors(year);
-        if (factors.empty())
-            return Error::invalid("Chưa khai báo các yếu tố SIPAS của kỳ đánh giá");
+        auto context = sipasContext(tx, year);
+        if (!context.ok())
+            return context.takeError();
+        const auto& [factors, units] = context.value();
         std::set<std::string> codes;
         for (const SipasFactor& f : factors) codes.insert(f.code);
-        auto units = activeUnits(tx, year);
         std::map<std::pair<std::string, std::string>, int> seen;
         SipasImportReport r;
         r.dryRun = dryRun;
