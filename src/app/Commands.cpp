@@ -51,7 +51,7 @@ std::string usage() {
            "           [--name \"Display name\"] [--unit UNIT_CODE]\n"
            "                            create an account\n"
            "  verify-audit              re-check the audit log's hash chain (exit 1 if broken)\n"
-           "  verify                    re-hash every evidence file against the database; list\n"
+           "  verify                    re-hash every stored file (evidence, documents); list\n"
            "                            missing, corrupt and orphan files (exit 1 if any)\n"
            "  export-evidence --year YEAR [--unit CODE] [--round self|supplement] --out FILE.zip\n"
            "                            export evidence files with manifest.csv/.json as a zip\n"
@@ -166,7 +166,7 @@ int runVerify(Kernel& k, std::ostream& out) {
     list("orphan", report.orphans);
     if (!report.staleTemps.empty())
         list("stale temporary files (not an error)", report.staleTemps);
-    out << expected->size() << " evidence file(s) expected; "
+    out << expected->size() << " stored file(s) expected (evidence and documents); "
         << (report.ok() ? "all present and intact" : "PROBLEMS FOUND") << "\n";
     return report.ok() ? 0 : 1;
 }
