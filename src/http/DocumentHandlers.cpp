@@ -77,6 +77,9 @@ Reply content(Services& s, Request& r) {
     auto id = r.intParam("id");
     if (!id.ok())
         return Reply::error(id.error());
+    auto shownInline = r.boolQuery("inline");
+    if (!shownInline.ok())
+        return Reply::error(shownInline.error());
     auto found = s.documents.content(r.who(), id.value());
     if (!found.ok())
         return Reply::error(found.error());
@@ -85,12 +88,13 @@ Reply content(Services& s, Request& r) {
     res.set("ETag", "\"" + d.sha256 + "\"");
     res.set("Cache-Control", "private, no-cache");
     res.set("X-Content-Type-Options", "nosniff");
-    res.set("Content-Security-Policy", "default-src 'none'; sandbox");
+    res.set("Content-Security-Policy", storedFilePolicy(shownInline.value()));
     res.setContentType("application/pdf");
     const std::string name = std::string(documentKindName(d.kind)) + "-" + std::to_string(d.year) +
                              (d.unitCode ? "-" + *d.unitCode : "") + "-" + std::to_string(d.id) +
                              ".pdf";
-    res.set("Content-Disposition", attachmentDisposition(name));
+    res.set("Content-Disposition",
+            shownInline.value() ? inlineDisposition(name) : attachmentDisposition(name));
     res.setContentLength64(static_cast<Poco::Int64>(d.size));
     std::ostream& out = res.send();
     out << found->stream->rdbuf();

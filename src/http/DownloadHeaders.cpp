@@ -88,7 +88,33 @@ bool etagMatches(std::string_view ifNoneMatch, std::string_view etag) {
     return false;
 }
 
+namespace {
+
+std::string disposition(const char* type, const std::string& fileName);
+
+}  // namespace
+
 std::string attachmentDisposition(const std::string& fileName) {
+    return disposition("attachment", fileName);
+}
+
+std::string inlineDisposition(const std::string& fileName) {
+    return disposition("inline", fileName);
+}
+
+bool viewableInline(const std::string& mediaType) {
+    return mediaType == "application/pdf" || mediaType == "image/png" ||
+           mediaType == "image/jpeg" || mediaType == "image/gif" || mediaType == "image/webp";
+}
+
+std::string storedFilePolicy(bool inlinePdf) {
+    return inlinePdf ? "default-src 'none'; frame-ancestors 'self'"
+                     : "default-src 'none'; frame-ancestors 'self'; sandbox";
+}
+
+namespace {
+
+std::string disposition(const char* type, const std::string& fileName) {
     std::string fallback, encoded;
     for (std::size_t i = 0; i < fileName.size();) {
         auto b = static_cast<unsigned char>(fileName[i]);
@@ -117,7 +143,9 @@ std::string attachmentDisposition(const std::string& fileName) {
         }
         i += len;
     }
-    return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + encoded;
+    return std::string(type) + "; filename=\"" + fallback + "\"; filename*=UTF-8''" + encoded;
 }
+
+}  // namespace
 
 }  // namespace kc::http

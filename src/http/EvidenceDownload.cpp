@@ -9,13 +9,14 @@ namespace {
 
 constexpr std::size_t kChunkBytes = 256 * 1024;
 
-void setCommonHeaders(Poco::Net::HTTPServerResponse& res, const std::string& etag) {
+void setCommonHeaders(Poco::Net::HTTPServerResponse& res, const std::string& etag,
+                      bool inlinePdf) {
     res.set("ETag", etag);
     res.set("Accept-Ranges", "bytes");
     // Content never changes under its ETag, but who may read it can: revalidate every time.
     res.set("Cache-Control", "private, no-cache");
     res.set("X-Content-Type-Options", "nosniff");
-    res.set("Content-Security-Policy", "default-src 'none'; sandbox");
+    res.set("Content-Security-Policy", storedFilePolicy(inlinePdf));
 }
 
 }  // namespace
@@ -24,15 +25,19 @@ Reply content(Services& s, Request& r) {
     auto id = r.intParam("id");
     if (!id.ok())
         return Reply::error(id.error());
+    auto asked = r.boolQuery("inline");
+    if (!asked.ok())
+        return Reply::error(asked.error());
     auto found = s.evidence.content(r.who(), id.value());
     if (!found.ok())
         return Reply::error(found.error());
     const EvidenceItem& item = found->item;
+    const bool shownInline = asked.value() && viewableInline(item.mediaType);
     std::istream& in = *found->stream;
     auto& res = r.response;
     const std::string etag = "\"" + item.sha256 + "\"";
 
-    setCommonHeaders(res, etag);
+    setCommonHeaders(res, etag, shownInline && item.mediaType == "application/pdf");
     if (r.raw.has("If-None-Match") && etagMatches(r.raw.get("If-None-Match"), etag)) {
         res.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_NOT_MODIFIED);
         res.setContentLength(0);
@@ -56,7 +61,8 @@ Reply content(Services& s, Request& r) {
                                      std::to_string(range.last) + "/" + std::to_string(item.size));
     }
     res.setContentType(item.mediaType);
-    res.set("Content-Disposition", attachmentDisposition(item.fileName));
+    res.set("Content-Disposition", shownInline ? inlineDisposition(item.fileName)
+                                               : attachmentDisposition(item.fileName));
     res.setContentLength64(static_cast<Poco::Int64>(length));
     in.seekg(static_cast<std::streamoff>(first));
     std::ostream& out = res.send();

@@ -187,6 +187,16 @@ test('reviewer: step 1 score with a comment and a supplement request; keys move 
         await waitForPage(page, /^1\.1\.1 /);
         await page.getByRole('link', {name: 'Kế hoạch CCHC năm 2022.pdf'}).waitFor();
         await page.getByText('Kế hoạch số 97/KH-UBND ban hành ngày 15/01/2022, đúng hạn.').waitFor();
+        // The PDF opens beside the scores: the server sends it inline (only PDFs and images, only
+        // when asked), framed by this page.
+        const [shown] = await Promise.all([
+            page.waitForResponse(r => /\/api\/v1\/evidence\/\d+\/content\?inline=1$/.test(r.url())),
+            page.locator('li.evidence').filter({hasText: 'Kế hoạch CCHC năm 2022.pdf'}).getByText('Xem tệp PDF').click(),
+        ]);
+        assert.equal(shown.status(), 200);
+        assert.match(shown.headers()['content-disposition'], /^inline; /);
+        assert.equal(shown.headers()['content-type'], 'application/pdf');
+        assert.ok(await page.locator('iframe.pdf-preview[title="Xem trước Kế hoạch CCHC năm 2022.pdf"]').isVisible());
 
         const step1 = page.getByRole('form', {name: 'Thẩm định bước 1'});
         await step1.getByLabel('Ban hành không kịp thời — 0,5 điểm').check();

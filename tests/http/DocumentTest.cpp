@@ -52,6 +52,12 @@ TEST_F(DocumentTest, GenerateListDownloadVerifyAndSignOnTop) {
     EXPECT_EQ(pdf.header("Content-Type"), "application/pdf");
     EXPECT_EQ(pdf.body.rfind("%PDF-", 0), 0u);
     EXPECT_EQ(pdf.header("ETag"), "\"" + doc->getValue<std::string>("sha256") + "\"");
+    EXPECT_EQ(pdf.header("Content-Disposition").rfind("attachment;", 0), 0u);
+    auto preview = s.get("/api/v1/documents/" + std::to_string(id) + "/content?inline=1", clerk);
+    ASSERT_EQ(preview.status, 200);
+    EXPECT_EQ(preview.header("Content-Disposition").rfind("inline;", 0), 0u);
+    EXPECT_EQ(preview.header("Content-Security-Policy"), "default-src 'none'; frame-ancestors 'self'");
+    EXPECT_EQ(preview.body, pdf.body);
 
     auto checked = s.request("POST", "/api/v1/verify", unit, pdf.body,
                              {{"Content-Type", "application/pdf"}});

@@ -321,6 +321,28 @@ TEST_F(EvidenceDownloadTest, StreamsTheFileWithTypeLengthEtagAndVietnameseName) 
               "filename*=UTF-8''K%E1%BA%BF%20ho%E1%BA%A1ch%20CCHC%202022.pdf");
 }
 
+TEST_F(EvidenceDownloadTest, ShowsPdfsAndImagesInlineOnlyWhenAskedAndNothingElse) {
+    auto pdf = uploaded("Kế hoạch.pdf", kPdf);
+    auto r = get(pdf);
+    EXPECT_EQ(r.header("Content-Disposition").rfind("attachment;", 0), 0u);
+    EXPECT_EQ(r.header("Content-Security-Policy"), "default-src 'none'; frame-ancestors 'self'; sandbox");
+    r = get(pdf + "?inline=1");
+    ASSERT_EQ(r.status, 200);
+    EXPECT_EQ(r.header("Content-Disposition").rfind("inline; filename=\"Ke hoach.pdf\"", 0), 0u);
+    // The PDF viewer does not run sandboxed; nothing else may load, only our pages may frame it.
+    EXPECT_EQ(r.header("Content-Security-Policy"), "default-src 'none'; frame-ancestors 'self'");
+    EXPECT_EQ(r.header("X-Content-Type-Options"), "nosniff");
+
+    // An HTML file (detected by content, whatever its name) is never shown inline.
+    auto html = uploaded("trang.pdf", "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>\n");
+    r = get(html + "?inline=true");
+    ASSERT_EQ(r.status, 200);
+    EXPECT_EQ(r.header("Content-Disposition").rfind("attachment;", 0), 0u) << r.header("Content-Type");
+    EXPECT_NE(r.header("Content-Security-Policy").find("sandbox"), std::string::npos);
+
+    EXPECT_EQ(get(pdf + "?inline=maybe").status, 400);
+}
+
 TEST_F(EvidenceDownloadTest, AnswersIfNoneMatchWith304) {
     auto path = uploaded("a.pdf", kPdf);
     auto r = get(path, {{"If-None-Match", "\"" + Sha256::hex(kPdf) + "\""}});

@@ -42,6 +42,8 @@ export function documentTable(docs, {onSign, empty = 'Chưa có văn bản nào.
         {label: 'Lập lúc', cell: d => `${formatDateTime(d.created_at)}, ${d.created_by}`},
         {label: 'Tệp PDF', cell: d => h('div', {},
             h('a', {href: d.content_url, download: '', 'aria-label': `Tải PDF văn bản #${d.id}`}, 'Tải PDF'),
+            ' · ',
+            h('a', {href: `${d.content_url}?inline=1`, target: '_blank', rel: 'noopener', 'aria-label': `Xem trước văn bản #${d.id} (mở thẻ mới)`}, 'Xem trước'),
             onSign && d.signatures < 2 && !signedOnTop.has(d.id) ? signButton(d, onSign) : null)},
     ], docs, {empty});
 }

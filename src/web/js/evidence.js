@@ -1,5 +1,6 @@
 // The evidence files of one sub-criterion: per round, with their metadata, a download link, the
-// history of withdrawals and restores, what is new since step 1, an inline preview of images,
+// history of withdrawals and restores, what is new since step 1, an inline preview of images
+// and PDFs,
 // and (for the unit, while the file's round is open) withdraw / restore buttons.
 import {h, section} from './dom.js';
 import {post} from './api.js';
@@ -22,7 +23,7 @@ export function contentUrl(item) {
 
 // items: GET …/evidence?sub= (every item, withdrawn ones flagged). options: openRound (the round
 // whose files the unit may withdraw or restore now, or null), onChanged(message) after a change,
-// preview (show images inline).
+// preview (show images and PDFs inline).
 export function evidenceList(items, {openRound = null, onChanged, preview = false} = {}) {
     if (!items.length) return h('p', {class: 'empty'}, 'Chưa có tài liệu kiểm chứng nào.');
     const rounds = ['self', 'supplement'].filter(r => items.some(i => i.round === r));
@@ -44,6 +45,7 @@ function evidenceRow(item, {canChange, onChanged, preview}) {
         item.note ? ['Ghi chú', item.note] : null,
     ].filter(Boolean);
     const isImage = /^image\/(png|jpeg|gif|webp)$/.test(item.media_type);
+    const isPdf = item.media_type === 'application/pdf';
     const li = h('li', {class: `evidence${item.withdrawn ? ' withdrawn' : ''}`, dataset: {evidenceId: item.id}},
         h('p', {class: 'evidence-head'},
             h('a', {href: contentUrl(item), download: item.file_name, class: 'file-name'}, item.file_name),
@@ -55,6 +57,7 @@ function evidenceRow(item, {canChange, onChanged, preview}) {
         item.history.length > 1 ? h('details', {class: 'history'}, h('summary', {}, 'Lịch sử'),
             h('ol', {}, item.history.map(e => h('li', {}, `${ACTIONS[e.action] || e.action}: ${formatDateTime(e.at)}, ${e.by}`)))) : null,
         preview && isImage ? imagePreview(item) : null,
+        preview && isPdf ? pdfPreview(item) : null,
         canChange ? changeButton(item, onChanged) : null);
     return li;
 }
@@ -64,6 +67,14 @@ function imagePreview(item) {
     const img = h('img', {alt: `Ảnh ${item.file_name}`, class: 'preview'});
     return h('details', {class: 'preview-box', ontoggle: e => { if (e.target.open && !img.src) img.src = contentUrl(item); }},
         h('summary', {}, 'Xem ảnh'), img);
+}
+
+// The PDF is shown by the browser's viewer in a frame of this page (the server sends it inline
+// only for ?inline=1, and only PDFs and images); loaded when the reader opens the preview.
+function pdfPreview(item) {
+    const frame = h('iframe', {title: `Xem trước ${item.file_name}`, class: 'preview pdf-preview'});
+    return h('details', {class: 'preview-box', ontoggle: e => { if (e.target.open && !frame.src) frame.src = `${contentUrl(item)}?inline=1`; }},
+        h('summary', {}, 'Xem tệp PDF'), frame);
 }
 
 function changeButton(item, onChanged) {
