@@ -111,9 +111,9 @@ test('unit: self-scores 1.1.1, uploads two files with Vietnamese names, withdraw
         await upload.getByLabel('Ngày ban hành').fill('2022-01-15');
         await upload.getByLabel('Cơ quan ban hành').fill('UBND xã Phúc Khánh');
         await upload.getByLabel('Trang, mục chứng minh').fill('tr. 2, mục II');
-        await dropFiles(page, [{name: 'Kế hoạch CCHC năm 2022.pdf', type: 'application/pdf', text: '%PDF-1.4 Kế hoạch cải cách hành chính năm 2022'}]);
-        await upload.getByLabel('chọn tệp từ máy').setInputFiles({name: 'Báo cáo kết quả thực hiện quý I.docx',
-            mimeType: 'application/octet-stream', buffer: Buffer.from('Báo cáo kết quả thực hiện kế hoạch CCHC quý I năm 2022')});
+        // Both files with Vietnamese names dropped at once.
+        await dropFiles(page, [{name: 'Kế hoạch CCHC năm 2022.pdf', type: 'application/pdf', text: '%PDF-1.4 Kế hoạch cải cách hành chính năm 2022'},
+            {name: 'Báo cáo kết quả thực hiện quý I.docx', type: 'application/octet-stream', text: 'Báo cáo kết quả thực hiện kế hoạch CCHC quý I năm 2022'}]);
         assert.deepEqual(await page.locator('.upload-item .file-name').allTextContents(),
             ['Kế hoạch CCHC năm 2022.pdf', 'Báo cáo kết quả thực hiện quý I.docx']);
         await upload.getByRole('button', {name: 'Tải lên'}).click();
@@ -131,7 +131,9 @@ test('unit: self-scores 1.1.1, uploads two files with Vietnamese names, withdraw
         await page.getByText('Đã khôi phục tệp Báo cáo kết quả thực hiện quý I.docx.').waitFor();
 
         // A file the server refuses (empty) stays in the list with the reason and a retry button.
-        await dropFiles(page, [{name: 'Tệp rỗng.pdf', type: 'application/pdf', text: ''}]);
+        // (chosen with the file picker this time)
+        await page.getByRole('form', {name: 'Tải tài liệu kiểm chứng lên'}).getByLabel('chọn tệp từ máy')
+            .setInputFiles({name: 'Tệp rỗng.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(0)});
         await page.getByRole('button', {name: 'Tải lên'}).click();
         const failed = page.locator('.upload-item.failed').filter({hasText: 'Tệp rỗng.pdf'});
         await failed.getByText(/^Lỗi: /).waitFor();
