@@ -354,3 +354,36 @@ test('clerk: an annual report carries the sections IV and V typed in the form', 
         assert.ok(text.includes('Tiếp tục đẩy mạnh cải cách thủ tục hành chính năm 2023.'), 'section V text');
     });
 });
+
+test('clerk: sections IV and V pre-filled from the year\'s results, never over typed text; reviewers only read the list', async () => {
+    const results = (await apiGet(base, clerk, '/periods/2022/results')).body;
+    const xa = results.tables.find(t => t.unit_type.code === 'xa');
+    await withPage(async page => {
+        await login(page, ACCOUNTS.clerk);
+        await page.goto('/#/van-ban?nam=2022');
+        await waitForPage(page, 'Văn bản năm 2022');
+        const f = page.getByRole('form', {name: 'Lập văn bản'});
+        assert.equal(await f.getByRole('button', {name: 'Điền sẵn từ số liệu'}).isVisible(), false);
+        await f.getByLabel('Loại văn bản').selectOption('annual_report');
+        await f.getByLabel(/Mục V\./).fill('Phương hướng do văn phòng viết.');
+        await f.getByRole('button', {name: 'Điền sẵn từ số liệu'}).click();
+        const iv = f.getByLabel(/Mục IV/);
+        await page.waitForFunction(() => document.querySelector('textarea[name="assessment_text"]').value.length > 0);
+        const text = await iv.inputValue();
+        // The communes' average index and grade counts, as the results API gives them.
+        assert.ok(text.includes(`chỉ số trung bình ${xa.summary.average_index_pct_text.replace('.', ',')}%`), text);
+        const good = xa.summary.grades.find(g => g.grade === 'Tốt');
+        assert.ok(text.includes(`${good.count} đơn vị xếp loại Tốt`), text);
+        assert.ok(text.includes('UBND xã Phúc Khánh'), 'XA16 is provisional: named among the limits');
+        assert.equal(await f.getByLabel(/Mục V\./).inputValue(), 'Phương hướng do văn phòng viết.', 'typed text is kept');
+    });
+    await withPage(async page => {
+        await login(page, ACCOUNTS.reviewer);
+        await page.getByRole('navigation', {name: 'Điều hướng chính'}).getByRole('link', {name: 'Văn bản'}).click();
+        await waitForPage(page, 'Văn bản năm 2022');
+        assert.equal(await page.getByRole('form', {name: 'Lập văn bản'}).count(), 0);
+        assert.equal(await page.getByRole('button', {name: /Ký phê duyệt/}).count(), 0);
+        assert.ok(await page.locator('table.data tbody tr').count() > 0);
+        await page.getByRole('link', {name: /^Xem trước văn bản #\d+/}).first().waitFor();
+    });
+});

@@ -11,7 +11,7 @@ const NAV = {
     clerk: [['#/', 'Trang chủ'], ['#/tien-do', 'Tiến độ'], ['#/ket-qua', 'Kết quả'], ['#/van-ban', 'Văn bản'], ['#/dieu-tra', 'Điều tra XHH, SIPAS'], ['#/ky-danh-gia', 'Kỳ đánh giá'], ['#/don-vi', 'Đơn vị'],
         ['#/bo-tieu-chi', 'Bộ tiêu chí'], ['#/phan-cong', 'Phân công thẩm định'],
         ['#/tai-khoan', 'Tài khoản'], ['#/nhat-ky', 'Nhật ký'], ['#/kiem-tra-chu-ky', 'Kiểm tra chữ ký']],
-    reviewer: [['#/', 'Trang chủ'], ['#/tham-dinh', 'Thẩm định'], ['#/tien-do', 'Tiến độ'], ['#/ket-qua', 'Kết quả'],
+    reviewer: [['#/', 'Trang chủ'], ['#/tham-dinh', 'Thẩm định'], ['#/tien-do', 'Tiến độ'], ['#/ket-qua', 'Kết quả'], ['#/van-ban', 'Văn bản'],
         ['#/phan-cong', 'Lĩnh vực được phân công'], ['#/kiem-tra-chu-ky', 'Kiểm tra chữ ký']],
     unit: [['#/', 'Trang chủ'], ['#/tu-danh-gia', 'Tự đánh giá'], ['#/nhap-tep-nen', 'Nộp tệp nén'],
         ['#/ket-qua-cua-toi', 'Kết quả của đơn vị'], ['#/phieu-tham-dinh', 'Phiếu thẩm định'],

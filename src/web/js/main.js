@@ -60,7 +60,7 @@ const ROUTES = [
     ['/ket-qua-cua-toi', unitResultPage.renderMine, ['unit']],
     ['/cai-dat-ket-qua', resultSettingsPage.render, STAFF],
     ['/dieu-tra', surveyPage.render, OFFICE],
-    ['/van-ban', documentsPage.render, OFFICE],
+    ['/van-ban', documentsPage.render, STAFF],
     ['/kiem-tra-chu-ky', verifyPage.render, ALL],
     ['/phieu-tham-dinh', mySheetsPage.render, ['unit']],
     ['/nhap-tep-nen', archiveImportPage.render, ['unit']],

@@ -1,12 +1,14 @@
-// The office's official documents of a year: every signed document with its download link and
-// the approver's "Ký phê duyệt", and the form that generates one (appraisal sheet of a unit,
-// decision draft, annual report with the clerk's sections IV and V). docs/documents.md.
+// The official documents of a year: every signed document with its download and preview links
+// and, for the office, the approver's "Ký phê duyệt" and the form that generates one (appraisal
+// sheet of a unit, decision draft, annual report with the clerk's sections IV and V, which can
+// be pre-filled with the year's facts). Reviewers read the list only. docs/documents.md.
 import {h, section} from '../dom.js';
 import {get, post} from '../api.js';
 import {pageTitle, alertBox} from '../layout.js';
 import {loadPeriods, chosenYear, yearPicker} from '../data.js';
 import {field, form, value, intValue} from '../forms.js';
 import {documentTable, KIND_LABELS, kindLabel} from '../documents.js';
+import {reportFacts} from '../reportFacts.js';
 
 const KIND_HINTS = {
     appraisal_sheet: 'Mọi tiêu chí thành phần của một đơn vị: điểm tối đa, tự chấm, bước 1, bước 2 và các tài liệu kiểm chứng được trích dẫn.',
@@ -21,11 +23,12 @@ export async function render(ctx) {
     const [{documents}, units] = await Promise.all([get(`/periods/${year}/documents`), get('/units')]);
     const active = units.filter(u => u.active_from_year <= year && (u.active_to_year === null || u.active_to_year >= year))
         .sort((a, b) => a.code.localeCompare(b.code));
-    const onSign = (doc, signed) => ctx.reload(`Đã ký phê duyệt văn bản #${doc.id}: bản có ${signed.signatures} chữ ký là văn bản #${signed.id}.`);
+    const office = ctx.user.role === 'admin' || ctx.user.role === 'clerk';
+    const onSign = office ? (doc, signed) => ctx.reload(`Đã ký phê duyệt văn bản #${doc.id}: bản có ${signed.signatures} chữ ký là văn bản #${signed.id}.`) : null;
     return [
         pageTitle(`Văn bản năm ${year}`, 'Phiếu thẩm định, dự thảo quyết định công bố kết quả và báo cáo năm, lập từ số liệu hiện tại, ký số bằng khóa của cơ quan và lưu lại không sửa được.'),
         yearPicker(periods, year),
-        section('Lập văn bản mới', generateForm(ctx, year, active)),
+        office ? section('Lập văn bản mới', generateForm(ctx, year, active)) : null,
         section(`Các văn bản đã lập (${documents.length})`,
             h('p', {class: 'hint'}, '"Ký phê duyệt" thêm chữ ký của người phê duyệt lên trên chữ ký của cơ quan và lưu thành một văn bản mới; bản cũ vẫn giữ nguyên. Tải tệp PDF để gửi đi; người nhận kiểm tra chữ ký ở trang ',
                 h('a', {href: '#/kiem-tra-chu-ky'}, 'Kiểm tra chữ ký'), ' hoặc bằng phần mềm đọc PDF.'),
@@ -52,6 +55,7 @@ function generateForm(ctx, year, units) {
                 hint: 'Các đoạn cách nhau bằng một dòng trống. Hệ thống tự ghi trước đoạn này các đơn vị chưa tự chấm điểm.'}),
             field({name: 'directions_text', label: 'Mục V. Phương hướng, nhiệm vụ', type: 'textarea',
                 hint: 'Các đoạn cách nhau bằng một dòng trống.'}),
+            h('div', {class: 'buttons prefill'}, h('button', {type: 'button', class: 'small secondary', 'data-action': 'prefill'}, 'Điền sẵn từ số liệu')),
         ],
         submitLabel: 'Lập và ký văn bản',
         onSubmit: async form => {
@@ -70,14 +74,23 @@ function generateForm(ctx, year, units) {
         },
     });
     const wrapper = name => f.querySelector(`[data-field="${name}"]`);
+    const prefill = f.querySelector('[data-action="prefill"]');
     const showFor = () => {
         const kind = f.elements.kind.value;
         wrapper('unit').hidden = kind !== 'appraisal_sheet';
         wrapper('assessment_text').hidden = kind !== 'annual_report';
         wrapper('directions_text').hidden = kind !== 'annual_report';
+        prefill.parentElement.hidden = kind !== 'annual_report';
         kindHint.textContent = KIND_HINTS[kind] || '';
     };
     f.elements.kind.addEventListener('change', showFor);
     showFor();
+    // Sections IV and V pre-filled with the year's facts (results, flags), only where the clerk
+    // has not written anything yet: nothing typed is replaced.
+    prefill.addEventListener('click', async () => {
+        const facts = reportFacts(await get(`/periods/${year}/results`));
+        for (const [name, text] of [['assessment_text', facts.assessment], ['directions_text', facts.directions]])
+            if (!f.elements[name].value.trim()) f.elements[name].value = text;
+    });
     return f;
 }
