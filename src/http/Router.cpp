@@ -1,6 +1,7 @@
 #include "http/Router.h"
 
-#include <Poco/JSON/Stringifier.h>
+#include "http/JsonText.h"
+
 #include <Poco/Logger.h>
 #include <Poco/Net/HTTPCookie.h>
 #include <Poco/Net/HTTPRequestHandler.h>
@@ -71,9 +72,7 @@ void render(Poco::Net::HTTPServerResponse& res, const Reply& reply) {
         res.send();
         return;
     }
-    std::ostringstream body;
-    Poco::JSON::Stringifier::stringify(reply.body, body);
-    std::string text = body.str();
+    const std::string text = json::text(reply.body);
     res.setContentType("application/json; charset=utf-8");
     res.setContentLength(static_cast<std::streamsize>(text.size()));
     res.send() << text;
