@@ -7,7 +7,7 @@
 
 #include <sstream>
 
-namespace kc::http::json {
+namespace kc::http {
 
 namespace {
 
@@ -25,12 +25,12 @@ void appendObject(std::string& out, const Poco::JSON::Object& o) {
         if (!first)
             out += ',';
         first = false;
-        appendString(out, name);
+        appendJsonString(out, name);
         out += ':';
         if (member != o.end() && member->first == name)
-            appendValue(out, member->second);
+            appendJsonValue(out, member->second);
         else
-            appendValue(out, o.get(name));
+            appendJsonValue(out, o.get(name));
         if (member != o.end())
             ++member;
     }
@@ -42,14 +42,14 @@ void appendArray(std::string& out, const Poco::JSON::Array& a) {
     for (auto it = a.begin(); it != a.end(); ++it) {
         if (it != a.begin())
             out += ',';
-        appendValue(out, *it);
+        appendJsonValue(out, *it);
     }
     out += ']';
 }
 
 }  // namespace
 
-void appendString(std::string& out, std::string_view s) {
+void appendJsonString(std::string& out, std::string_view s) {
     out += '"';
     std::size_t run = 0;  // start of the bytes not yet copied
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -65,7 +65,7 @@ void appendString(std::string& out, std::string_view s) {
     out += '"';
 }
 
-void appendValue(std::string& out, const Poco::Dynamic::Var& v) {
+void appendJsonValue(std::string& out, const Poco::Dynamic::Var& v) {
     const std::type_info& t = v.type();
     if (t == typeid(Poco::JSON::Object::Ptr))
         appendObject(out, *v.extract<Poco::JSON::Object::Ptr>());
@@ -78,7 +78,7 @@ void appendValue(std::string& out, const Poco::Dynamic::Var& v) {
     else if (v.isEmpty())
         out += "null";
     else if (t == typeid(std::string))
-        appendString(out, v.extract<std::string>());
+        appendJsonString(out, v.extract<std::string>());
     else if ((v.isNumeric() || v.isBoolean()) && t != typeid(char))
         out += v.convert<std::string>();
     else {  // chars, dates and other rarities: Poco's own rules
@@ -88,10 +88,10 @@ void appendValue(std::string& out, const Poco::Dynamic::Var& v) {
     }
 }
 
-std::string text(const Poco::Dynamic::Var& v) {
+std::string jsonText(const Poco::Dynamic::Var& v) {
     std::string out;
-    appendValue(out, v);
+    appendJsonValue(out, v);
     return out;
 }
 
-}  // namespace kc::http::json
+}  // namespace kc::http

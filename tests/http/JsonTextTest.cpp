@@ -25,7 +25,7 @@ TEST(JsonTextTest, StringsAreEscapedExactlyAsPocoDoes) {
           std::string(1, '\0') + "x", every, std::string("\xff\xfe bytes"),
           std::string("</script>")}) {
         Poco::Dynamic::Var v(s);
-        EXPECT_EQ(json::text(v), poco(v)) << s;
+        EXPECT_EQ(jsonText(v), poco(v)) << s;
     }
 }
 
@@ -35,7 +35,7 @@ TEST(JsonTextTest, ScalarsAndNullMatchPoco) {
           Poco::Dynamic::Var(std::int64_t{9007199254740993}), Poco::Dynamic::Var(true),
           Poco::Dynamic::Var(false), Poco::Dynamic::Var(12.5), Poco::Dynamic::Var(0.1),
           Poco::Dynamic::Var(1e21), Poco::Dynamic::Var(std::size_t{7}), Poco::Dynamic::Var('x')})
-        EXPECT_EQ(json::text(v), poco(v));
+        EXPECT_EQ(jsonText(v), poco(v));
 }
 
 TEST(JsonTextTest, NestedObjectsAndArraysMatchPoco) {
@@ -53,10 +53,10 @@ TEST(JsonTextTest, NestedObjectsAndArraysMatchPoco) {
     root->set("empty", Poco::JSON::Object::Ptr(new Poco::JSON::Object));
     root->set("b", false);
     root->set("đ", 0.25);
-    EXPECT_EQ(json::text(root), poco(root));
+    EXPECT_EQ(jsonText(root), poco(root));
     Poco::JSON::Object byValue(*root);
-    EXPECT_EQ(json::text(byValue), poco(byValue));
-    EXPECT_EQ(json::text(*list), poco(*list));
+    EXPECT_EQ(jsonText(byValue), poco(byValue));
+    EXPECT_EQ(jsonText(*list), poco(*list));
 }
 
 TEST(JsonTextTest, InsertionOrderIsKeptWhenTheObjectKeepsIt) {
@@ -66,8 +66,8 @@ TEST(JsonTextTest, InsertionOrderIsKeptWhenTheObjectKeepsIt) {
     o->set("children", Poco::JSON::Array::Ptr(new Poco::JSON::Array));
     o->set("b", 2);
     o->set("a", 1);
-    EXPECT_EQ(json::text(o), poco(o));
-    EXPECT_EQ(json::text(o), R"({"code":"1","name":"Lĩnh vực","children":[],"b":2,"a":1})");
+    EXPECT_EQ(jsonText(o), poco(o));
+    EXPECT_EQ(jsonText(o), R"({"code":"1","name":"Lĩnh vực","children":[],"b":2,"a":1})");
 }
 
 }  // namespace
