@@ -30,6 +30,13 @@ std::string RawRow::text(int i) const {
                        static_cast<std::size_t>(sqlite3_column_bytes(_st, i)));
 }
 
+std::string_view RawRow::view(int i) const {
+    const auto* p = sqlite3_column_text(_st, i);
+    if (!p)
+        return {};
+    return {reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(_st, i))};
+}
+
 std::optional<std::string> RawRow::optText(int i) const {
     if (isNull(i))
         return std::nullopt;
