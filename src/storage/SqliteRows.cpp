@@ -56,6 +56,23 @@ TimePoint RawRow::time(int i) const {
     return *t;
 }
 
+int RawRow::columns() const {
+    return sqlite3_column_count(_st);
+}
+
+Poco::Dynamic::Var RawRow::value(int i) const {
+    switch (sqlite3_column_type(_st, i)) {
+    case SQLITE_NULL:
+        return {};
+    case SQLITE_INTEGER:
+        return static_cast<Poco::Int64>(sqlite3_column_int64(_st, i));
+    case SQLITE_FLOAT:
+        return sqlite3_column_double(_st, i);
+    default:
+        return text(i);
+    }
+}
+
 void eachRow(Poco::Data::Session& s, const std::string& sql, const std::vector<Param>& params,
              const std::function<void(const RawRow&)>& row) {
     sqlite3* db = Poco::Data::SQLite::Utility::dbHandle(s);

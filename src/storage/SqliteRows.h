@@ -1,6 +1,7 @@
 #pragma once
 
 #include <Poco/Data/Session.h>
+#include <Poco/Dynamic/Var.h>
 
 #include <cstdint>
 #include <functional>
@@ -29,6 +30,9 @@ public:
     std::optional<std::string> optText(int i) const;
     std::optional<TimePoint> optTime(int i) const;
     TimePoint time(int i) const;  // throws on NULL or a malformed time
+    int columns() const;
+    // Column i as a Var: empty for NULL, Int64, double, or std::string for text and blobs.
+    Poco::Dynamic::Var value(int i) const;
 
 private:
     sqlite3_stmt* _st;
