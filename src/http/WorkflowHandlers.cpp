@@ -1,5 +1,6 @@
 #include "http/CompletenessJson.h"
 #include "http/Handlers.h"
+#include "http/UnitAssessmentJson.h"
 #include "http/JsonFields.h"
 #include "services/AssessmentJson.h"
 
@@ -83,8 +84,10 @@ Reply unitAssessment(Services& s, Request& r) {
     auto t = target(r);
     if (!t.ok())
         return Reply::error(t.error());
-    return replyOf(s.assessment.unitAssessment(r.who(), t->year, t->unit),
-                   [](const UnitAssessment& u) { return json::of(u); });
+    auto assessment = s.assessment.unitAssessment(r.who(), t->year, t->unit);
+    if (!assessment.ok())
+        return Reply::error(assessment.error());
+    return Reply::text(unitAssessmentJsonText(*assessment));
 }
 
 Reply putSelf(Services& s, Request& r) {
