@@ -1,7 +1,7 @@
 #include "http/CompletenessJson.h"
 #include "http/Handlers.h"
-#include "http/UnitAssessmentJson.h"
 #include "http/JsonFields.h"
+#include "http/UnitAssessmentJson.h"
 #include "services/AssessmentJson.h"
 
 namespace kc::http::workflow {

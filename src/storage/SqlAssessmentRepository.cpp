@@ -233,8 +233,7 @@ std::vector<EvidenceCount> SqlAssessmentRepository::evidenceCounts(
     };
     sql::eachRow(
         _s,
-        "SELECT e.unit_id, e.sub_code, e.round, e.uploaded_at FROM evidence e" +
-            where +
+        "SELECT e.unit_id, e.sub_code, e.round, e.uploaded_at FROM evidence e" + where +
             " AND e.id NOT IN (SELECT v.evidence_id FROM evidence_events v WHERE v.action = "
             "'withdraw' AND v.id IN (SELECT MAX(id) FROM evidence_events GROUP BY "
             "evidence_id)) ORDER BY e.unit_id, e.sub_code",

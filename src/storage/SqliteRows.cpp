@@ -34,7 +34,8 @@ std::string_view RawRow::view(int i) const {
     const auto* p = sqlite3_column_text(_st, i);
     if (!p)
         return {};
-    return {reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(_st, i))};
+    return {reinterpret_cast<const char*>(p),
+            static_cast<std::size_t>(sqlite3_column_bytes(_st, i))};
 }
 
 std::optional<std::string> RawRow::optText(int i) const {
@@ -62,14 +63,14 @@ int RawRow::columns() const {
 
 Poco::Dynamic::Var RawRow::value(int i) const {
     switch (sqlite3_column_type(_st, i)) {
-    case SQLITE_NULL:
-        return {};
-    case SQLITE_INTEGER:
-        return static_cast<Poco::Int64>(sqlite3_column_int64(_st, i));
-    case SQLITE_FLOAT:
-        return sqlite3_column_double(_st, i);
-    default:
-        return text(i);
+        case SQLITE_NULL:
+            return {};
+        case SQLITE_INTEGER:
+            return static_cast<Poco::Int64>(sqlite3_column_int64(_st, i));
+        case SQLITE_FLOAT:
+            return sqlite3_column_double(_st, i);
+        default:
+            return text(i);
     }
 }
 

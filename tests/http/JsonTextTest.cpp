@@ -20,10 +20,9 @@ std::string poco(const Poco::Dynamic::Var& v) {
 TEST(JsonTextTest, StringsAreEscapedExactlyAsPocoDoes) {
     std::string every;
     for (int c = 1; c < 128; ++c) every += static_cast<char>(c);
-    for (const std::string& s :
-         {std::string(), std::string("Đơn vị UBND xã Bảo Hà"), std::string("a/b \"q\" \\ \t\n\r"),
-          std::string(1, '\0') + "x", every, std::string("\xff\xfe bytes"),
-          std::string("</script>")}) {
+    for (const std::string& s : {std::string(), std::string("Đơn vị UBND xã Bảo Hà"),
+                                 std::string("a/b \"q\" \\ \t\n\r"), std::string(1, '\0') + "x",
+                                 every, std::string("\xff\xfe bytes"), std::string("</script>")}) {
         Poco::Dynamic::Var v(s);
         EXPECT_EQ(jsonText(v), poco(v)) << s;
     }

@@ -52,21 +52,31 @@ TEST(UnitAssessmentJsonTest, TextIsWhatThePocoObjectsGave) {
     scored.files = 3;
     scored.supplementFiles = 1;
     scored.item.version = 4;
-    scored.item.self = RoundScore{Points::fromHundredths(125), Points::fromHundredths(3333), 2,
-                                  "vượt \"mức\"", Points::fromHundredths(100), "Giải trình\n",
-                                  "xa01", at("2022-12-20T03:00:00Z")};
+    scored.item.self = RoundScore{Points::fromHundredths(125),
+                                  Points::fromHundredths(3333),
+                                  2,
+                                  "vượt \"mức\"",
+                                  Points::fromHundredths(100),
+                                  "Giải trình\n",
+                                  "xa01",
+                                  at("2022-12-20T03:00:00Z")};
     scored.item.step1 = RoundScore{Points::fromHundredths(100), {}, {}, "", {}, "", "thamdinh",
                                    at("2023-01-02T03:00:00Z")};
-    scored.item.request = SupplementRequest{"Thiếu QĐ", "Lý do", at("2023-01-08T00:00:00Z"),
-                                            "thamdinh", at("2023-01-02T04:00:00Z"), std::nullopt,
-                                            "", std::nullopt};
+    scored.item.request = SupplementRequest{"Thiếu QĐ",
+                                            "Lý do",
+                                            at("2023-01-08T00:00:00Z"),
+                                            "thamdinh",
+                                            at("2023-01-02T04:00:00Z"),
+                                            std::nullopt,
+                                            "",
+                                            std::nullopt};
     u.items.push_back(scored);
     ItemView replied = item("2.1.1", "", ItemStatus::Replied);
-    replied.item.request = SupplementRequest{"a", "b", at("2023-01-08T00:00:00Z"), "c",
-                                             at("2023-01-02T04:00:00Z"), "Đã bổ sung", "xa01",
-                                             at("2023-01-06T10:30:00Z")};
-    replied.item.step2 = RoundScore{Points::fromHundredths(0), {}, 0, "", {}, "", "t",
-                                    at("2023-01-15T00:00:00Z")};
+    replied.item.request = SupplementRequest{
+        "a",          "b",    at("2023-01-08T00:00:00Z"), "c", at("2023-01-02T04:00:00Z"),
+        "Đã bổ sung", "xa01", at("2023-01-06T10:30:00Z")};
+    replied.item.step2 =
+        RoundScore{Points::fromHundredths(0), {}, 0, "", {}, "", "t", at("2023-01-15T00:00:00Z")};
     u.items.push_back(replied);
     u.items.push_back(item("9.1.1", "Khảo sát", ItemStatus::Survey));
     for (const ItemView& v : u.items) u.summary.add(v.status);
