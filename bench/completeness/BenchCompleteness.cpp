@@ -16,11 +16,27 @@
 #include <random>
 #include <thread>
 
+#include <sys/resource.h>
+
 #include "BenchData.h"
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+double cpuSeconds(int who) {
+    rusage u{};
+    getrusage(who, &u);
+    return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+           static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+// CPU time of the process and of the client threads over a measured stretch; the server's
+// share is the difference (its threads are the process's other threads).
+struct CpuSplit {
+    double process = 0, client = 0;
+    double server() const { return process - client; }
+};
 
 struct Server {
     explicit Server(const kc::bench::BenchShape& shape)
@@ -95,27 +111,31 @@ private:
 
 struct Stats {
     double p50, p99, mean;
+    double serverCpuMs, clientCpuMs;  // per request
 };
 
 Stats timed(int n, const std::function<void()>& f) {
     std::vector<double> ms;
+    const double p0 = cpuSeconds(RUSAGE_SELF), c0 = cpuSeconds(RUSAGE_THREAD);
     for (int i = 0; i < n; ++i) {
         auto t0 = Clock::now();
         f();
         ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
     }
+    CpuSplit cpu{cpuSeconds(RUSAGE_SELF) - p0, cpuSeconds(RUSAGE_THREAD) - c0};
     std::sort(ms.begin(), ms.end());
     double sum = 0;
     for (double v : ms) sum += v;
     auto at = [&](double q) {
         return ms[std::min(ms.size() - 1, static_cast<std::size_t>(q * ms.size()))];
     };
-    return {at(0.50), at(0.99), sum / ms.size()};
+    return {at(0.50), at(0.99), sum / ms.size(), cpu.server() * 1e3 / n, cpu.client * 1e3 / n};
 }
 
 void print(const char* what, const Stats& s) {
     std::cout << std::fixed << std::setprecision(2) << what << ": p50 " << s.p50 << " ms, p99 "
-              << s.p99 << " ms, mean " << s.mean << " ms\n";
+              << s.p99 << " ms, mean " << s.mean << " ms; CPU per request: server " << s.serverCpuMs
+              << " ms, client " << s.clientCpuMs << " ms\n";
 }
 
 void expectOk(int status, const char* what) {
@@ -140,7 +160,7 @@ double matrixP50(int units) {
 
 int main(int argc, char** argv) {
     const std::string mode = argc > 1 ? argv[1] : "";
-    bool scaling = mode != "--no-scaling" && mode != "--matrix-only";
+    bool scaling = mode.empty();
     Server srv(kc::bench::BenchShape{200, 250});
     const unsigned short port = srv.server->port();
     Client c(port);
@@ -157,13 +177,16 @@ int main(int argc, char** argv) {
               timed(300, [&] { c.call("GET", "/api/v1/periods/2022/completeness", clerk); }));
         return 0;
     }
-    print("full matrix (200 units x 58 items)",
-          timed(200, [&] { c.call("GET", "/api/v1/periods/2022/completeness", clerk); }));
-    print("one unit's assessment", timed(1000, [&] { c.call("GET", unitPath, clerk); }));
+    if (mode != "--clients-only") {  // --clients-only: for a profiler, the 32 clients alone
+        print("full matrix (200 units x 58 items)",
+              timed(200, [&] { c.call("GET", "/api/v1/periods/2022/completeness", clerk); }));
+        print("one unit's assessment", timed(1000, [&] { c.call("GET", unitPath, clerk); }));
+    }
 
     // 32 concurrent keep-alive clients on the single-unit endpoint for a few seconds.
     std::atomic<long> done{0}, failed{0};
-    std::atomic<bool> stop{false};
+    std::atomic<bool> stop{false}, measuring{false};
+    std::atomic<long> clientCpuUs{0};
     std::vector<std::thread> threads;
     for (int t = 0; t < 32; ++t)
         threads.emplace_back([&, t] {
@@ -171,6 +194,7 @@ int main(int argc, char** argv) {
             char code[16];
             std::snprintf(code, sizeof code, "U%04d", t * 6 + 1);
             std::string path = std::string("/api/v1/periods/2022/units/") + code + "/assessment";
+            const double c0 = cpuSeconds(RUSAGE_THREAD);
             while (!stop) {
                 try {
                     (own.call("GET", path, clerk) == 200 ? done : failed)++;
@@ -178,14 +202,21 @@ int main(int argc, char** argv) {
                     failed++;
                 }
             }
+            clientCpuUs += static_cast<long>((cpuSeconds(RUSAGE_THREAD) - c0) * 1e6);
         });
+    const double p0 = cpuSeconds(RUSAGE_SELF) - cpuSeconds(RUSAGE_THREAD);
     auto t0 = Clock::now();
     std::this_thread::sleep_for(std::chrono::seconds(5));
     stop = true;
     for (auto& th : threads) th.join();
     double secs = std::chrono::duration<double>(Clock::now() - t0).count();
-    std::cout << "32 clients, one unit each: " << static_cast<long>(done / secs) << " req/s ("
-              << failed << " failed)\n";
+    CpuSplit cpu{cpuSeconds(RUSAGE_SELF) - cpuSeconds(RUSAGE_THREAD) - p0, clientCpuUs / 1e6};
+    const double n = static_cast<double>(done + failed);
+    std::cout << std::setprecision(3) << "32 clients, one unit each: "
+              << static_cast<long>(done / secs) << " req/s (" << failed
+              << " failed); CPU per request: server " << cpu.server() * 1e3 / n << " ms, client "
+              << cpu.client * 1e3 / n << " ms; server alone on 2 cores: ~"
+              << static_cast<long>(2 / (cpu.server() / n)) << " req/s\n";
 
     if (scaling) {
         std::cout << "matrix growth (250 evidence items per unit):\n";

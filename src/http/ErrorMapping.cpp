@@ -39,6 +39,6 @@ Poco::JSON::Object::Ptr errorBody(const Error& e) {
     return outer;
 }
 
-Reply Reply::error(const Error& e) { return Reply{statusOf(e.code), errorBody(e), {}, false}; }
+Reply Reply::error(const Error& e) { return Reply{statusOf(e.code), errorBody(e), {}, false, {}}; }
 
 }  // namespace kc::http

@@ -68,10 +68,12 @@ struct Reply {
     Poco::Dynamic::Var body;
     std::vector<std::pair<std::string, std::string>> headers;
     bool alreadySent = false;
+    std::string jsonText;  // when not empty: the body, already serialised (body is then unused)
 
-    static Reply json(Poco::Dynamic::Var body, int status = 200) { return {status, std::move(body), {}, false}; }
-    static Reply noContent() { return {204, {}, {}, false}; }
-    static Reply sent() { return {0, {}, {}, true}; }
+    static Reply json(Poco::Dynamic::Var body, int status = 200) { return {status, std::move(body), {}, false, {}}; }
+    static Reply text(std::string json, int status = 200) { return {status, {}, {}, false, std::move(json)}; }
+    static Reply noContent() { return {204, {}, {}, false, {}}; }
+    static Reply sent() { return {0, {}, {}, true, {}}; }
     static Reply error(const Error& e);
 };
 

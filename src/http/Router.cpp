@@ -1,6 +1,7 @@
 #include "http/Router.h"
 
-#include <Poco/JSON/Stringifier.h>
+#include "http/JsonText.h"
+
 #include <Poco/Logger.h>
 #include <Poco/Net/HTTPCookie.h>
 #include <Poco/Net/HTTPRequestHandler.h>
@@ -66,14 +67,14 @@ void render(Poco::Net::HTTPServerResponse& res, const Reply& reply) {
     res.set("X-Content-Type-Options", "nosniff");
     res.set("Cache-Control", "no-store");
     for (const auto& [name, value] : reply.headers) res.add(name, value);
-    if (reply.status == 204 || reply.body.isEmpty()) {
+    if (reply.status == 204 || (reply.body.isEmpty() && reply.jsonText.empty())) {
         res.setContentLength(0);
         res.send();
         return;
     }
-    std::ostringstream body;
-    Poco::JSON::Stringifier::stringify(reply.body, body);
-    std::string text = body.str();
+    std::string serialised;
+    const std::string& text =
+        reply.jsonText.empty() ? (serialised = jsonText(reply.body)) : reply.jsonText;
     res.setContentType("application/json; charset=utf-8");
     res.setContentLength(static_cast<std::streamsize>(text.size()));
     res.send() << text;

@@ -1,5 +1,7 @@
+#include "http/CompletenessJson.h"
 #include "http/Handlers.h"
 #include "http/JsonFields.h"
+#include "http/UnitAssessmentJson.h"
 #include "services/AssessmentJson.h"
 
 namespace kc::http::workflow {
@@ -30,33 +32,6 @@ Reply putScore(Services& s, Request& r, ScoreRound round) {
         return Reply::error(in.error());
     return replyOf(s.assessment.score(r.who(), t->year, t->unit, r.param("sub"), round, *in),
                    [](const AssessmentItem& a) { return json::of(a); });
-}
-
-Poco::JSON::Object::Ptr matrixJson(const CompletenessMatrix& m) {
-    Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
-    o->set("year", m.year);
-    Poco::JSON::Array::Ptr rows = new Poco::JSON::Array;
-    for (const MatrixRow& row : m.rows) {
-        Poco::JSON::Object::Ptr u = new Poco::JSON::Object;
-        u->set("unit_code", row.unitCode);
-        u->set("unit_name", row.unitName);
-        u->set("unit_type", row.unitType);
-        u->set("phase", std::string(phaseName(row.phase)));
-        u->set("nothing_submitted", row.summary.nothingSubmitted());
-        u->set("summary", json::of(row.summary));
-        Poco::JSON::Object::Ptr cells = new Poco::JSON::Object;
-        for (const MatrixCell& c : row.cells) {
-            Poco::JSON::Array::Ptr cell = new Poco::JSON::Array;
-            cell->add(c.done);
-            cell->add(c.total);
-            cell->add(std::string(itemStatusName(c.least)));
-            cells->set(c.criterion, cell);
-        }
-        u->set("cells", cells);
-        rows->add(u);
-    }
-    o->set("rows", rows);
-    return o;
 }
 
 Poco::JSON::Object::Ptr queueJson(const QueueItem& q) {
@@ -109,8 +84,10 @@ Reply unitAssessment(Services& s, Request& r) {
     auto t = target(r);
     if (!t.ok())
         return Reply::error(t.error());
-    return replyOf(s.assessment.unitAssessment(r.who(), t->year, t->unit),
-                   [](const UnitAssessment& u) { return json::of(u); });
+    auto assessment = s.assessment.unitAssessment(r.who(), t->year, t->unit);
+    if (!assessment.ok())
+        return Reply::error(assessment.error());
+    return Reply::text(unitAssessmentJsonText(*assessment));
 }
 
 Reply putSelf(Services& s, Request& r) {
@@ -220,7 +197,10 @@ Reply completeness(Services& s, Request& r) {
         if (!filter.status || *filter.status == ItemStatus::Survey)
             return Reply::error(Error::invalid("Trạng thái không hợp lệ", {{"status", *status}}));
     }
-    return replyOf(s.completeness.matrix(r.who(), year.value(), filter), matrixJson);
+    auto matrix = s.completeness.matrix(r.who(), year.value(), filter);
+    if (!matrix.ok())
+        return Reply::error(matrix.error());
+    return Reply::text(matrixJsonText(*matrix));
 }
 
 Reply reviewQueue(Services& s, Request& r) {

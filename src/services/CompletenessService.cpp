@@ -11,10 +11,6 @@ namespace kc {
 
 namespace {
 
-std::string key(const std::string& unit, const std::string& sub) {
-    return unit + '\x1f' + sub;
-}
-
 bool activeIn(const Unit& u, int year) {
     return u.activeFromYear <= year && (!u.activeToYear || *u.activeToYear >= year);
 }
@@ -30,15 +26,56 @@ std::optional<std::set<std::string>> visibleAreas(Transaction& tx, const Actor& 
     return areas;
 }
 
-// Everything the read views need about a period, in a handful of queries.
+// Everything the read views need about a period, in a handful of queries. The stored flags
+// and evidence counts are found by position (unit, sub-criterion in its criteria index), not
+// by a string key per cell: the matrix looks up ~12,000 cells per request.
 struct PeriodFacts {
     Period period;
     std::vector<Unit> units;
     std::map<std::string, std::shared_ptr<const CriteriaIndex>> criteriaByType;
-    std::unordered_map<std::string, AssessmentFlags> flags;
-    std::unordered_map<std::string, EvidenceCount> counts;
+    std::vector<AssessmentFlags> flagList;
+    std::vector<EvidenceCount> countList;
+    std::vector<std::vector<int>> flagAt, countAt;  // [unit][sub] -> position in the list, or -1
     std::vector<DeadlineExtension> extensions;
+
+    const CriteriaIndex& criteriaOf(std::size_t unit) const {
+        return *criteriaByType.at(units[unit].unitTypeCode);
+    }
+    const AssessmentFlags* flags(std::size_t unit, std::size_t sub) const {
+        int at = flagAt[unit][sub];
+        return at < 0 ? nullptr : &flagList[static_cast<std::size_t>(at)];
+    }
+    const EvidenceCount* counts(std::size_t unit, std::size_t sub) const {
+        int at = countAt[unit][sub];
+        return at < 0 ? nullptr : &countList[static_cast<std::size_t>(at)];
+    }
 };
+
+// Fills at[unit][sub] with each item's position in list; items of units or sub-criteria not in
+// the facts are left out. Rows come grouped by unit, so the unit is looked up once per run.
+template <typename T>
+void place(const PeriodFacts& f, const std::vector<T>& list, std::vector<std::vector<int>>& at) {
+    std::unordered_map<std::string, std::size_t> unitPos;
+    for (std::size_t u = 0; u < f.units.size(); ++u) {
+        unitPos.emplace(f.units[u].code, u);
+        at.emplace_back(f.criteriaOf(u).subs.size(), -1);
+    }
+    const std::string* lastCode = nullptr;
+    std::size_t u = 0;
+    const CriteriaIndex* idx = nullptr;  // of unit u; nullptr for a unit not in the facts
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        if (!lastCode || *lastCode != list[i].unitCode) {
+            auto it = unitPos.find(list[i].unitCode);
+            u = it == unitPos.end() ? 0 : it->second;
+            idx = it == unitPos.end() ? nullptr : &f.criteriaOf(u);
+            lastCode = &list[i].unitCode;
+        }
+        if (!idx)
+            continue;
+        if (auto sub = idx->byCode.find(list[i].subCode); sub != idx->byCode.end())
+            at[u][sub->second] = static_cast<int>(i);
+    }
+}
 
 Result<PeriodFacts> loadFacts(Transaction& tx, CriteriaCache& cache, int year,
                               const std::optional<std::string>& unitCode) {
@@ -59,10 +96,10 @@ Result<PeriodFacts> loadFacts(Transaction& tx, CriteriaCache& cache, int year,
     }
     if (unitCode && f.units.empty())
         return Error::notFound("Không có đơn vị mã " + *unitCode + " (hoặc chưa có bộ tiêu chí)");
-    for (AssessmentFlags& a : tx.assessment().flags(year, unitCode))
-        f.flags.emplace(key(a.unitCode, a.subCode), std::move(a));
-    for (EvidenceCount& e : tx.assessment().evidenceCounts(year, unitCode))
-        f.counts.emplace(key(e.unitCode, e.subCode), std::move(e));
+    f.flagList = tx.assessment().flags(year, unitCode);
+    f.countList = tx.assessment().evidenceCounts(year, unitCode);
+    place(f, f.flagList, f.flagAt);
+    place(f, f.countList, f.countAt);
     f.extensions = tx.assessment().extensions(year, unitCode);
     return f;
 }
@@ -106,20 +143,19 @@ Result<CompletenessMatrix> CompletenessService::matrix(const Actor& actor, int y
             return facts.takeError();
         TimePoint now = _clock.now();
         CompletenessMatrix m{year, {}};
-        for (const Unit& u : facts->units) {
+        for (std::size_t ui = 0; ui < facts->units.size(); ++ui) {
+            const Unit& u = facts->units[ui];
             if (filter.unitType && u.unitTypeCode != *filter.unitType)
                 continue;
-            const CriteriaIndex& idx = *facts->criteriaByType.at(u.unitTypeCode);
+            const CriteriaIndex& idx = facts->criteriaOf(ui);
             MatrixRow row{u.code, u.name, u.unitTypeCode, Phase::NotStarted, {}, {}};
             row.phase = phaseAt(effectivePeriod(facts->period, u.code, facts->extensions), now);
             for (std::size_t i = 0; i < idx.subs.size(); ++i) {
                 const std::string& area = idx.areaOf[i];
                 if ((filter.area && area != *filter.area) || (areas && !areas->count(area)))
                     continue;
-                const CriteriaNode& n = idx.subs[i];
-                std::string k = key(u.code, n.code);
                 ItemStatus s = itemStatus(
-                    factsFor(n, lookup(facts->flags, k), lookup(facts->counts, k)), row.phase);
+                    factsFor(idx.subs[i], facts->flags(ui, i), facts->counts(ui, i)), row.phase);
                 if (s == ItemStatus::Survey)
                     continue;
                 row.summary.add(s);
@@ -159,18 +195,18 @@ Result<std::vector<QueueItem>> CompletenessService::reviewQueue(const Actor& act
         for (auto& [unit, at] : tx.assessment().seenMarks(year, actor.username)) seen[unit] = at;
         TimePoint now = _clock.now();
         std::vector<QueueItem> out;
-        for (const Unit& u : facts->units) {
+        for (std::size_t ui = 0; ui < facts->units.size(); ++ui) {
+            const Unit& u = facts->units[ui];
             Phase phase = phaseAt(effectivePeriod(facts->period, u.code, facts->extensions), now);
             if (phase != Phase::Step1Appraisal && phase != Phase::Step2Appraisal)
                 continue;
-            const CriteriaIndex& idx = *facts->criteriaByType.at(u.unitTypeCode);
+            const CriteriaIndex& idx = facts->criteriaOf(ui);
             auto mark = lookup(seen, u.code);
             for (std::size_t i = 0; i < idx.subs.size(); ++i) {
                 if (!areas->count(idx.areaOf[i]))
                     continue;
-                std::string k = key(u.code, idx.subs[i].code);
-                const AssessmentFlags* a = lookup(facts->flags, k);
-                const EvidenceCount* e = lookup(facts->counts, k);
+                const AssessmentFlags* a = facts->flags(ui, i);
+                const EvidenceCount* e = facts->counts(ui, i);
                 QueueItem q{u.code, idx.subs[i].code, idx.areaOf[i], ItemStatus::UnderReview};
                 if (phase == Phase::Step1Appraisal) {
                     if (!a || !a->selfScored || a->step1Scored)
@@ -205,13 +241,13 @@ Result<Differences> CompletenessService::differences(const Actor& actor, int yea
         auto facts = loadFacts(tx, *_cache, year, unit);
         if (!facts.ok())
             return facts.takeError();
-        const Unit& u = facts->units.front();
-        const CriteriaIndex& idx = *facts->criteriaByType.at(u.unitTypeCode);
+        const CriteriaIndex& idx = facts->criteriaOf(0);
         Differences d{unit, {}, {}, {}, {}};
-        for (const CriteriaNode& n : idx.subs) {
+        for (std::size_t i = 0; i < idx.subs.size(); ++i) {
+            const CriteriaNode& n = idx.subs[i];
             if (n.assessedBy == AssessedBy::Survey || n.scoring.type == ScoringType::Survey)
                 continue;
-            const AssessmentFlags* a = lookup(facts->flags, key(unit, n.code));
+            const AssessmentFlags* a = facts->flags(0, i);
             DifferenceRow r{n.code, {}, {}, {}};
             if (a) {
                 r.self = a->self;

@@ -1,9 +1,13 @@
 #include "storage/Sql.h"
 
+#include <Poco/Data/DataException.h>
 #include <Poco/Data/RecordSet.h>
+#include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Statement.h>
 
 #include <stdexcept>
+
+#include "storage/SqliteRows.h"
 
 namespace kc::sql {
 
@@ -65,6 +69,22 @@ void bindAll(Poco::Data::Statement& st, const std::vector<Param>& params) {
 
 std::vector<Row> query(Poco::Data::Session& s, const std::string& sql,
                        const std::vector<Param>& params) {
+    if (s.connector() == Poco::Data::SQLite::Connector::KEY) {
+        // Straight through the SQLite handle: for the small lookups every request makes
+        // (session, user, period, unit), Poco's Statement and RecordSet cost more than the query.
+        std::vector<Row> rows;
+        try {
+            eachRow(s, sql, params, [&](const RawRow& r) {
+                std::vector<Poco::Dynamic::Var> vals;
+                vals.reserve(static_cast<std::size_t>(r.columns()));
+                for (int c = 0; c < r.columns(); ++c) vals.push_back(r.value(c));
+                rows.emplace_back(std::move(vals));
+            });
+        } catch (const std::runtime_error& e) {
+            throw Poco::Data::DataException(e.what());
+        }
+        return rows;
+    }
     Poco::Data::Statement st(s);
     st << sql;
     bindAll(st, params);

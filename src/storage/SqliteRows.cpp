@@ -30,6 +30,14 @@ std::string RawRow::text(int i) const {
                        static_cast<std::size_t>(sqlite3_column_bytes(_st, i)));
 }
 
+std::string_view RawRow::view(int i) const {
+    const auto* p = sqlite3_column_text(_st, i);
+    if (!p)
+        return {};
+    return {reinterpret_cast<const char*>(p),
+            static_cast<std::size_t>(sqlite3_column_bytes(_st, i))};
+}
+
 std::optional<std::string> RawRow::optText(int i) const {
     if (isNull(i))
         return std::nullopt;
@@ -47,6 +55,23 @@ TimePoint RawRow::time(int i) const {
     if (!t)
         throw std::runtime_error("database holds a malformed time: " + text(i));
     return *t;
+}
+
+int RawRow::columns() const {
+    return sqlite3_column_count(_st);
+}
+
+Poco::Dynamic::Var RawRow::value(int i) const {
+    switch (sqlite3_column_type(_st, i)) {
+        case SQLITE_NULL:
+            return {};
+        case SQLITE_INTEGER:
+            return static_cast<Poco::Int64>(sqlite3_column_int64(_st, i));
+        case SQLITE_FLOAT:
+            return sqlite3_column_double(_st, i);
+        default:
+            return text(i);
+    }
 }
 
 void eachRow(Poco::Data::Session& s, const std::string& sql, const std::vector<Param>& params,

@@ -1,11 +1,13 @@
 #pragma once
 
 #include <Poco/Data/Session.h>
+#include <Poco/Dynamic/Var.h>
 
 #include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/Clock.h"
@@ -23,9 +25,14 @@ public:
     std::int64_t integer(int i) const;  // 0 for NULL
     std::optional<std::int64_t> optInteger(int i) const;
     std::string text(int i) const;  // "" for NULL
+    // The text of column i without a copy ("" for NULL); valid until the next row.
+    std::string_view view(int i) const;
     std::optional<std::string> optText(int i) const;
     std::optional<TimePoint> optTime(int i) const;
     TimePoint time(int i) const;  // throws on NULL or a malformed time
+    int columns() const;
+    // Column i as a Var: empty for NULL, Int64, double, or std::string for text and blobs.
+    Poco::Dynamic::Var value(int i) const;
 
 private:
     sqlite3_stmt* _st;

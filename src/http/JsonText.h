@@ -1,0 +1,24 @@
+#pragma once
+
+#include <Poco/Dynamic/Var.h>
+
+#include <string>
+#include <string_view>
+
+namespace kc::http {
+
+// Appends s as a JSON string literal (quotes included), escaped exactly as Poco's
+// Stringifier (Poco 1.11) does without JSON_ESCAPE_UNICODE: control characters, '"' and '\\'
+// are escaped, other bytes ('/', DEL and UTF-8 included) are copied as they are.
+void appendJsonString(std::string& out, std::string_view s);
+
+// Appends the condensed JSON text of v (Poco::JSON objects and arrays, by value or Ptr, strings,
+// numbers, booleans, empty = null), byte for byte what Poco::JSON::Stringifier::stringify(v, out)
+// writes, but into a string instead of character by character into an ostream. Object members
+// come in the object's own order (sorted, or insertion order for JSON_PRESERVE_KEY_ORDER).
+void appendJsonValue(std::string& out, const Poco::Dynamic::Var& v);
+
+// appendJsonValue into a new string.
+std::string jsonText(const Poco::Dynamic::Var& v);
+
+}  // namespace kc::http
