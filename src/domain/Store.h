@@ -47,7 +47,9 @@ class SessionRepository {
 public:
     virtual ~SessionRepository() = default;
     virtual void insert(const SessionRecord& s) = 0;
-    virtual std::optional<SessionRecord> find(const std::string& tokenHash) = 0;
+    // The session and its user in one lookup (every authenticated request makes it).
+    virtual std::optional<std::pair<SessionRecord, User>> findWithUser(
+        const std::string& tokenHash) = 0;
     virtual void remove(const std::string& tokenHash) = 0;
     virtual void removeExpired(TimePoint now) = 0;
     // Ends every session of the user (password reset, deactivation).

@@ -80,12 +80,12 @@ Result<AuthenticatedSession> AuthService::authenticate(const std::string& token)
     if (token.empty() || token.size() > 256) return noSession();
     TimePoint now = _clock.now();
     return _store.read([&](Transaction& tx) -> Result<AuthenticatedSession> {
-        auto session = tx.sessions().find(Sha256::hex(token));
-        if (!session || session->expiresAt <= now) return noSession();
-        auto user = tx.users().findById(session->userId);
-        if (!user || !user->active) return noSession();
-        return AuthenticatedSession{Actor{user->id, user->username, user->role, user->unitCode},
-                                    session->csrfToken, session->expiresAt};
+        auto found = tx.sessions().findWithUser(Sha256::hex(token));
+        if (!found || found->first.expiresAt <= now) return noSession();
+        const auto& [session, user] = *found;
+        if (!user.active) return noSession();
+        return AuthenticatedSession{Actor{user.id, user.username, user.role, user.unitCode},
+                                    session.csrfToken, session.expiresAt};
     });
 }
 

@@ -28,7 +28,8 @@ class SqlSessionRepository final : public SessionRepository {
 public:
     explicit SqlSessionRepository(Poco::Data::Session& s) : _s(s) {}
     void insert(const SessionRecord& r) override;
-    std::optional<SessionRecord> find(const std::string& tokenHash) override;
+    std::optional<std::pair<SessionRecord, User>> findWithUser(
+        const std::string& tokenHash) override;
     void remove(const std::string& tokenHash) override;
     void removeExpired(TimePoint now) override;
     void removeForUser(Id userId) override;

@@ -9,6 +9,12 @@ const char* kUserColumns =
     "SELECT u.id, u.username, u.display_name, u.role, un.code, u.active, u.failed_logins, "
     "u.locked_until FROM users u LEFT JOIN units un ON un.id = u.unit_id ";
 
+// The user columns above, then the session's csrf_token, created_at and expires_at (8-10).
+const char* kSessionUserColumns =
+    "SELECT u.id, u.username, u.display_name, u.role, un.code, u.active, u.failed_logins, "
+    "u.locked_until, s.csrf_token, s.created_at, s.expires_at FROM sessions s "
+    "JOIN users u ON u.id = s.user_id LEFT JOIN units un ON un.id = u.unit_id ";
+
 User toUser(const sql::Row& r) {
     User u;
     u.id = r.integer(0);
@@ -85,14 +91,15 @@ void SqlSessionRepository::insert(const SessionRecord& r) {
                formatIso(r.expiresAt)});
 }
 
-std::optional<SessionRecord> SqlSessionRepository::find(const std::string& tokenHash) {
+std::optional<std::pair<SessionRecord, User>> SqlSessionRepository::findWithUser(
+    const std::string& tokenHash) {
     auto rows = sql::query(_s,
-                           "SELECT token_hash, user_id, csrf_token, created_at, expires_at FROM "
-                           "sessions WHERE token_hash = ?",
+                           std::string(kSessionUserColumns) + "WHERE s.token_hash = ?",
                            {tokenHash});
     if (rows.empty()) return std::nullopt;
     const auto& r = rows.front();
-    return SessionRecord{r.text(0), r.integer(1), r.text(2), r.time(3), r.time(4)};
+    return std::make_pair(SessionRecord{tokenHash, r.integer(0), r.text(8), r.time(9), r.time(10)},
+                          toUser(r));
 }
 
 void SqlSessionRepository::remove(const std::string& tokenHash) {
