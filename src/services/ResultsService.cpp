@@ -246,10 +246,21 @@ Result<std::pair<ResultTable, UnitResult>> ResultsService::unitResult(const Acto
 
 Result<std::pair<ResultSettings, bool>> ResultsService::settings(int year,
                                                                  const std::string& typeCode) {
-    auto t = table(year, typeCode);
-    if (!t.ok())
-        return t.takeError();
-    return std::make_pair(t->settings, t->settingsConfigured);
+    return _store.read([&](Transaction& tx) -> Result<std::pair<ResultSettings, bool>> {
+        if (!tx.directory().findPeriod(year))
+            return Error::notFound("Không có kỳ đánh giá năm " + std::to_string(year));
+        auto type = tx.directory().findUnitType(typeCode);
+        if (!type)
+            return Error::notFound("Không có loại hình đơn vị mã " + typeCode);
+        auto setId = tx.assessment().currentSetId(year, typeCode);
+        auto index = setId ? _cache->get(tx, *setId) : nullptr;
+        if (!index)
+            return Error::notFound("Loại hình " + type->name + " chưa có bộ tiêu chí năm " +
+                                   std::to_string(year));
+        auto stored = tx.results().settings(year, typeCode);
+        const bool configured = stored.has_value();
+        return std::make_pair(effectiveSettings(std::move(stored), index->set), configured);
+    });
 }
 
 Result<ResultSettings> ResultsService::putSettings(const Actor& actor, int year,
