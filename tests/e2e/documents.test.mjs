@@ -8,11 +8,10 @@
 // IV and V. After each step the server's state is checked through the API.
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import {readFileSync} from 'node:fs';
 import {execFileSync} from 'node:child_process';
 import {
-    ARTIFACTS, ACCOUNTS, startServer, launchBrowser, newPage, assertNoProblems, waitForPage, login, screenshots,
+    ACCOUNTS, startServer, launchBrowser, withPage as sharedWithPage, waitForPage, login, screenshots,
     apiToken, apiGet, apiSend, apiPostBytes, makeZip,
 } from './harness.mjs';
 
@@ -38,18 +37,7 @@ after(async () => {
     if (server) assert.equal(await server.stop(), 0, 'the server must stop cleanly (see server-stderr.log)');
 });
 
-async function withPage(body) {
-    const page = await newPage(browser, base);
-    try {
-        await body(page);
-        assertNoProblems(assert, page);
-    } catch (e) {
-        await page.screenshot({path: path.join(ARTIFACTS, 'documents-failure.png'), fullPage: true}).catch(() => {});
-        throw e;
-    } finally {
-        await page.context().close();
-    }
-}
+const withPage = body => sharedWithPage(assert, browser, base, 'documents', body);
 
 const nav = page => page.getByRole('navigation', {name: 'Điều hướng chính'});
 const documentsOf = async token => (await apiGet(base, token, '/periods/2022/documents')).body.documents;

@@ -108,9 +108,13 @@ export async function newPage(browser, baseURL, viewport = VIEWPORTS.desktop) {
     });
     page.on('pageerror', e => page.problems.push(`pageerror: ${e.message}`));
     // The browser's own PDF viewer (chrome://, chrome-extension://) loads its parts inside a
-    // framed PDF and drops them when the test moves on: not the page's requests.
+    // framed PDF and drops them when the test moves on: not the page's requests. Nor is the
+    // framed PDF's own document request, which Chromium reports as aborted once it hands the
+    // response to the viewer (the tests check that response's status and headers themselves).
     page.on('requestfailed', r => {
         if (/^chrome(-extension)?:/.test(r.url())) return;
+        if (r.resourceType() === 'document' && r.frame() !== page.mainFrame() &&
+            r.failure()?.errorText === 'net::ERR_ABORTED') return;
         page.problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
     });
     return page;
@@ -118,6 +122,21 @@ export async function newPage(browser, baseURL, viewport = VIEWPORTS.desktop) {
 
 export function assertNoProblems(assert, page) {
     assert.deepEqual(page.problems, [], 'console errors or page errors');
+}
+
+// Runs body with a fresh page of browser on baseURL, then fails on any console error; on a
+// failure saves a full-page screenshot as <failureName>-failure.png in ARTIFACTS. Closes the page.
+export async function withPage(assert, browser, baseURL, failureName, body, viewport) {
+    const page = await newPage(browser, baseURL, viewport);
+    try {
+        await body(page);
+        assertNoProblems(assert, page);
+    } catch (e) {
+        await page.screenshot({path: path.join(ARTIFACTS, `${failureName}-failure.png`), fullPage: true}).catch(() => {});
+        throw e;
+    } finally {
+        await page.context().close();
+    }
 }
 
 // Waits until the router has finished rendering a page whose h1 matches title (string or RegExp).

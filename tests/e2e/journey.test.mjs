@@ -8,9 +8,8 @@
 // steps (PATCH /periods/2022), as the office would during a real year.
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import {
-    ARTIFACTS, ACCOUNTS, startServer, launchBrowser, newPage, assertNoProblems, waitForPage, login, screenshots,
+    ACCOUNTS, startServer, launchBrowser, withPage as sharedWithPage, waitForPage, login, screenshots,
     apiToken, apiGet, apiSend,
 } from './harness.mjs';
 
@@ -38,18 +37,7 @@ after(async () => {
 });
 
 // Runs body with a fresh page; on failure saves what the page showed (journey-failure.png).
-async function withPage(body) {
-    const page = await newPage(browser, base);
-    try {
-        await body(page);
-        assertNoProblems(assert, page);
-    } catch (e) {
-        await page.screenshot({path: path.join(ARTIFACTS, 'journey-failure.png'), fullPage: true}).catch(() => {});
-        throw e;
-    } finally {
-        await page.context().close();
-    }
-}
+const withPage = body => sharedWithPage(assert, browser, base, 'journey', body);
 
 // Moves the 2022 period into phase `name` by setting its dates around now (each in order). A
 // phase ends a second ago, after a pause: times are kept to the second, and what was done before

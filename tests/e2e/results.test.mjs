@@ -6,10 +6,9 @@
 // one else's. After each step the server's state is checked through the API.
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import {readFileSync} from 'node:fs';
 import {
-    ARTIFACTS, ACCOUNTS, startServer, launchBrowser, newPage, assertNoProblems, waitForPage, login, go, screenshots,
+    ACCOUNTS, startServer, launchBrowser, withPage as sharedWithPage, waitForPage, login, go, screenshots,
     apiToken, apiGet, apiSend,
 } from './harness.mjs';
 
@@ -42,18 +41,7 @@ after(async () => {
     if (server) assert.equal(await server.stop(), 0, 'the server must stop cleanly (see server-stderr.log)');
 });
 
-async function withPage(body) {
-    const page = await newPage(browser, base);
-    try {
-        await body(page);
-        assertNoProblems(assert, page);
-    } catch (e) {
-        await page.screenshot({path: path.join(ARTIFACTS, 'results-failure.png'), fullPage: true}).catch(() => {});
-        throw e;
-    } finally {
-        await page.context().close();
-    }
-}
+const withPage = body => sharedWithPage(assert, browser, base, 'results', body);
 
 const surveyRows = async () => (await apiGet(base, clerk, '/periods/2022/survey-scores')).body.rows
     .map(r => [r.unit_code, r.sub_code, r.points, r.source]);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {
-    ROOT, ACCOUNTS, VIEWPORTS, startServer, launchBrowser, newPage, assertNoProblems, waitForPage, go,
+    ROOT, ACCOUNTS, VIEWPORTS, startServer, launchBrowser, withPage as sharedWithPage, waitForPage, go,
     login, screenshots, apiToken, apiGet, vnInput,
 } from './harness.mjs';
 
@@ -32,15 +32,7 @@ after(async () => {
 });
 
 // Runs body with a fresh page, then fails on any console error and closes the page.
-async function withPage(body, viewport) {
-    const page = await newPage(browser, base, viewport);
-    try {
-        await body(page);
-        assertNoProblems(assert, page);
-    } finally {
-        await page.context().close();
-    }
-}
+const withPage = (body, viewport) => sharedWithPage(assert, browser, base, 'web', body, viewport);
 
 test('the page and static files carry the security headers', async () => {
     for (const p of ['/', '/static/js/main.js', '/static/css/app.css']) {
