@@ -9,7 +9,6 @@
 #include <Poco/URI.h>
 
 #include <algorithm>
-#include <sstream>
 
 namespace kc::http {
 
@@ -17,16 +16,21 @@ namespace {
 
 std::vector<std::string> segments(const std::string& path) {
     std::vector<std::string> out;
-    std::stringstream ss(path);
-    std::string part;
-    while (std::getline(ss, part, '/'))
-        if (!part.empty()) out.push_back(part);
+    std::size_t start = 0;
+    while (start <= path.size()) {
+        std::size_t end = path.find('/', start);
+        if (end == std::string::npos)
+            end = path.size();
+        if (end > start)
+            out.push_back(path.substr(start, end - start));
+        start = end + 1;
+    }
     return out;
 }
 
-bool match(const std::string& pattern, const std::vector<std::string>& path,
+// pat: a route pattern's segments (split once, when the router is built).
+bool match(const std::vector<std::string>& pat, const std::vector<std::string>& path,
            std::map<std::string, std::string>& params) {
-    auto pat = segments(pattern);
     // A final {*name} takes the rest of the path (one segment or more), joined with '/'.
     const bool rest = !pat.empty() && pat.back().rfind("{*", 0) == 0 && pat.back().back() == '}';
     if (rest ? path.size() < pat.size() : pat.size() != path.size()) return false;
@@ -80,6 +84,11 @@ void render(Poco::Net::HTTPServerResponse& res, const Reply& reply) {
     res.send() << text;
 }
 
+Router::Router(std::vector<Route> routes, AuthService& auth, HttpLimits limits)
+    : _routes(std::move(routes)), _auth(auth), _limits(limits) {
+    for (const Route& r : _routes) _patterns.push_back(segments(r.pattern));
+}
+
 Poco::Net::HTTPRequestHandler* Router::createRequestHandler(const Poco::Net::HTTPServerRequest&) {
     return new RouteHandler(*this);
 }
@@ -98,9 +107,10 @@ void Router::dispatch(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerRe
         const Route* route = nullptr;
         std::string allowed;  // the methods of the path, for a 405's Allow header
         std::map<std::string, std::string> params;
-        for (const Route& r : _routes) {
+        for (std::size_t i = 0; i < _routes.size(); ++i) {
+            const Route& r = _routes[i];
             std::map<std::string, std::string> p;
-            if (!match(r.pattern, path, p)) continue;
+            if (!match(_patterns[i], path, p)) continue;
             allowed += (allowed.empty() ? "" : ", ") + r.method;
             // HEAD is GET without a body (Poco's response stream drops the body for HEAD).
             if (r.method == req.getMethod() || (r.method == "GET" && req.getMethod() == "HEAD")) {

@@ -38,8 +38,7 @@ struct Route {
 // get a 404 JSON error, known paths with another method 405. Thread-safe.
 class Router final : public Poco::Net::HTTPRequestHandlerFactory {
 public:
-    Router(std::vector<Route> routes, AuthService& auth, HttpLimits limits)
-        : _routes(std::move(routes)), _auth(auth), _limits(limits) {}
+    Router(std::vector<Route> routes, AuthService& auth, HttpLimits limits);
 
     Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override;
 
@@ -50,6 +49,7 @@ public:
 
 private:
     std::vector<Route> _routes;
+    std::vector<std::vector<std::string>> _patterns;  // per route: its pattern's segments
     AuthService& _auth;
     HttpLimits _limits;
 };
