@@ -5,6 +5,8 @@
 #include <Poco/Logger.h>
 #include <Poco/Net/HTTPCookie.h>
 #include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPServerRequestImpl.h>
+#include <Poco/Net/NetException.h>
 #include <Poco/Net/NameValueCollection.h>
 #include <Poco/URI.h>
 
@@ -66,7 +68,8 @@ private:
 
 }  // namespace
 
-void render(Poco::Net::HTTPServerResponse& res, const Reply& reply) {
+void render(Poco::Net::HTTPServerResponse& res, const Reply& reply,
+            Poco::Net::StreamSocket* socket) {
     res.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(reply.status));
     res.set("X-Content-Type-Options", "nosniff");
     res.set("Cache-Control", "no-store");
@@ -81,7 +84,20 @@ void render(Poco::Net::HTTPServerResponse& res, const Reply& reply) {
         reply.jsonText.empty() ? (serialised = jsonText(reply.body)) : reply.jsonText;
     res.setContentType("application/json; charset=utf-8");
     res.setContentLength(static_cast<std::streamsize>(text.size()));
-    res.send() << text;
+    std::ostream& out = res.send();
+    if (!socket) {
+        out << text;
+        return;
+    }
+    out.flush();  // the status line and headers
+    // A blocking stream socket sends everything in one call; loop all the same.
+    for (std::size_t at = 0; at < text.size();) {
+        const int n = socket->sendBytes(
+            text.data() + at, static_cast<int>(std::min<std::size_t>(text.size() - at, 1 << 30)));
+        if (n <= 0)
+            throw Poco::Net::NetException("the reply could not be sent");
+        at += static_cast<std::size_t>(n);
+    }
 }
 
 Router::Router(std::vector<Route> routes, AuthService& auth, HttpLimits limits)
@@ -161,7 +177,11 @@ void Router::dispatch(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerRe
         }
         Reply reply = route->handler(request);
         if (hasBody && req.stream().eof()) res.setKeepAlive(keepAlive);
-        if (!reply.alreadySent) render(res, reply);
+        if (!reply.alreadySent) {
+            // HEAD replies must go through Poco's stream, which drops their body.
+            auto* impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&req);
+            render(res, reply, impl && method != "HEAD" ? &impl->socket() : nullptr);
+        }
     } catch (const Poco::Exception& e) {
         // Malformed requests surface from Poco's parsers as exceptions (TECH-NOTES).
         if (!res.sent())
