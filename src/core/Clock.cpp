@@ -27,11 +27,12 @@ std::string formatIso(TimePoint t) {
     // Written digit by digit: every reply with a time formats many of them, and snprintf's
     // format parsing cost more than the rest of the function.
     std::string out = "0000-00-00T00:00:00Z";
-    for (int i = 3, y = year; i >= 0; --i, y /= 10) out[static_cast<std::size_t>(i)] = char('0' + y % 10);
+    for (int i = 3, y = year; i >= 0; --i, y /= 10)
+        out[static_cast<std::size_t>(i)] = static_cast<char>('0' + y % 10);
     const std::size_t at[] = {5, 8, 11, 14, 17};
     for (int f = 0; f < 5; ++f) {
-        out[at[f]] = char('0' + fields[f] / 10);
-        out[at[f] + 1] = char('0' + fields[f] % 10);
+        out[at[f]] = static_cast<char>('0' + fields[f] / 10);
+        out[at[f] + 1] = static_cast<char>('0' + fields[f] % 10);
     }
     return out;
 }

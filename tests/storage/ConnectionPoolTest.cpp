@@ -26,7 +26,8 @@ protected:
         auto c = pool.get();
         exec(*c, "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)");
         for (int i = 1; i <= 3; ++i)
-            exec(*c, "INSERT INTO t (id, name) VALUES (?, ?)", {integer(i), "n" + std::to_string(i)});
+            exec(*c, "INSERT INTO t (id, name) VALUES (?, ?)",
+                 {integer(i), "n" + std::to_string(i)});
     }
 };
 
@@ -55,7 +56,8 @@ TEST_F(ConnectionPoolTest, ReusedStatementsStartAfreshWithNewBindings) {
                          [](const RawRow&) { throw std::runtime_error("stop"); }),
                  std::runtime_error);
     std::vector<std::int64_t> ids;
-    eachRow(*c, "SELECT id FROM t ORDER BY id", {}, [&](const RawRow& r) { ids.push_back(r.integer(0)); });
+    eachRow(*c, "SELECT id FROM t ORDER BY id", {},
+            [&](const RawRow& r) { ids.push_back(r.integer(0)); });
     EXPECT_EQ(ids, (std::vector<std::int64_t>{1, 2, 3}));
 }
 
