@@ -81,24 +81,27 @@ private:
     std::vector<double> _x;
 };
 
+// One row: the header shading, then every cell's border in one path with one stroke, then the
+// text (one BT … ET for the row), then the links.
 void drawRow(PageCursor& page, const PreparedRow& row, const Table& table) {
     const double size = table.sizePt;
     const double lineHeight = size * kLineSpacing;
     FontSet& fonts = page.fonts();
     const double top = page.y();
-    for (const PreparedCell& cell : row.cells) {
-        if (table.borders) {
-            if (row.header)
+    if (table.borders) {
+        if (row.header)
+            for (const PreparedCell& cell : row.cells)
                 page.fillRect(cell.x, top, cell.width, row.height, kHeaderGray);
-            page.strokeRect(cell.x, top, cell.width, row.height);
-        }
+        for (const PreparedCell& cell : row.cells) page.addRect(cell.x, top, cell.width, row.height);
+        page.strokePath();
+    }
+    const double baselineOffset =
+        (lineHeight - fonts.ascent(size) - fonts.descent(size)) / 2 + fonts.ascent(size);
+    for (const PreparedCell& cell : row.cells) {
         double lineTop =
             top + (row.height - static_cast<double>(cell.lines.size()) * lineHeight) / 2;
         for (const TextLine& line : cell.lines) {
-            const double baseline = lineTop +
-                                    (lineHeight - fonts.ascent(size) - fonts.descent(size)) / 2 +
-                                    fonts.ascent(size);
-            TextLayout::drawLine(page, line, cell.x + table.cellPaddingPt, baseline,
+            TextLayout::drawLine(page, line, cell.x + table.cellPaddingPt, lineTop + baselineOffset,
                                  cell.width - 2 * table.cellPaddingPt, cell.align, size);
             lineTop += lineHeight;
         }
