@@ -99,7 +99,7 @@ Status BarChartLayout::draw(PageCursor& page, const BarChart& chart, const std::
     std::vector<std::vector<TextLine>> labels;
     std::size_t labelLines = 1;
     for (const std::string& label : chart.labels) {
-        labels.push_back(TextLayout::wrap(fonts, {TextRun{label, false, false, {}}}, {}, size,
+        labels.push_back(TextLayout::wrap(fonts, label, {}, size,
                                           slot - 2, slot - 2));
         if (labels.back().size() > kMaxLabelLines)
             labels.back().resize(kMaxLabelLines);
@@ -120,7 +120,7 @@ Status BarChartLayout::draw(PageCursor& page, const BarChart& chart, const std::
     double y = page.y();
     if (!chart.title.empty()) {
         for (const TextLine& line :
-             TextLayout::wrap(fonts, {TextRun{chart.title, true, false, {}}}, {}, titleSize,
+             TextLayout::wrap(fonts, chart.title, FontStyle{true, false}, titleSize,
                               page.textWidth(), page.textWidth())) {
             TextLayout::drawLine(page, line, page.left(), baselineIn(y, titleSize),
                                  page.textWidth(), Align::Center, titleSize);

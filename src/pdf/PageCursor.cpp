@@ -128,6 +128,7 @@ PageCursor::~PageCursor() {
 void PageCursor::finishPage() {
     if (!_page)
         return;
+    flushLink();
     _content.closeText();
     const std::string& deflated = (*_deflater)(_content.bytes());
     PoDoFo::PdfObject* contents = _page->GetContentsForAppending();
@@ -287,11 +288,31 @@ void PageCursor::setStrokeGray(double gray) {
 }
 
 void PageCursor::addLink(double x, double yTop, double width, double height,
-                         const std::string& uri) {
+                         std::string_view uri, bool endsLine) {
+    constexpr double kEpsilon = 0.01;
+    if (!_link.uri.empty() && _link.endsLine && endsLine && std::abs(_link.x0 - x) < kEpsilon &&
+        yTop > _link.yBottom - kEpsilon && yTop - _link.yBottom < height / 2 &&
+        _link.uri == uri) {
+        _link.x1 = std::max(_link.x1, x + width);
+        _link.yBottom = yTop + height;
+        return;
+    }
+    flushLink();
+    _link.uri.assign(uri);
+    _link.x0 = x;
+    _link.x1 = x + width;
+    _link.yTop = yTop;
+    _link.yBottom = yTop + height;
+    _link.endsLine = endsLine;
+}
+
+void PageCursor::flushLink() {
+    if (_link.uri.empty())
+        return;
     // A PDF URI is 7-bit ASCII: UTF-8 bytes and spaces are percent-encoded.
     std::string ascii;
-    ascii.reserve(uri.size());
-    for (unsigned char c : uri) {
+    ascii.reserve(_link.uri.size());
+    for (unsigned char c : _link.uri) {
         if (c > 0x20 && c < 0x7F) {
             ascii += static_cast<char>(c);
         } else {
@@ -299,25 +320,26 @@ void PageCursor::addLink(double x, double yTop, double width, double height,
             ascii += {'%', kHex[c >> 4], kHex[c & 0xF]};
         }
     }
-    // The dictionary PoDoFo's PdfAnnotation + PdfAction would build, with the action inline
-    // instead of a separate object, and without the modification date.
+    _link.uri.clear();
+    // What PoDoFo's PdfAnnotation + PdfAction would build, with the action inline instead of a
+    // separate object and without the optional /P and /M; corners rounded to 0.01 pt.
+    static const PoDoFo::PdfName kLink("Link"), kBorder("Border"), kF("F"), kA("A"), kS("S"),
+        kUri("URI");
     PoDoFo::PdfObject* annotation = _doc.GetObjects()->CreateObject("Annot");
     PoDoFo::PdfDictionary& dict = annotation->GetDictionary();
-    dict.AddKey(PoDoFo::PdfName::KeySubtype, PoDoFo::PdfName("Link"));
-    const double bottom = pdfY(yTop + height);
+    dict.AddKey(PoDoFo::PdfName::KeySubtype, kLink);
     PoDoFo::PdfArray rect;
-    for (double v : {x, bottom, x + width, bottom + height}) rect.push_back(PoDoFo::PdfVariant(v));
+    for (double v : {_link.x0, pdfY(_link.yBottom), _link.x1, pdfY(_link.yTop)})
+        rect.push_back(PoDoFo::PdfVariant(std::round(v * 100) / 100));
     dict.AddKey(PoDoFo::PdfName::KeyRect, rect);
-    dict.AddKey("P", _page->GetObject()->Reference());
     PoDoFo::PdfArray border;
     for (int i = 0; i < 3; ++i) border.push_back(PoDoFo::PdfVariant(static_cast<PoDoFo::pdf_int64>(0)));
-    dict.AddKey("Border", border);
-    dict.AddKey("F", PoDoFo::PdfVariant(static_cast<PoDoFo::pdf_int64>(PoDoFo::ePdfAnnotationFlags_Print)));
+    dict.AddKey(kBorder, border);
+    dict.AddKey(kF, PoDoFo::PdfVariant(static_cast<PoDoFo::pdf_int64>(PoDoFo::ePdfAnnotationFlags_Print)));
     PoDoFo::PdfDictionary action;
-    action.AddKey(PoDoFo::PdfName::KeyType, PoDoFo::PdfName("Action"));
-    action.AddKey("S", PoDoFo::PdfName("URI"));
-    action.AddKey("URI", PoDoFo::PdfString(ascii));
-    dict.AddKey("A", action);
+    action.AddKey(kS, kUri);
+    action.AddKey(kUri, PoDoFo::PdfString(ascii));
+    dict.AddKey(kA, action);
     _annotations.push_back(annotation->Reference());
 }
 

@@ -89,14 +89,19 @@ public:
     void fillRect(double x, double yTop, double width, double height, double r, double g,
                   double b);
     void setStrokeGray(double gray);
-    // A URI link annotation over the rectangle (no visible border).
-    void addLink(double x, double yTop, double width, double height, const std::string& uri);
+    // A URI link annotation over the rectangle (no visible border). endsLine: nothing is drawn
+    // to the right of the rectangle on its line. A link to the same uri on the next line below,
+    // starting at the same x and also ending its line (a citation wrapped in a table cell), is
+    // merged into one annotation: their bounding box covers no other text.
+    void addLink(double x, double yTop, double width, double height, std::string_view uri,
+                 bool endsLine = false);
 
     double pdfY(double yFromTop) const { return kA4HeightPt - yFromTop; }
 
 private:
     class Deflater;
     void finishPage();
+    void flushLink();
     void drawFurniture();
     void setLineWidth(double widthPt);
     void rectPath(double x, double yTop, double width, double height);
@@ -110,6 +115,11 @@ private:
     std::unique_ptr<Deflater> _deflater;
     ContentWriter _content;
     PoDoFo::PdfArray _annotations;
+    struct PendingLink {
+        std::string uri;  // empty: none
+        double x0 = 0, x1 = 0, yTop = 0, yBottom = 0;
+        bool endsLine = false;
+    } _link;
     std::string _hex;         // reused for each drawText
     unsigned _fontsUsed = 0;  // faces already in this page's resources, one bit per face
     double _lineWidth = -1;   // current line width on this page (-1: PDF default, not set)

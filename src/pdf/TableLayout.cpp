@@ -54,11 +54,9 @@ public:
             out.uri = cell.uri;
             const FontStyle style{header || cell.bold, cell.italic};
             const double inner = std::max(out.width - 2 * pad, size);
-            out.lines = TextLayout::wrap(_page.fonts(),
-                                         cell.runs.empty()
-                                             ? std::vector<TextRun>{TextRun{cell.text, false, false, {}}}
-                                             : cell.runs,
-                                         style, size, inner, inner);
+            out.lines = cell.runs.empty()
+                            ? TextLayout::wrap(_page.fonts(), cell.text, style, size, inner, inner)
+                            : TextLayout::wrap(_page.fonts(), cell.runs, style, size, inner, inner);
             prepared.height = std::max(
                 prepared.height, static_cast<double>(out.lines.size()) * lineHeight + 2 * pad);
             prepared.cells.push_back(std::move(out));
