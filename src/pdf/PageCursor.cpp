@@ -1,115 +1,15 @@
 #include "pdf/PageCursor.h"
 
-#include <zlib.h>
-
 #include <cmath>
-#include <cstdint>
 
 #include "pdf/PdfFailure.h"
 
 namespace kc::pdf {
 
-namespace {
-
-// zlib level for page content streams. Level 1 costs about a third of the default (6) here and
-// gives larger streams (figures in bench/README.md).
-constexpr int kDeflateLevel = 1;
-
-}  // namespace
-
-// One zlib stream reused for every page (deflateReset instead of a new 256 KiB state each time).
-class PageCursor::Deflater {
-public:
-    Deflater() {
-        if (deflateInit(&_z, kDeflateLevel) != Z_OK)
-            throw PdfFailure("zlib: deflateInit failed");
-    }
-    ~Deflater() { deflateEnd(&_z); }
-    Deflater(const Deflater&) = delete;
-    Deflater& operator=(const Deflater&) = delete;
-
-    const std::string& operator()(const std::string& in) {
-        deflateReset(&_z);
-        _out.resize(deflateBound(&_z, static_cast<uLong>(in.size())));
-        _z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-        _z.avail_in = static_cast<uInt>(in.size());
-        _z.next_out = reinterpret_cast<Bytef*>(_out.data());
-        _z.avail_out = static_cast<uInt>(_out.size());
-        if (deflate(&_z, Z_FINISH) != Z_STREAM_END)
-            throw PdfFailure("zlib: cannot compress a page's content");
-        _out.resize(_out.size() - _z.avail_out);
-        return _out;
-    }
-
-private:
-    z_stream _z{};
-    std::string _out;
-};
-
-namespace {
-
-}  // namespace
-
-void ContentWriter::number(double v) {
-    auto scaled = static_cast<std::int64_t>(std::llround(v * 1000));
-    if (scaled < 0) {
-        _out += '-';
-        scaled = -scaled;
-    }
-    _out += std::to_string(scaled / 1000);
-    if (int frac = static_cast<int>(scaled % 1000); frac != 0) {
-        char digits[4] = {'.', static_cast<char>('0' + frac / 100),
-                          static_cast<char>('0' + frac / 10 % 10),
-                          static_cast<char>('0' + frac % 10)};
-        int len = 4;
-        while (digits[len - 1] == '0') --len;
-        _out.append(digits, static_cast<std::size_t>(len));
-    }
-    _out += ' ';
-}
-
-void ContentWriter::text(const PoDoFo::PdfName& font, double sizePt, double x, double y,
-                         std::string_view glyphHex) {
-    if (!_textOpen) {
-        _out += "BT\n";
-        _textOpen = true;
-        _font = nullptr;
-    }
-    if (_font != &font || _size != sizePt) {
-        _out += '/';
-        _out += font.GetName();
-        _out += ' ';
-        number(sizePt);
-        _out += "Tf\n";
-        _font = &font;
-        _size = sizePt;
-    }
-    _out += "1 0 0 1 ";
-    number(x);
-    number(y);
-    _out += "Tm\n<";
-    _out += glyphHex;
-    _out += "> Tj\n";
-}
-
-void ContentWriter::closeText() {
-    if (_textOpen) {
-        _out += "ET\n";
-        _textOpen = false;
-    }
-}
-
-void ContentWriter::clear() {
-    _out.clear();
-    _textOpen = false;
-    _font = nullptr;
-}
-
 PageCursor::PageCursor(PoDoFo::PdfDocument& doc, FontSet& fonts, const DocumentOptions& options)
     : _doc(doc),
       _fonts(fonts),
       _options(options),
-      _deflater(std::make_unique<Deflater>()),
       _left(mmToPt(options.margins.leftMm)),
       _right(kA4WidthPt - mmToPt(options.margins.rightMm)),
       _top(mmToPt(options.margins.topMm)),
@@ -130,7 +30,7 @@ void PageCursor::finishPage() {
         return;
     flushLink();
     _content.closeText();
-    const std::string& deflated = (*_deflater)(_content.bytes());
+    const std::string& deflated = _deflater(_content.bytes());
     PoDoFo::PdfObject* contents = _page->GetContentsForAppending();
     PoDoFo::PdfMemoryInputStream input(deflated.data(),
                                        static_cast<PoDoFo::pdf_long>(deflated.size()));

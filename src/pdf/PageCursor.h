@@ -7,36 +7,12 @@
 #include <string_view>
 #include <vector>
 
+#include "pdf/ContentWriter.h"
 #include "pdf/DocumentModel.h"
 #include "pdf/FontSet.h"
 #include "pdf/PodofoSupport.h"
 
 namespace kc::pdf {
-
-// Appends PDF content-stream operators to a buffer: numbers with at most three decimals (what
-// PoDoFo's painter writes) and text runs grouped into one BT … ET until a graphics operator
-// follows. Fonts are named by their PoDoFo identifier.
-class ContentWriter {
-public:
-    void number(double v);  // followed by a space
-    void op(std::string_view op) {  // "re\n", "S\n", …
-        closeText();
-        _out += op;
-    }
-    // One string of glyph ids (hex) at (x, y) in PDF coordinates.
-    void text(const PoDoFo::PdfName& font, double sizePt, double x, double y,
-              std::string_view glyphHex);
-    void closeText();
-
-    std::string& bytes() { return _out; }
-    void clear();
-
-private:
-    std::string _out;
-    bool _textOpen = false;
-    const PoDoFo::PdfName* _font = nullptr;
-    double _size = 0;
-};
 
 // The page being filled and the vertical position on it. Positions are measured from the top
 // edge of the page downwards (PDF's own y axis points up; only this class converts). Starting a
@@ -99,7 +75,6 @@ public:
     double pdfY(double yFromTop) const { return kA4HeightPt - yFromTop; }
 
 private:
-    class Deflater;
     void finishPage();
     void flushLink();
     void drawFurniture();
@@ -112,7 +87,7 @@ private:
     const DocumentOptions& _options;
     std::vector<std::unique_ptr<PoDoFo::PdfPage>> _pages;  // not yet in the page tree
     PoDoFo::PdfPage* _page = nullptr;
-    std::unique_ptr<Deflater> _deflater;
+    Deflater _deflater;
     ContentWriter _content;
     PoDoFo::PdfArray _annotations;
     struct PendingLink {
