@@ -201,6 +201,107 @@ TEST_F(PdfSignerTest, SignsADocumentWithALargeAttachment) {
     EXPECT_NE(list.output.find("minh-chứng.bin"), std::string::npos) << list.output;
 }
 
+TEST_F(PdfSignerTest, ThreeSignaturesStackedInMemoryAllVerify) {
+    const PdfSigner an = signer("an.p12", kPassword);
+    const PdfSigner binh = signer("binh.p12", "");
+    SignOptions visible = options();
+    visible.visible = VisibleSignature{2, 20, 200, 80, 24};
+    auto once = an.signBytes(readAll(_unsigned), visible);
+    ASSERT_TRUE(once.ok()) << once.error().message;
+    auto twice = binh.signBytes(*once, options());
+    ASSERT_TRUE(twice.ok()) << twice.error().message;
+    SignOptions third = options();
+    third.fieldName = "Phê duyệt";
+    third.visible = VisibleSignature{1, 110, 250, 80, 24};
+    auto thrice = an.signBytes(*twice, third);
+    ASSERT_TRUE(thrice.ok()) << thrice.error().message;
+    EXPECT_TRUE(thrice->starts_with(*twice));
+    EXPECT_TRUE(twice->starts_with(*once));
+    writeAll(_signed, *thrice);
+
+    const auto pdfsig = runTool(_dir, "pdfsig " + _signed);
+    EXPECT_EQ(count(pdfsig.output, "Signature is Valid"), 3u) << pdfsig.output;
+    EXPECT_EQ(count(pdfsig.output, "Total document signed"), 1u) << pdfsig.output;
+    const auto qpdf = runTool(_dir, "qpdf --check " + _signed);
+    EXPECT_EQ(qpdf.exitCode, 0) << qpdf.output;
+    const auto reports = verify(_signed);
+    ASSERT_EQ(reports.size(), 3u);
+    for (const SignatureReport& r : reports) EXPECT_TRUE(r.valid()) << r.fieldName << r.problem;
+    EXPECT_EQ(reports[0].fieldName, "Signature1");
+    EXPECT_EQ(reports[1].fieldName, "Signature2");
+    EXPECT_EQ(reports[2].fieldName, "Phê duyệt");
+    EXPECT_TRUE(reports[2].coversWholeFile);
+    EXPECT_EQ(reports[1].signerCommonName, "Trần Thị Bình");
+
+    // Each visible block is drawn on its page with the embedded Vietnamese font.
+    const auto page2 = runTool(_dir, "pdftotext -f 2 -l 2 " + _signed + " -");
+    EXPECT_NE(page2.output.find("Ký bởi: Nguyễn Văn An"), std::string::npos) << page2.output;
+    EXPECT_NE(page2.output.find("Lý do: Phê duyệt kết quả đánh giá"), std::string::npos);
+    const auto page1 = runTool(_dir, "pdftotext -f 1 -l 1 " + _signed + " -");
+    EXPECT_NE(page1.output.find("Cơ quan: UBND xã Phúc Khánh"), std::string::npos)
+        << page1.output;
+    const auto fonts = runTool(_dir, "pdffonts " + _signed);
+    EXPECT_EQ(fonts.output.find(" no "), std::string::npos) << fonts.output;
+}
+
+TEST_F(PdfSignerTest, AFlippedByteInTheAppendedRevisionIsCaught) {
+    ASSERT_TRUE(signer("an.p12", kPassword).signFile(_unsigned, _signed, options()).ok());
+    std::string pdf = readAll(_signed);
+    const std::size_t reason = pdf.rfind("/Reason");
+    ASSERT_NE(reason, std::string::npos);
+    ASSERT_GT(reason, readAll(_unsigned).size());
+    pdf[reason + 1] = 'S';  // "/Season": still a well-formed dictionary
+    const std::string tampered = _dir.file("tampered.pdf");
+    writeAll(tampered, pdf);
+    const auto pdfsig = runTool(_dir, "pdfsig " + tampered);
+    EXPECT_EQ(pdfsig.output.find("Signature is Valid"), std::string::npos) << pdfsig.output;
+    const auto reports = verify(tampered);
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_FALSE(reports[0].valid());
+}
+
+TEST_F(PdfSignerTest, SignsFilesOtherWritersLaidOut) {
+    // qpdf renumbers and rewrites every object, with a classic table; a file may also end
+    // without a newline after %%EOF.
+    const std::string rewritten = _dir.file("qpdf.pdf");
+    ASSERT_EQ(runTool(_dir, "qpdf --object-streams=disable " + _unsigned + " " + rewritten)
+                  .exitCode,
+              0);
+    std::string noNewline = readAll(_unsigned);
+    while (noNewline.back() == '\n' || noNewline.back() == '\r') noNewline.pop_back();
+    writeAll(_dir.file("no-newline.pdf"), noNewline);
+    const PdfSigner an = signer("an.p12", kPassword);
+    for (const std::string& input : {rewritten, _dir.file("no-newline.pdf")}) {
+        SignOptions visible = options();
+        visible.visible = VisibleSignature{};
+        ASSERT_TRUE(an.signFile(input, _signed, visible).ok()) << input;
+        const auto pdfsig = runTool(_dir, "pdfsig " + _signed);
+        EXPECT_EQ(count(pdfsig.output, "Signature is Valid"), 1u) << input << pdfsig.output;
+        EXPECT_EQ(runTool(_dir, "qpdf --check " + _signed).exitCode, 0) << input;
+        const auto reports = verify(_signed);
+        ASSERT_EQ(reports.size(), 1u) << input;
+        EXPECT_TRUE(reports[0].valid() && reports[0].coversWholeFile) << input;
+    }
+}
+
+TEST_F(PdfSignerTest, RefusesXrefStreamsAndEncryptedFilesAsInvalidInput) {
+    const std::string streams = _dir.file("xref-stream.pdf");
+    const std::string encrypted = _dir.file("encrypted.pdf");
+    ASSERT_EQ(runTool(_dir, "qpdf --object-streams=generate " + _unsigned + " " + streams)
+                  .exitCode,
+              0);
+    ASSERT_EQ(runTool(_dir, "qpdf --encrypt u o 256 -- " + _unsigned + " " + encrypted).exitCode,
+              0);
+    const PdfSigner an = signer("an.p12", kPassword);
+    for (const std::string& input : {streams, encrypted}) {
+        const Status status = an.signFile(input, _signed, options());
+        ASSERT_FALSE(status.ok()) << input;
+        EXPECT_EQ(status.error().code, ErrorCode::InvalidInput) << input;
+        EXPECT_FALSE(std::filesystem::exists(_signed)) << input;
+    }
+    EXPECT_NE(an.signFile(encrypted, _signed).error().message.find("mã hóa"), std::string::npos);
+}
+
 TEST_F(PdfSignerTest, ReportsExpectedFailuresAsErrors) {
     EXPECT_EQ(PdfSigner::fromPkcs12(_keys->file("an.p12"), "sai").error().code,
               ErrorCode::InvalidInput);
