@@ -1,6 +1,6 @@
 #include "pdf/PdfObjectIndex.h"
 
-#include <cstring>
+#include <algorithm>
 #include <istream>
 #include <set>
 #include <streambuf>
@@ -110,6 +110,9 @@ Result<std::unique_ptr<PdfObjectIndex>> PdfObjectIndex::open(std::string_view pd
         const PoDoFo::PdfObject* prev = index->_lastTrailer->GetDictionary().GetKey("Prev");
         offset = prev && prev->IsNumber() ? prev->GetNumber() : -1;
     }
+    // New objects are numbered from size(): never below a number some table lists, whatever
+    // /Size says.
+    index->_size = std::max(index->_size, static_cast<std::uint32_t>(index->_entries.size()));
     return index;
 }
 
@@ -143,7 +146,8 @@ Status PdfObjectIndex::readSection(std::int64_t offset, bool latest) {
                 _entries[i] = {at, static_cast<std::uint16_t>(generation)};
         }
     }
-    std::unique_ptr<PoDoFo::PdfObject> trailer = parseAt(static_cast<std::int64_t>(cursor.at), true);
+    std::unique_ptr<PoDoFo::PdfObject> trailer =
+        parseAt(static_cast<std::int64_t>(cursor.at), true);
     if (!trailer || !trailer->IsDictionary())
         return invalid("trailer hỏng");
     const PoDoFo::PdfDictionary& dict = trailer->GetDictionary();
@@ -171,7 +175,8 @@ std::unique_ptr<PoDoFo::PdfObject> PdfObjectIndex::parseAt(std::int64_t offset,
                                                            bool trailer) const {
     try {
         auto object = std::make_unique<PoDoFo::PdfParserObject>(
-            &_source->objects, _source->device, _source->scratch, static_cast<PoDoFo::pdf_long>(offset));
+            &_source->objects, _source->device, _source->scratch,
+            static_cast<PoDoFo::pdf_long>(offset));
         object->SetLoadOnDemand(false);
         object->ParseFile(nullptr, trailer);
         return object;

@@ -28,7 +28,7 @@ public:
     const PoDoFo::PdfDictionary& trailer() const;
     // Offset of the latest cross-reference section (what startxref says).
     std::int64_t startXref() const { return _startXref; }
-    // The trailer's /Size: one more than the highest object number in use.
+    // The number a new object gets: the trailer's /Size, or more if a table lists higher ones.
     std::uint32_t size() const { return _size; }
 
     // The object ref points to (an in-use entry whose "n g obj" header matches), parsed with
@@ -53,7 +53,7 @@ private:
     std::unique_ptr<Source> _source;
     std::unique_ptr<PoDoFo::PdfObject> _trailer;
     std::vector<std::unique_ptr<PoDoFo::PdfObject>> _older;  // earlier revisions' trailers
-    const PoDoFo::PdfObject* _lastTrailer = nullptr;        // the one just read
+    const PoDoFo::PdfObject* _lastTrailer = nullptr;         // the one just read
     std::vector<Entry> _entries;
     std::vector<bool> _listed;  // an entry (in use or free) was read for this number
     std::int64_t _startXref = 0;

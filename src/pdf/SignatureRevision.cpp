@@ -76,8 +76,7 @@ public:
             if (const PdfObject* value = lastTrailer.GetKey(key))
                 trailer.AddKey(key, *value);
         trailer.AddKey("Prev", static_cast<PoDoFo::pdf_int64>(prevXref));
-        out += "trailer\n" + text(trailer) + "\nstartxref\n" + std::to_string(xrefAt) +
-               "\n%%EOF\n";
+        out += "trailer\n" + text(trailer) + "\nstartxref\n" + std::to_string(xrefAt) + "\n%%EOF\n";
     }
 
 private:
@@ -145,7 +144,8 @@ void renumberIn(PdfObject& value, const std::map<std::uint32_t, PdfReference>& r
         if (it != renumber.end())
             value = PdfObject(it->second);
     } else if (value.IsDictionary()) {
-        for (const auto& [key, child] : value.GetDictionary().GetKeys()) renumberIn(*child, renumber);
+        for (const auto& [key, child] : value.GetDictionary().GetKeys())
+            renumberIn(*child, renumber);
     } else if (value.IsArray()) {
         for (PdfObject& child : value.GetArray()) renumberIn(child, renumber);
     }
@@ -242,7 +242,8 @@ Result<SignatureRevision> SignatureRevision::build(const PdfObjectIndex& index,
             fields = std::make_unique<PdfObject>(PoDoFo::PdfArray());
         std::vector<std::string> taken;
         for (const PdfObject& f : fields->GetArray())
-            if (std::unique_ptr<PdfObject> field = index.resolve(&f); field && field->IsDictionary())
+            if (std::unique_ptr<PdfObject> field = index.resolve(&f);
+                field && field->IsDictionary())
                 taken.push_back(titleOf(*field));
         SignatureRevision revision;
         revision.fieldName = request.fieldName.empty() ? nextFieldName(taken) : request.fieldName;
@@ -324,9 +325,8 @@ Result<SignatureRevision> SignatureRevision::build(const PdfObjectIndex& index,
         }
 
         // The signature dictionary, written by hand so the blanks' offsets are known.
-        std::string sig = "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /" +
-                          request.subFilter + " /M " +
-                          text(PoDoFo::PdfString(request.pdfDate));
+        std::string sig = "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /" + request.subFilter +
+                          " /M " + text(PoDoFo::PdfString(request.pdfDate));
         for (const auto& [key, value] : {std::pair{"Name", &request.name},
                                          {"Reason", &request.reason},
                                          {"Location", &request.location}})

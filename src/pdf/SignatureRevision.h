@@ -18,7 +18,7 @@ namespace kc::pdf {
 struct SignatureRequest {
     std::string fieldName;  // NFC; empty: "Signature<n>"
     std::string subFilter = "ETSI.CAdES.detached";
-    std::string pdfDate;  // /M
+    std::string pdfDate;                 // /M
     std::string name, reason, location;  // UTF-8, each left out when empty
     std::optional<VisibleSignature> visible;
     std::vector<std::string> lines;  // the visible block's text, NFC UTF-8
@@ -36,7 +36,7 @@ struct SignatureRevision {
     std::string fieldName;
     std::size_t byteRangeAt = 0;  // offset in bytes of the ByteRange numbers' blank
     std::size_t byteRangeWidth = 0;
-    std::size_t contentsAt = 0;  // offset in bytes of the '<' opening /Contents
+    std::size_t contentsAt = 0;    // offset in bytes of the '<' opening /Contents
     std::size_t contentsSize = 0;  // of "<...>", both brackets included
 
     // Errors: InvalidInput (no catalog or pages, visible page out of range or a block of zero
@@ -45,8 +45,9 @@ struct SignatureRevision {
     static Result<SignatureRevision> build(const PdfObjectIndex& index, std::string_view pdf,
                                            const SignatureRequest& request);
 
-    // Writes "[0 b c d]" for a file of fileSize bytes into the blank (at byteRangeAt, offset by
-    // where the update starts), padded with spaces. REQUIRES: the update was appended at start.
+    // Writes "0 b c d" into the /ByteRange blank of file, padded with spaces: [0, b) and
+    // [c, c + d) are everything but /Contents. REQUIRES: file ends with bytes, appended at
+    // offset start.
     void fillByteRange(std::string& file, std::size_t start) const;
 };
 

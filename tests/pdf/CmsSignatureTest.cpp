@@ -45,9 +45,9 @@ TEST(CmsSignature, ASignatureMadeFromADigestVerifiesOverTheContent) {
     ASSERT_TRUE(der.ok()) << der.error().message;
     writeAll(dir.file("content.bin"), content);
     writeAll(dir.file("sig.der"), *der);
-    const auto run = runTool(dir, "openssl cms -verify -binary -inform DER -in " +
-                                      dir.file("sig.der") + " -content " +
-                                      dir.file("content.bin") + " -noverify -out /dev/null");
+    const auto run =
+        runTool(dir, "openssl cms -verify -binary -inform DER -in " + dir.file("sig.der") +
+                         " -content " + dir.file("content.bin") + " -noverify -out /dev/null");
     EXPECT_NE(run.output.find("Verification successful"), std::string::npos) << run.output;
 
     EXPECT_TRUE(CmsSignature::verify(*der + std::string(64, '\0'), sha256Of(content)).ok());

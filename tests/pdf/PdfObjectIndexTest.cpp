@@ -69,8 +69,7 @@ TEST(PdfObjectIndex, RefusesWhatItCannotRead) {
         {"empty", ""},
         {"no startxref", "%PDF-1.7\n1 0 obj\n<< >>\nendobj\n"},
         {"offset past the end", pdf.substr(0, startxref) + "startxref\n99999999\n%%EOF\n"},
-        {"offset at an object (xref stream)",
-         pdf.substr(0, startxref) + "startxref\n9\n%%EOF\n"},
+        {"offset at an object (xref stream)", pdf.substr(0, startxref) + "startxref\n9\n%%EOF\n"},
         {"/Prev pointing to itself", selfPrev},
     };
     for (const auto& [name, bytes] : cases) {

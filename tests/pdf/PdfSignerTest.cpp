@@ -238,8 +238,7 @@ TEST_F(PdfSignerTest, ThreeSignaturesStackedInMemoryAllVerify) {
     EXPECT_NE(page2.output.find("Ký bởi: Nguyễn Văn An"), std::string::npos) << page2.output;
     EXPECT_NE(page2.output.find("Lý do: Phê duyệt kết quả đánh giá"), std::string::npos);
     const auto page1 = runTool(_dir, "pdftotext -f 1 -l 1 " + _signed + " -");
-    EXPECT_NE(page1.output.find("Cơ quan: UBND xã Phúc Khánh"), std::string::npos)
-        << page1.output;
+    EXPECT_NE(page1.output.find("Cơ quan: UBND xã Phúc Khánh"), std::string::npos) << page1.output;
     const auto fonts = runTool(_dir, "pdffonts " + _signed);
     EXPECT_EQ(fonts.output.find(" no "), std::string::npos) << fonts.output;
 }
@@ -264,9 +263,8 @@ TEST_F(PdfSignerTest, SignsFilesOtherWritersLaidOut) {
     // qpdf renumbers and rewrites every object, with a classic table; a file may also end
     // without a newline after %%EOF.
     const std::string rewritten = _dir.file("qpdf.pdf");
-    ASSERT_EQ(runTool(_dir, "qpdf --object-streams=disable " + _unsigned + " " + rewritten)
-                  .exitCode,
-              0);
+    ASSERT_EQ(
+        runTool(_dir, "qpdf --object-streams=disable " + _unsigned + " " + rewritten).exitCode, 0);
     std::string noNewline = readAll(_unsigned);
     while (noNewline.back() == '\n' || noNewline.back() == '\r') noNewline.pop_back();
     writeAll(_dir.file("no-newline.pdf"), noNewline);
@@ -284,11 +282,29 @@ TEST_F(PdfSignerTest, SignsFilesOtherWritersLaidOut) {
     }
 }
 
+TEST_F(PdfSignerTest, SignsOnTopOfADocumentSignedByTheFormerPodofoPath) {
+    const std::string old =
+        std::string(KC_SOURCE_DIR) + "/tests/fixtures/pdf/signed-twice-by-podofo.pdf";
+    SignOptions visible = options();
+    visible.visible = VisibleSignature{1, 20, 250, 80, 24};
+    ASSERT_TRUE(signer("binh.p12", "").signFile(old, _signed, visible).ok());
+    EXPECT_TRUE(readAll(_signed).starts_with(readAll(old)));
+    const auto pdfsig = runTool(_dir, "pdfsig " + _signed);
+    EXPECT_EQ(count(pdfsig.output, "Signature is Valid"), 3u) << pdfsig.output;
+    EXPECT_EQ(runTool(_dir, "qpdf --check " + _signed).exitCode, 0);
+    const auto reports = verify(_signed);
+    ASSERT_EQ(reports.size(), 3u);
+    for (const SignatureReport& r : reports) EXPECT_TRUE(r.valid()) << r.fieldName << r.problem;
+    EXPECT_EQ(reports[2].fieldName, "Signature3");
+    EXPECT_EQ(reports[2].signerCommonName, "Trần Thị Bình");
+    const auto text = runTool(_dir, "pdftotext " + _signed + " -");
+    EXPECT_NE(text.output.find("Ký bởi: Trần Thị Bình"), std::string::npos) << text.output;
+}
+
 TEST_F(PdfSignerTest, RefusesXrefStreamsAndEncryptedFilesAsInvalidInput) {
     const std::string streams = _dir.file("xref-stream.pdf");
     const std::string encrypted = _dir.file("encrypted.pdf");
-    ASSERT_EQ(runTool(_dir, "qpdf --object-streams=generate " + _unsigned + " " + streams)
-                  .exitCode,
+    ASSERT_EQ(runTool(_dir, "qpdf --object-streams=generate " + _unsigned + " " + streams).exitCode,
               0);
     ASSERT_EQ(runTool(_dir, "qpdf --encrypt u o 256 -- " + _unsigned + " " + encrypted).exitCode,
               0);
