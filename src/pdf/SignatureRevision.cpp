@@ -162,6 +162,38 @@ void collectReferences(const PdfObject& value, std::vector<PdfReference>& out) {
     }
 }
 
+// Subset tags ("AAAAAA+" in /BaseFont and /FontName) must differ between subsets of one file
+// (ISO 32000-1, 9.6.4), but the scratch document numbers its own from AAAAAA, as the rendered
+// document did. The new tag is "K" plus the object number in base 26: object numbers are unique
+// in the file, and PoDoFo's own tags vary only in their first letter.
+void retagSubsets(const std::vector<PdfObject*>& objects, std::uint32_t uniqueNumber) {
+    std::map<std::string, std::string> tags;
+    for (PdfObject* object : objects) {
+        if (!object->IsDictionary())
+            continue;
+        for (const char* key : {"BaseFont", "FontName"}) {
+            const PdfObject* name = object->GetDictionary().GetKey(key);
+            if (!name || !name->IsName())
+                continue;
+            const std::string full = name->GetName().GetName();
+            if (full.size() < 8 || full[6] != '+' ||
+                !std::all_of(full.begin(), full.begin() + 6,
+                             [](char c) { return c >= 'A' && c <= 'Z'; }))
+                continue;
+            auto [it, added] = tags.try_emplace(full.substr(0, 6));
+            if (added) {
+                std::string tag = "KAAAAA";
+                for (std::uint32_t n = uniqueNumber + static_cast<std::uint32_t>(tags.size()),
+                                   i = 5;
+                     n > 0 && i > 0; n /= 26, --i)
+                    tag[i] = static_cast<char>('A' + n % 26);
+                it->second = tag;
+            }
+            object->GetDictionary().AddKey(key, PoDoFo::PdfName(it->second + full.substr(6)));
+        }
+    }
+}
+
 // Draws the visible block in a scratch document (which embeds the font subset) and moves the
 // appearance XObject and everything it refers to into the update under new numbers.
 Result<PdfReference> appearance(Update& update, const SignatureRequest& request, double widthPt,
@@ -192,6 +224,8 @@ Result<PdfReference> appearance(Update& update, const SignatureRequest& request,
         collectReferences(*object, refs);
         queue.insert(queue.end(), refs.begin(), refs.end());
     }
+    retagSubsets(closure,
+                 renumber.at(xobject->GetObject()->Reference().ObjectNumber()).ObjectNumber());
     for (PdfObject* object : closure) {
         renumberIn(*object, renumber);
         std::string stream;

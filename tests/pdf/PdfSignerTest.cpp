@@ -4,6 +4,8 @@
 
 #include <chrono>
 #include <iostream>
+#include <set>
+#include <sstream>
 
 #include "PdfTools.h"
 #include "SampleDocument.h"
@@ -241,6 +243,17 @@ TEST_F(PdfSignerTest, ThreeSignaturesStackedInMemoryAllVerify) {
     EXPECT_NE(page1.output.find("Cơ quan: UBND xã Phúc Khánh"), std::string::npos) << page1.output;
     const auto fonts = runTool(_dir, "pdffonts " + _signed);
     EXPECT_EQ(fonts.output.find(" no "), std::string::npos) << fonts.output;
+    // Every subset has its own tag (ISO 32000-1, 9.6.4), across all revisions.
+    std::istringstream lines(fonts.output);
+    std::set<std::string> tags;
+    int subsets = 0;
+    for (std::string line; std::getline(lines, line);)
+        if (line.size() > 7 && line[6] == '+') {
+            ++subsets;
+            tags.insert(line.substr(0, 6));
+        }
+    EXPECT_GE(subsets, 4) << fonts.output;
+    EXPECT_EQ(tags.size(), static_cast<std::size_t>(subsets)) << fonts.output;
 }
 
 TEST_F(PdfSignerTest, AFlippedByteInTheAppendedRevisionIsCaught) {
