@@ -314,6 +314,66 @@ TEST_F(PdfSignerTest, SignsOnTopOfADocumentSignedByTheFormerPodofoPath) {
     EXPECT_NE(text.output.find("Ký bởi: Trần Thị Bình"), std::string::npos) << text.output;
 }
 
+// A classic-xref PDF made of the given object bodies, numbered from 1.
+std::string handMadePdf(const std::vector<std::string>& objects) {
+    std::string pdf = "%PDF-1.7\n";
+    std::vector<std::size_t> offsets;
+    for (std::size_t i = 0; i < objects.size(); ++i) {
+        offsets.push_back(pdf.size());
+        pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+    }
+    const std::size_t xref = pdf.size();
+    pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+    for (std::size_t at : offsets) {
+        char entry[24];
+        std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", at);
+        pdf += entry;
+    }
+    return pdf + "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
+           " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+}
+
+TEST_F(PdfSignerTest, FindsPagesInANestedTreeAndUpdatesWhatOtherWritersShare) {
+    // Nested /Pages with an inherited /MediaBox, a landscape page, an inline /AcroForm in the
+    // catalog and a page whose /Annots is an indirect array.
+    writeAll(_unsigned,
+             handMadePdf({"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [] >> >>",
+                          "<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 3 /MediaBox [0 0 595 842] >>",
+                          "<< /Type /Pages /Parent 2 0 R /Kids [5 0 R 6 0 R] /Count 2 >>",
+                          "<< /Type /Page /Parent 2 0 R /Annots 7 0 R >>",
+                          "<< /Type /Page /Parent 3 0 R >>",
+                          "<< /Type /Page /Parent 3 0 R /MediaBox [0 0 842 595] >>", "[]"}));
+    ASSERT_EQ(runTool(_dir, "qpdf --check " + _unsigned).exitCode, 0);
+    SignOptions third = options();
+    third.visible = VisibleSignature{3, 20, 30, 80, 24};
+    ASSERT_TRUE(signer("an.p12", kPassword).signFile(_unsigned, _signed, third).ok());
+    SignOptions second = options();
+    second.visible = VisibleSignature{2, 20, 30, 80, 24};
+    ASSERT_TRUE(signer("binh.p12", "").signFile(_signed, _signed, second).ok());
+
+    const auto pdfsig = runTool(_dir, "pdfsig " + _signed);
+    EXPECT_EQ(count(pdfsig.output, "Signature is Valid"), 2u) << pdfsig.output;
+    const auto qpdf = runTool(_dir, "qpdf --check " + _signed);
+    EXPECT_EQ(qpdf.exitCode, 0) << qpdf.output;
+    const auto reports = verify(_signed);
+    ASSERT_EQ(reports.size(), 2u);
+    EXPECT_TRUE(reports[0].valid() && reports[1].valid());
+    const auto page3 = runTool(_dir, "pdftotext -f 3 -l 3 " + _signed + " -");
+    EXPECT_NE(page3.output.find("Ký bởi: Nguyễn Văn An"), std::string::npos) << page3.output;
+    const auto page2 = runTool(_dir, "pdftotext -f 2 -l 2 " + _signed + " -");
+    EXPECT_NE(page2.output.find("Ký bởi: Trần Thị Bình"), std::string::npos) << page2.output;
+    // 30 + 24 mm from the top: the block's bottom edge is at 842 (inherited) or 595 (landscape)
+    // minus 153.07 pt.
+    const std::string pdf = readAll(_signed);
+    static const std::regex rectRe(R"(/Rect \[ ?([\d.]+) ([\d.]+) )");
+    std::vector<double> bottoms;
+    for (std::sregex_iterator it(pdf.begin(), pdf.end(), rectRe), end; it != end; ++it)
+        bottoms.push_back(std::stod((*it)[2]));
+    ASSERT_EQ(bottoms.size(), 2u);
+    EXPECT_NEAR(bottoms[0], 842 - 153.07, 0.01);
+    EXPECT_NEAR(bottoms[1], 595 - 153.07, 0.01);
+}
+
 TEST_F(PdfSignerTest, RefusesXrefStreamsAndEncryptedFilesAsInvalidInput) {
     const std::string streams = _dir.file("xref-stream.pdf");
     const std::string encrypted = _dir.file("encrypted.pdf");
