@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <deque>
 #include <map>
 
 #include "pdf/FontSet.h"
+#include "pdf/IncrementalUpdate.h"
 #include "pdf/PdfFailure.h"
 #include "pdf/SignatureAppearance.h"
 
@@ -22,67 +22,13 @@ constexpr std::size_t kByteRangeWidth = 1 + 3 * 11;
 constexpr int kMaxTreeDepth = 64;
 
 std::string text(const PoDoFo::PdfVariant& value) {
-    std::string s;
-    value.ToString(s, PoDoFo::ePdfWriteMode_Clean);
-    return s;
+    return IncrementalUpdate::text(value);
 }
 
 std::string titleOf(const PdfObject& field) {
     const PdfObject* t = field.GetDictionary().GetKey("T");
     return t && (t->IsString() || t->IsHexString()) ? t->GetString().GetStringUtf8() : "";
 }
-
-// Objects appended in one revision, each with its new or reused number.
-class Update {
-public:
-    explicit Update(std::uint32_t nextNumber) : _next(nextNumber) {}
-    PdfReference allocate() { return PdfReference(_next++, 0); }
-    std::uint32_t size() const { return _next; }
-    void put(const PdfReference& ref, std::string body) {
-        _objects[ref.ObjectNumber()] = {ref.GenerationNumber(), std::move(body)};
-    }
-    void put(const PdfObject& object) { put(object.Reference(), text(object)); }
-
-    // Writes the objects, an xref section and a trailer to out; bodyAt receives where each
-    // object's body starts, relative to out's start.
-    void write(std::string& out, const PoDoFo::PdfDictionary& lastTrailer, std::int64_t base,
-               std::int64_t prevXref, std::map<std::uint32_t, std::size_t>& bodyAt) const {
-        std::map<std::uint32_t, std::int64_t> offsets;
-        for (const auto& [number, object] : _objects) {
-            offsets[number] = base + static_cast<std::int64_t>(out.size());
-            out += std::to_string(number) + " " + std::to_string(object.first) + " obj\n";
-            bodyAt[number] = out.size();
-            out += object.second;
-            out += "\nendobj\n";
-        }
-        const std::int64_t xrefAt = base + static_cast<std::int64_t>(out.size());
-        out += "xref\n";
-        for (auto it = offsets.begin(); it != offsets.end();) {
-            auto end = it;
-            std::uint32_t expected = it->first;
-            while (end != offsets.end() && end->first == expected) ++end, ++expected;
-            out += std::to_string(it->first) + " " + std::to_string(expected - it->first) + "\n";
-            for (; it != end; ++it) {
-                char entry[32];
-                std::snprintf(entry, sizeof entry, "%010lld %05u n\r\n",
-                              static_cast<long long>(it->second),
-                              static_cast<unsigned>(_objects.at(it->first).first));
-                out += entry;
-            }
-        }
-        PoDoFo::PdfDictionary trailer;
-        trailer.AddKey("Size", static_cast<PoDoFo::pdf_int64>(_next));
-        for (const char* key : {"Root", "Info", "ID"})
-            if (const PdfObject* value = lastTrailer.GetKey(key))
-                trailer.AddKey(key, *value);
-        trailer.AddKey("Prev", static_cast<PoDoFo::pdf_int64>(prevXref));
-        out += "trailer\n" + text(trailer) + "\nstartxref\n" + std::to_string(xrefAt) + "\n%%EOF\n";
-    }
-
-private:
-    std::uint32_t _next;
-    std::map<std::uint32_t, std::pair<std::uint16_t, std::string>> _objects;
-};
 
 struct FoundPage {
     std::unique_ptr<PdfObject> page;
@@ -196,8 +142,8 @@ void retagSubsets(const std::vector<PdfObject*>& objects, std::uint32_t uniqueNu
 
 // Draws the visible block in a scratch document (which embeds the font subset) and moves the
 // appearance XObject and everything it refers to into the update under new numbers.
-Result<PdfReference> appearance(Update& update, const SignatureRequest& request, double widthPt,
-                                double heightPt) {
+Result<PdfReference> appearance(IncrementalUpdate& update, const SignatureRequest& request,
+                                double widthPt, double heightPt) {
     PoDoFo::PdfMemDocument scratch;
     Result<std::unique_ptr<FontSet>> fonts =
         FontSet::load(scratch, request.fontDirectory, request.fontFamily);
@@ -263,7 +209,7 @@ Result<SignatureRevision> SignatureRevision::build(const PdfObjectIndex& index,
         std::unique_ptr<PdfObject> catalog = index.resolve(index.trailer().GetKey("Root"));
         if (!catalog || !catalog->IsDictionary())
             return Error::invalid("PDF không có danh mục (/Root) đọc được");
-        Update update(index.size());
+        IncrementalUpdate update(index.size());
 
         // The form, its field list and the names already taken.
         const PdfObject* formValue = catalog->GetDictionary().GetKey("AcroForm");
@@ -373,12 +319,12 @@ Result<SignatureRevision> SignatureRevision::build(const PdfObjectIndex& index,
         sig += "<" + std::string(2 * request.reserve, '0') + "> >>";
         update.put(signature, std::move(sig));
 
-        std::map<std::uint32_t, std::size_t> bodyAt;
         const bool newline = !pdf.empty() && pdf.back() != '\n' && pdf.back() != '\r';
         if (newline)
             revision.bytes = "\n";
-        update.write(revision.bytes, index.trailer(), static_cast<std::int64_t>(pdf.size()),
-                     index.startXref(), bodyAt);
+        const std::map<std::uint32_t, std::size_t> bodyAt =
+            update.write(revision.bytes, index.trailer(), static_cast<std::int64_t>(pdf.size()),
+                         index.startXref());
         revision.byteRangeAt = bodyAt.at(signature.ObjectNumber()) + byteRangeInBody;
         revision.byteRangeWidth = kByteRangeWidth;
         revision.contentsAt = bodyAt.at(signature.ObjectNumber()) + contentsInBody;
