@@ -22,14 +22,13 @@ std::unique_ptr<SqlStore> openStore(const Config& c) {
 // document answers with the reason.
 DocumentSigners loadSigners(const Config& c) {
     DocumentSigners s;
-    const std::string temp = c.storageDir + "/tmp";
-    auto organisation = report::Pkcs12DocumentSigner::load(c.organisationKeyPath(),
-                                                           c.signingPassword, temp);
+    auto organisation =
+        report::Pkcs12DocumentSigner::load(c.organisationKeyPath(), c.signingPassword);
     if (organisation.ok())
         s.organisation = std::move(organisation).value();
     else
         s.organisationProblem = organisation.error().message;
-    auto approver = report::Pkcs12DocumentSigner::load(c.approverKeyPath(), c.approverPassword, temp);
+    auto approver = report::Pkcs12DocumentSigner::load(c.approverKeyPath(), c.approverPassword);
     if (approver.ok())
         s.approver = std::move(approver).value();
     else

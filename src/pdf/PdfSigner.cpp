@@ -1,6 +1,8 @@
 #include "pdf/PdfSigner.h"
 
-#include <algorithm>
+#include <openssl/evp.h>
+
+#include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -8,12 +10,10 @@
 
 #include "core/Text.h"
 #include "pdf/CmsSignature.h"
-#include "pdf/FontSet.h"
 #include "pdf/OpenSslSupport.h"
 #include "pdf/PdfFailure.h"
-#include "pdf/PdfVerifier.h"
-#include "pdf/SignatureAppearance.h"
-#include "pdf/SignatureFields.h"
+#include "pdf/PdfObjectIndex.h"
+#include "pdf/SignatureRevision.h"
 #include "pdf/SigningTime.h"
 
 namespace kc::pdf {
@@ -33,12 +33,72 @@ std::optional<std::string> readFile(const std::string& path) {
     return s.str();
 }
 
-std::string nextFieldName(const std::vector<std::string>& taken) {
-    for (int n = 1;; ++n) {
-        std::string name = "Signature" + std::to_string(n);
-        if (std::find(taken.begin(), taken.end(), name) == taken.end())
-            return name;
+// SHA-256 of the two ranges [0, gapBegin) and [gapEnd, end) of file, hashed in place.
+std::string digestOfByteRange(std::string_view file, std::size_t gapBegin, std::size_t gapEnd) {
+    std::unique_ptr<EVP_MD_CTX, ossl::Deleter<EVP_MD_CTX_free>> ctx(EVP_MD_CTX_new());
+    std::array<unsigned char, EVP_MAX_MD_SIZE> md{};
+    unsigned length = 0;
+    if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1 ||
+        EVP_DigestUpdate(ctx.get(), file.data(), gapBegin) != 1 ||
+        EVP_DigestUpdate(ctx.get(), file.data() + gapEnd, file.size() - gapEnd) != 1 ||
+        EVP_DigestFinal_ex(ctx.get(), md.data(), &length) != 1)
+        throw PdfFailure("SHA-256 failed: " + ossl::drainErrors());
+    return std::string(reinterpret_cast<const char*>(md.data()), length);
+}
+
+void writeHex(std::string_view bytes, char* out) {
+    static constexpr char kDigits[] = "0123456789ABCDEF";
+    for (unsigned char b : bytes) {
+        *out++ = kDigits[b >> 4];
+        *out++ = kDigits[b & 15];
     }
+}
+
+// Reads the signed file back the way a reader would, through its newest trailer and
+// cross-reference section, and checks the field just added. Empty when all holds.
+std::string problemWith(std::string_view file, const std::string& fieldName,
+                        const std::array<std::int64_t, 4>& byteRange, std::string_view sha256) {
+    Result<std::unique_ptr<PdfObjectIndex>> opened = PdfObjectIndex::open(file);
+    if (!opened)
+        return opened.error().message;
+    const PdfObjectIndex& index = **opened;
+    auto catalog = index.resolve(index.trailer().GetKey("Root"));
+    auto form = catalog && catalog->IsDictionary()
+                    ? index.resolve(catalog->GetDictionary().GetKey("AcroForm"))
+                    : nullptr;
+    auto fields = form && form->IsDictionary()
+                      ? index.resolve(form->GetDictionary().GetKey("Fields"))
+                      : nullptr;
+    if (!fields || !fields->IsArray())
+        return "no /AcroForm /Fields";
+    for (const PoDoFo::PdfObject& f : fields->GetArray()) {
+        auto field = index.resolve(&f);
+        const PoDoFo::PdfObject* t =
+            field && field->IsDictionary() ? field->GetDictionary().GetKey("T") : nullptr;
+        if (!t || !(t->IsString() || t->IsHexString()) ||
+            t->GetString().GetStringUtf8() != fieldName)
+            continue;
+        auto sig = index.resolve(field->GetDictionary().GetKey("V"));
+        if (!sig || !sig->IsDictionary())
+            return "field without a signature dictionary";
+        const PoDoFo::PdfObject* range = sig->GetDictionary().GetKey("ByteRange");
+        if (!range || !range->IsArray() || range->GetArray().size() != 4)
+            return "no /ByteRange";
+        for (std::size_t i = 0; i < 4; ++i)
+            if (!range->GetArray()[i].IsNumber() ||
+                range->GetArray()[i].GetNumber() != byteRange[i])
+                return "/ByteRange differs from what was signed";
+        if (byteRange[2] + byteRange[3] != static_cast<std::int64_t>(file.size()))
+            return "/ByteRange does not reach the end of the file";
+        const PoDoFo::PdfObject* contents = sig->GetDictionary().GetKey("Contents");
+        if (!contents || !contents->IsHexString())
+            return "no /Contents";
+        const PoDoFo::PdfString& cms = contents->GetString();
+        Status verified =
+            CmsSignature::verify(std::string_view(cms.GetString(), cms.GetLength()), sha256);
+        return verified ? "" : verified.error().message;
+    }
+    return "field " + fieldName + " not found";
 }
 
 }  // namespace
@@ -50,9 +110,6 @@ struct PdfSigner::Impl {
     std::string commonName;
     std::string organization;
     std::size_t reserve = 0;
-
-    Status sign(const std::string& input, const std::string& temporary, const SignOptions& options,
-                TimePoint when, std::string& fieldName) const;
 };
 
 PdfSigner::PdfSigner(std::unique_ptr<Impl> impl) : _impl(std::move(impl)) {}
@@ -89,12 +146,72 @@ Result<PdfSigner> PdfSigner::fromPkcs12(const std::string& path, const std::stri
     impl->organization = ossl::nameEntry(X509_get_subject_name(cert), NID_organizationName);
 
     const auto probe = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-    Result<std::string> dryRun =
-        CmsSignature::create(key, cert, impl->chain.get(), std::string_view(), probe);
+    Result<std::string> dryRun = CmsSignature::create(
+        key, cert, impl->chain.get(), std::string(CmsSignature::kDigestSize, '\0'), probe);
     if (!dryRun)
         return dryRun.takeError();
     impl->reserve = dryRun->size() + kReserveMargin;
     return PdfSigner(std::move(impl));
+}
+
+Result<std::string> PdfSigner::signBytes(std::string_view pdf, const SignOptions& options) const {
+    for (const std::string* s : {&options.fieldName, &options.reason, &options.location})
+        if (!kc::text::isValidUtf8(*s))
+            return Error::invalid("Thông tin chữ ký không phải UTF-8");
+    const TimePoint when = options.signingTime.value_or(
+        std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+    Result<std::unique_ptr<PdfObjectIndex>> index = PdfObjectIndex::open(pdf);
+    if (!index)
+        return index.takeError();
+
+    SignatureRequest request;
+    request.fieldName = kc::text::toNfc(options.fieldName);
+    request.pdfDate = SigningTime::pdfDate(when, options.utcOffsetMinutes);
+    request.name = _impl->commonName;
+    request.reason = kc::text::toNfc(options.reason);
+    request.location = kc::text::toNfc(options.location);
+    request.visible = options.visible;
+    request.fontDirectory = options.fontDirectory;
+    request.fontFamily = options.fontFamily;
+    request.reserve = _impl->reserve;
+    if (options.visible) {
+        request.lines = {"Ký bởi: " + _impl->commonName};
+        if (!_impl->organization.empty())
+            request.lines.push_back("Cơ quan: " + _impl->organization);
+        request.lines.push_back("Thời gian: " + SigningTime::iso(when, options.utcOffsetMinutes));
+        if (!request.reason.empty())
+            request.lines.push_back("Lý do: " + request.reason);
+    }
+    Result<SignatureRevision> revision = SignatureRevision::build(**index, pdf, request);
+    if (!revision)
+        return revision.takeError();
+
+    std::string out;
+    out.reserve(pdf.size() + revision->bytes.size());
+    out.append(pdf);
+    out.append(revision->bytes);
+    revision->fillByteRange(out, pdf.size());
+    const std::size_t gapBegin = pdf.size() + revision->contentsAt;
+    const std::size_t gapEnd = gapBegin + revision->contentsSize;
+    const std::string sha256 = digestOfByteRange(out, gapBegin, gapEnd);
+    Result<std::string> cms =
+        CmsSignature::create(_impl->key.get(), _impl->cert.get(), _impl->chain.get(), sha256, when);
+    if (!cms)
+        return cms.takeError();
+    if (2 * cms->size() > revision->contentsSize - 2)
+        throw PdfFailure("CMS larger than the space reserved for it");
+    writeHex(*cms, out.data() + gapBegin + 1);
+
+    // The check reads the result back but does not hash the 28 MB again: the patch above wrote
+    // only inside the gap (its size was checked), so the ranges still hold what was hashed.
+
+    const std::array<std::int64_t, 4> byteRange{0, static_cast<std::int64_t>(gapBegin),
+                                                static_cast<std::int64_t>(gapEnd),
+                                                static_cast<std::int64_t>(out.size() - gapEnd)};
+    if (std::string problem = problemWith(out, revision->fieldName, byteRange, sha256);
+        !problem.empty())
+        throw PdfFailure("the signature just written does not verify: " + problem);
+    return out;
 }
 
 Status PdfSigner::signFile(const std::string& inputPath, const std::string& outputPath,
@@ -102,33 +219,21 @@ Status PdfSigner::signFile(const std::string& inputPath, const std::string& outp
     std::error_code ec;
     if (!std::filesystem::is_regular_file(inputPath, ec))
         return Error::notFound("Không tìm thấy tệp " + inputPath);
-    for (const std::string* s : {&options.fieldName, &options.reason, &options.location})
-        if (!kc::text::isValidUtf8(*s))
-            return Error::invalid("Thông tin chữ ký không phải UTF-8");
-    const TimePoint when = options.signingTime.value_or(
-        std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+    const std::optional<std::string> input = readFile(inputPath);
+    if (!input)
+        return Error::notFound("Không đọc được tệp " + inputPath);
+    Result<std::string> signedPdf = signBytes(*input, options);
+    if (!signedPdf)
+        return signedPdf.takeError();
 
     const std::string temporary = outputPath + ".signing";
-    std::string fieldName;
-    Status signedOk = _impl->sign(inputPath, temporary, options, when, fieldName);
-    if (!signedOk) {
-        std::remove(temporary.c_str());
-        return signedOk;
-    }
-    // Check our own work before it replaces anything: the new signature must verify and cover
-    // the whole file.
-    Result<std::vector<SignatureReport>> reports = PdfVerifier::verifyFile(temporary);
-    std::string problem = reports ? "field " + fieldName + " not found" : reports.error().message;
-    if (reports) {
-        for (const SignatureReport& r : *reports) {
-            if (r.fieldName != fieldName)
-                continue;
-            problem = !r.valid() ? r.problem : (r.coversWholeFile ? "" : "partial byte range");
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        out.write(signedPdf->data(), static_cast<std::streamsize>(signedPdf->size()));
+        if (!out.flush()) {
+            std::remove(temporary.c_str());
+            return Error::notFound("Không ghi được tệp " + temporary);
         }
-    }
-    if (!problem.empty()) {
-        std::remove(temporary.c_str());
-        throw PdfFailure("the signature just written does not verify: " + problem);
     }
     std::filesystem::rename(temporary, outputPath, ec);
     if (ec) {
@@ -136,112 +241,6 @@ Status PdfSigner::signFile(const std::string& inputPath, const std::string& outp
         return Error::notFound("Không ghi được tệp " + outputPath + ": " + ec.message());
     }
     return Ok{};
-}
-
-Status PdfSigner::Impl::sign(const std::string& input, const std::string& temporary,
-                             const SignOptions& options, TimePoint when,
-                             std::string& fieldName) const {
-    quietPodofo();
-    try {
-        PoDoFo::PdfMemDocument doc;
-        try {
-            doc.Load(input.c_str(), true);
-        } catch (const PoDoFo::PdfError& e) {
-            return Error::invalid("Tệp không phải PDF đọc được (" + describe(e) + ")");
-        }
-        if (doc.GetEncrypted())
-            return Error::invalid("Không ký được PDF đã mã hóa");
-        if (doc.GetPageCount() < 1)
-            return Error::invalid("PDF không có trang nào");
-
-        const std::vector<std::string> taken = SignatureFields::topLevelNames(doc);
-        fieldName =
-            options.fieldName.empty() ? nextFieldName(taken) : kc::text::toNfc(options.fieldName);
-        if (std::find(taken.begin(), taken.end(), fieldName) != taken.end())
-            return Error::duplicate("Trường chữ ký " + fieldName + " đã tồn tại");
-
-        PoDoFo::PdfAcroForm* form =
-            doc.GetAcroForm(true, PoDoFo::ePdfAcroFormDefaultAppearance_None);
-        // SignaturesExist | AppendOnly: readers must save incrementally from now on.
-        form->GetObject()->GetDictionary().AddKey(
-            "SigFlags", PoDoFo::PdfObject(static_cast<PoDoFo::pdf_int64>(3)));
-        if (form->GetNeedAppearances())
-            form->SetNeedAppearances(false);
-
-        const int pageIndex = options.visible ? options.visible->page - 1 : 0;
-        if (pageIndex < 0 || pageIndex >= doc.GetPageCount())
-            return Error::invalid("Trang đặt chữ ký không tồn tại: " +
-                                  std::to_string(pageIndex + 1));
-        PoDoFo::PdfPage* page = doc.GetPage(pageIndex);
-        PoDoFo::PdfRect rect(0, 0, 0, 0);
-        if (options.visible) {
-            const VisibleSignature& v = *options.visible;
-            const double height = page->GetPageSize().GetHeight();
-            rect = PoDoFo::PdfRect(mmToPt(v.leftMm), height - mmToPt(v.topMm + v.heightMm),
-                                   mmToPt(v.widthMm), mmToPt(v.heightMm));
-            if (!(v.widthMm > 0 && v.heightMm > 0))
-                return Error::invalid("Kích thước khối chữ ký không hợp lệ");
-        }
-        PoDoFo::PdfAnnotation* widget = page->CreateAnnotation(PoDoFo::ePdfAnnotation_Widget, rect);
-        widget->SetFlags(options.visible ? PoDoFo::ePdfAnnotationFlags_Print
-                                         : PoDoFo::ePdfAnnotationFlags_Hidden |
-                                               PoDoFo::ePdfAnnotationFlags_Invisible);
-        PoDoFo::PdfSignatureField field(widget, form, &doc);
-
-        std::unique_ptr<PoDoFo::PdfXObject> appearance;
-        if (options.visible) {
-            Result<std::unique_ptr<FontSet>> fonts =
-                FontSet::load(doc, options.fontDirectory, options.fontFamily);
-            if (!fonts)
-                return fonts.takeError();
-            std::vector<std::string> lines = {"Ký bởi: " + commonName};
-            if (!organization.empty())
-                lines.push_back("Cơ quan: " + organization);
-            lines.push_back("Thời gian: " + SigningTime::iso(when, options.utcOffsetMinutes));
-            if (!options.reason.empty())
-                lines.push_back("Lý do: " + kc::text::toNfc(options.reason));
-            appearance =
-                SignatureAppearance::draw(doc, **fonts, rect.GetWidth(), rect.GetHeight(), lines);
-            field.SetAppearanceStream(appearance.get());
-        }
-
-        PoDoFo::PdfOutputDevice file(temporary.c_str(), true);
-        PoDoFo::PdfSignOutputDevice device(&file);
-        device.SetSignatureSize(reserve);
-        field.SetFieldName(utf8String(fieldName));
-        field.SetSignature(*device.GetSignatureBeacon());
-        PoDoFo::PdfDictionary& sig = field.GetSignatureObject()->GetDictionary();
-        sig.AddKey("SubFilter", PoDoFo::PdfName("ETSI.CAdES.detached"));
-        sig.AddKey("M", PoDoFo::PdfString(SigningTime::pdfDate(when, options.utcOffsetMinutes)));
-        if (!commonName.empty())
-            sig.AddKey("Name", utf8String(commonName));
-        if (!options.reason.empty())
-            field.SetSignatureReason(utf8String(kc::text::toNfc(options.reason)));
-        if (!options.location.empty())
-            field.SetSignatureLocation(utf8String(kc::text::toNfc(options.location)));
-
-        doc.WriteUpdate(&device, true);
-        if (!device.HasSignaturePosition())
-            throw PdfFailure("signature placeholder not written");
-        device.AdjustByteRange();
-        device.Seek(0);
-        std::string signedBytes;
-        std::vector<char> buffer(1 << 16);
-        for (std::size_t n; (n = device.ReadForSignature(buffer.data(), buffer.size())) > 0;)
-            signedBytes.append(buffer.data(), n);
-
-        Result<std::string> cms =
-            CmsSignature::create(key.get(), cert.get(), chain.get(), signedBytes, when);
-        if (!cms)
-            return cms.takeError();
-        if (cms->size() > device.GetSignatureSize())
-            throw PdfFailure("CMS larger than the space reserved for it");
-        device.SetSignature(PoDoFo::PdfData(cms->data(), cms->size()));
-        device.Flush();
-        return Ok{};
-    } catch (const PoDoFo::PdfError& e) {
-        throw PdfFailure(describe(e));
-    }
 }
 
 }  // namespace kc::pdf

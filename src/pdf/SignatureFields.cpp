@@ -72,16 +72,4 @@ std::vector<SignatureField> SignatureFields::list(PoDoFo::PdfMemDocument& doc) {
     return found;
 }
 
-std::vector<std::string> SignatureFields::topLevelNames(PoDoFo::PdfMemDocument& doc) {
-    std::vector<std::string> names;
-    if (PoDoFo::PdfArray* fields = fieldsArray(doc)) {
-        for (PoDoFo::PdfObject& field : *fields) {
-            PoDoFo::PdfObject* node = resolve(doc, &field);
-            if (node && node->IsDictionary())
-                names.push_back(fieldName(node));
-        }
-    }
-    return names;
-}
-
 }  // namespace kc::pdf

@@ -21,9 +21,6 @@ public:
     // Signature fields (/FT /Sig, inherited or not), walking /Kids, in document order.
     static std::vector<SignatureField> list(PoDoFo::PdfMemDocument& doc);
 
-    // The /T of every top-level field, signature or not.
-    static std::vector<std::string> topLevelNames(PoDoFo::PdfMemDocument& doc);
-
     // Follows a reference (or returns the object itself); null stays null.
     static PoDoFo::PdfObject* resolve(PoDoFo::PdfMemDocument& doc, PoDoFo::PdfObject* object);
 };

@@ -30,14 +30,13 @@ public:
 };
 
 // A DocumentSigner over a PKCS#12 key (pdf::PdfSigner: CAdES-detached, SHA-256,
-// signing-certificate-v2). Works on temporary files in tempDir, removed after each call.
+// signing-certificate-v2), in memory.
 class Pkcs12DocumentSigner final : public DocumentSigner {
 public:
     // Errors: NotFound when the key file is missing; InvalidInput for a wrong password or a
     // file that is not PKCS#12.
     static Result<std::unique_ptr<Pkcs12DocumentSigner>> load(const std::string& path,
-                                                              const std::string& password,
-                                                              std::string tempDir);
+                                                              const std::string& password);
     ~Pkcs12DocumentSigner() override;
 
     Result<std::string> sign(const std::string& pdf, const SignatureSpec& spec) const override;

@@ -4,6 +4,8 @@
 
 #include <chrono>
 #include <iostream>
+#include <set>
+#include <sstream>
 
 #include "PdfTools.h"
 #include "SampleDocument.h"
@@ -199,6 +201,194 @@ TEST_F(PdfSignerTest, SignsADocumentWithALargeAttachment) {
     EXPECT_NE(pdfsig.output.find("Signature is Valid"), std::string::npos) << pdfsig.output;
     const auto list = runTool(_dir, "pdfdetach -list " + _signed);
     EXPECT_NE(list.output.find("minh-chứng.bin"), std::string::npos) << list.output;
+}
+
+TEST_F(PdfSignerTest, ThreeSignaturesStackedInMemoryAllVerify) {
+    const PdfSigner an = signer("an.p12", kPassword);
+    const PdfSigner binh = signer("binh.p12", "");
+    SignOptions visible = options();
+    visible.visible = VisibleSignature{2, 20, 200, 80, 24};
+    auto once = an.signBytes(readAll(_unsigned), visible);
+    ASSERT_TRUE(once.ok()) << once.error().message;
+    auto twice = binh.signBytes(*once, options());
+    ASSERT_TRUE(twice.ok()) << twice.error().message;
+    SignOptions third = options();
+    third.fieldName = "Phê duyệt";
+    third.visible = VisibleSignature{1, 110, 250, 80, 24};
+    auto thrice = an.signBytes(*twice, third);
+    ASSERT_TRUE(thrice.ok()) << thrice.error().message;
+    EXPECT_TRUE(thrice->starts_with(*twice));
+    EXPECT_TRUE(twice->starts_with(*once));
+    writeAll(_signed, *thrice);
+
+    const auto pdfsig = runTool(_dir, "pdfsig " + _signed);
+    EXPECT_EQ(count(pdfsig.output, "Signature is Valid"), 3u) << pdfsig.output;
+    EXPECT_EQ(count(pdfsig.output, "Total document signed"), 1u) << pdfsig.output;
+    const auto qpdf = runTool(_dir, "qpdf --check " + _signed);
+    EXPECT_EQ(qpdf.exitCode, 0) << qpdf.output;
+    const auto reports = verify(_signed);
+    ASSERT_EQ(reports.size(), 3u);
+    for (const SignatureReport& r : reports) EXPECT_TRUE(r.valid()) << r.fieldName << r.problem;
+    EXPECT_EQ(reports[0].fieldName, "Signature1");
+    EXPECT_EQ(reports[1].fieldName, "Signature2");
+    EXPECT_EQ(reports[2].fieldName, "Phê duyệt");
+    EXPECT_TRUE(reports[2].coversWholeFile);
+    EXPECT_EQ(reports[1].signerCommonName, "Trần Thị Bình");
+
+    // Each visible block is drawn on its page with the embedded Vietnamese font.
+    const auto page2 = runTool(_dir, "pdftotext -f 2 -l 2 " + _signed + " -");
+    EXPECT_NE(page2.output.find("Ký bởi: Nguyễn Văn An"), std::string::npos) << page2.output;
+    EXPECT_NE(page2.output.find("Lý do: Phê duyệt kết quả đánh giá"), std::string::npos);
+    const auto page1 = runTool(_dir, "pdftotext -f 1 -l 1 " + _signed + " -");
+    EXPECT_NE(page1.output.find("Cơ quan: UBND xã Phúc Khánh"), std::string::npos) << page1.output;
+    const auto fonts = runTool(_dir, "pdffonts " + _signed);
+    EXPECT_EQ(fonts.output.find(" no "), std::string::npos) << fonts.output;
+    // Every subset has its own tag (ISO 32000-1, 9.6.4), across all revisions.
+    std::istringstream lines(fonts.output);
+    std::set<std::string> tags;
+    int subsets = 0;
+    for (std::string line; std::getline(lines, line);)
+        if (line.size() > 7 && line[6] == '+') {
+            ++subsets;
+            tags.insert(line.substr(0, 6));
+        }
+    EXPECT_GE(subsets, 4) << fonts.output;
+    EXPECT_EQ(tags.size(), static_cast<std::size_t>(subsets)) << fonts.output;
+}
+
+TEST_F(PdfSignerTest, AFlippedByteInTheAppendedRevisionIsCaught) {
+    ASSERT_TRUE(signer("an.p12", kPassword).signFile(_unsigned, _signed, options()).ok());
+    std::string pdf = readAll(_signed);
+    const std::size_t reason = pdf.rfind("/Reason");
+    ASSERT_NE(reason, std::string::npos);
+    ASSERT_GT(reason, readAll(_unsigned).size());
+    pdf[reason + 1] = 'S';  // "/Season": still a well-formed dictionary
+    const std::string tampered = _dir.file("tampered.pdf");
+    writeAll(tampered, pdf);
+    const auto pdfsig = runTool(_dir, "pdfsig " + tampered);
+    EXPECT_EQ(pdfsig.output.find("Signature is Valid"), std::string::npos) << pdfsig.output;
+    const auto reports = verify(tampered);
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_FALSE(reports[0].valid());
+}
+
+TEST_F(PdfSignerTest, SignsFilesOtherWritersLaidOut) {
+    // qpdf renumbers and rewrites every object, with a classic table; a file may also end
+    // without a newline after %%EOF.
+    const std::string rewritten = _dir.file("qpdf.pdf");
+    ASSERT_EQ(
+        runTool(_dir, "qpdf --object-streams=disable " + _unsigned + " " + rewritten).exitCode, 0);
+    std::string noNewline = readAll(_unsigned);
+    while (noNewline.back() == '\n' || noNewline.back() == '\r') noNewline.pop_back();
+    writeAll(_dir.file("no-newline.pdf"), noNewline);
+    const PdfSigner an = signer("an.p12", kPassword);
+    for (const std::string& input : {rewritten, _dir.file("no-newline.pdf")}) {
+        SignOptions visible = options();
+        visible.visible = VisibleSignature{};
+        ASSERT_TRUE(an.signFile(input, _signed, visible).ok()) << input;
+        const auto pdfsig = runTool(_dir, "pdfsig " + _signed);
+        EXPECT_EQ(count(pdfsig.output, "Signature is Valid"), 1u) << input << pdfsig.output;
+        EXPECT_EQ(runTool(_dir, "qpdf --check " + _signed).exitCode, 0) << input;
+        const auto reports = verify(_signed);
+        ASSERT_EQ(reports.size(), 1u) << input;
+        EXPECT_TRUE(reports[0].valid() && reports[0].coversWholeFile) << input;
+    }
+}
+
+TEST_F(PdfSignerTest, SignsOnTopOfADocumentSignedByTheFormerPodofoPath) {
+    const std::string old =
+        std::string(KC_SOURCE_DIR) + "/tests/fixtures/pdf/signed-twice-by-podofo.pdf";
+    SignOptions visible = options();
+    visible.visible = VisibleSignature{1, 20, 250, 80, 24};
+    ASSERT_TRUE(signer("binh.p12", "").signFile(old, _signed, visible).ok());
+    EXPECT_TRUE(readAll(_signed).starts_with(readAll(old)));
+    const auto pdfsig = runTool(_dir, "pdfsig " + _signed);
+    EXPECT_EQ(count(pdfsig.output, "Signature is Valid"), 3u) << pdfsig.output;
+    EXPECT_EQ(runTool(_dir, "qpdf --check " + _signed).exitCode, 0);
+    const auto reports = verify(_signed);
+    ASSERT_EQ(reports.size(), 3u);
+    for (const SignatureReport& r : reports) EXPECT_TRUE(r.valid()) << r.fieldName << r.problem;
+    EXPECT_EQ(reports[2].fieldName, "Signature3");
+    EXPECT_EQ(reports[2].signerCommonName, "Trần Thị Bình");
+    const auto text = runTool(_dir, "pdftotext " + _signed + " -");
+    EXPECT_NE(text.output.find("Ký bởi: Trần Thị Bình"), std::string::npos) << text.output;
+}
+
+// A classic-xref PDF made of the given object bodies, numbered from 1.
+std::string handMadePdf(const std::vector<std::string>& objects) {
+    std::string pdf = "%PDF-1.7\n";
+    std::vector<std::size_t> offsets;
+    for (std::size_t i = 0; i < objects.size(); ++i) {
+        offsets.push_back(pdf.size());
+        pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+    }
+    const std::size_t xref = pdf.size();
+    pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+    for (std::size_t at : offsets) {
+        char entry[24];
+        std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", at);
+        pdf += entry;
+    }
+    return pdf + "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
+           " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+}
+
+TEST_F(PdfSignerTest, FindsPagesInANestedTreeAndUpdatesWhatOtherWritersShare) {
+    // Nested /Pages with an inherited /MediaBox, a landscape page, an inline /AcroForm in the
+    // catalog and a page whose /Annots is an indirect array.
+    writeAll(_unsigned,
+             handMadePdf({"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [] >> >>",
+                          "<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 3 /MediaBox [0 0 595 842] >>",
+                          "<< /Type /Pages /Parent 2 0 R /Kids [5 0 R 6 0 R] /Count 2 >>",
+                          "<< /Type /Page /Parent 2 0 R /Annots 7 0 R >>",
+                          "<< /Type /Page /Parent 3 0 R >>",
+                          "<< /Type /Page /Parent 3 0 R /MediaBox [0 0 842 595] >>", "[]"}));
+    ASSERT_EQ(runTool(_dir, "qpdf --check " + _unsigned).exitCode, 0);
+    SignOptions third = options();
+    third.visible = VisibleSignature{3, 20, 30, 80, 24};
+    ASSERT_TRUE(signer("an.p12", kPassword).signFile(_unsigned, _signed, third).ok());
+    SignOptions second = options();
+    second.visible = VisibleSignature{2, 20, 30, 80, 24};
+    ASSERT_TRUE(signer("binh.p12", "").signFile(_signed, _signed, second).ok());
+
+    const auto pdfsig = runTool(_dir, "pdfsig " + _signed);
+    EXPECT_EQ(count(pdfsig.output, "Signature is Valid"), 2u) << pdfsig.output;
+    const auto qpdf = runTool(_dir, "qpdf --check " + _signed);
+    EXPECT_EQ(qpdf.exitCode, 0) << qpdf.output;
+    const auto reports = verify(_signed);
+    ASSERT_EQ(reports.size(), 2u);
+    EXPECT_TRUE(reports[0].valid() && reports[1].valid());
+    const auto page3 = runTool(_dir, "pdftotext -f 3 -l 3 " + _signed + " -");
+    EXPECT_NE(page3.output.find("Ký bởi: Nguyễn Văn An"), std::string::npos) << page3.output;
+    const auto page2 = runTool(_dir, "pdftotext -f 2 -l 2 " + _signed + " -");
+    EXPECT_NE(page2.output.find("Ký bởi: Trần Thị Bình"), std::string::npos) << page2.output;
+    // 30 + 24 mm from the top: the block's bottom edge is at 842 (inherited) or 595 (landscape)
+    // minus 153.07 pt.
+    const std::string pdf = readAll(_signed);
+    static const std::regex rectRe(R"(/Rect \[ ?([\d.]+) ([\d.]+) )");
+    std::vector<double> bottoms;
+    for (std::sregex_iterator it(pdf.begin(), pdf.end(), rectRe), end; it != end; ++it)
+        bottoms.push_back(std::stod((*it)[2]));
+    ASSERT_EQ(bottoms.size(), 2u);
+    EXPECT_NEAR(bottoms[0], 842 - 153.07, 0.01);
+    EXPECT_NEAR(bottoms[1], 595 - 153.07, 0.01);
+}
+
+TEST_F(PdfSignerTest, RefusesXrefStreamsAndEncryptedFilesAsInvalidInput) {
+    const std::string streams = _dir.file("xref-stream.pdf");
+    const std::string encrypted = _dir.file("encrypted.pdf");
+    ASSERT_EQ(runTool(_dir, "qpdf --object-streams=generate " + _unsigned + " " + streams).exitCode,
+              0);
+    ASSERT_EQ(runTool(_dir, "qpdf --encrypt u o 256 -- " + _unsigned + " " + encrypted).exitCode,
+              0);
+    const PdfSigner an = signer("an.p12", kPassword);
+    for (const std::string& input : {streams, encrypted}) {
+        const Status status = an.signFile(input, _signed, options());
+        ASSERT_FALSE(status.ok()) << input;
+        EXPECT_EQ(status.error().code, ErrorCode::InvalidInput) << input;
+        EXPECT_FALSE(std::filesystem::exists(_signed)) << input;
+    }
+    EXPECT_NE(an.signFile(encrypted, _signed).error().message.find("mã hóa"), std::string::npos);
 }
 
 TEST_F(PdfSignerTest, ReportsExpectedFailuresAsErrors) {

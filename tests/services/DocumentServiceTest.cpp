@@ -42,11 +42,8 @@ protected:
         EXPECT_TRUE(pdf::DemoCertificate::writePkcs12(dir.file("org.p12"), "k", org).ok());
         EXPECT_TRUE(pdf::DemoCertificate::writePkcs12(dir.file("chair.p12"), "k", chair).ok());
         DocumentSigners s;
-        s.organisation = report::Pkcs12DocumentSigner::load(dir.file("org.p12"), "k",
-                                                            dir.file("tmp"))
-                             .value();
-        s.approver = report::Pkcs12DocumentSigner::load(dir.file("chair.p12"), "k", dir.file("tmp"))
-                         .value();
+        s.organisation = report::Pkcs12DocumentSigner::load(dir.file("org.p12"), "k").value();
+        s.approver = report::Pkcs12DocumentSigner::load(dir.file("chair.p12"), "k").value();
         return s;
     }
 
