@@ -71,7 +71,7 @@ Reply upload(Services& s, Request& r) {
             return Reply::error(name.error());
 
     // Only now, with the whole body read and checked, do the files become blobs.
-    auto stored = MultipartUpload::commitAll(parsed->files);
+    auto stored = MultipartUpload::commitAll(s.content, parsed->files);
     if (!stored.ok())
         return Reply::error(stored.error());
     std::vector<UploadedFile> files;

@@ -218,13 +218,21 @@ Result<ParsedUpload> MultipartUpload::parse(CountingStream& body, const std::str
     return out;
 }
 
-Result<std::vector<StoredContent>> MultipartUpload::commitAll(std::vector<PendingFile>& files) {
+Result<std::vector<StoredContent>> MultipartUpload::commitAll(ContentStore& content,
+                                                              std::vector<PendingFile>& files) {
+    std::vector<Result<StoredContent>> results;
+    if (files.size() == 1) {
+        results.push_back(files.front().writer->commit());
+    } else {
+        std::vector<ContentWriter*> writers;
+        for (PendingFile& f : files) writers.push_back(f.writer.get());
+        results = content.commitAll(writers);
+    }
     std::vector<StoredContent> stored;
-    for (PendingFile& f : files) {
-        auto c = f.writer->commit();
-        if (!c.ok())
-            return c.takeError();
-        stored.push_back(std::move(c).value());
+    for (auto& r : results) {
+        if (!r.ok())
+            return r.takeError();
+        stored.push_back(std::move(r).value());
     }
     return stored;
 }

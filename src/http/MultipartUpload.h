@@ -55,9 +55,14 @@ public:
 
     Result<ParsedUpload> read();
 
-    // Commits every pending file in order; on the first error the rest are discarded (blobs
-    // committed before it stay, unreferenced, for `verify` to report as orphans).
-    static Result<std::vector<StoredContent>> commitAll(std::vector<PendingFile>& files);
+    // Commits every pending file, results in order: one file alone (an fsync of the file and
+    // of its new directories), several as one batch (ContentStore::commitAll: two flushes of
+    // the filesystem for the whole request instead of ~3 per file). On an error the error is
+    // returned and nothing is recorded; blobs committed already stay, unreferenced, for
+    // `verify` to report as orphans (the caller writes every row in one transaction afterwards,
+    // so a request records all its files or none).
+    static Result<std::vector<StoredContent>> commitAll(ContentStore& content,
+                                                        std::vector<PendingFile>& files);
 
     // Reads and drops a body of at most maxBytes (by Content-Length) so that a reply sent
     // without reading it reaches the client; false when the body is larger, chunked or the
