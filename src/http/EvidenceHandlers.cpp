@@ -60,7 +60,9 @@ Reply upload(Services& s, Request& r) {
     if (!target.ok())
         return rejectUnread(r, target.error());
 
-    auto parsed = MultipartUpload(r.raw, s.content, s.upload).read();
+    MultipartUpload upload(r.raw, s.content, s.upload);
+    auto parsed = upload.read();
+    r.bodyRead = upload.bodyRead();
     if (!parsed.ok())
         return closingReply(r, parsed.error());
     auto metadata = metadataOf(parsed->fields);

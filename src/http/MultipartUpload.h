@@ -55,6 +55,10 @@ public:
 
     Result<ParsedUpload> read();
 
+    // After read(): true when the body was read exactly to its Content-Length (Poco's own
+    // stream then does not know it ended: the body was read from the socket directly).
+    bool bodyRead() const { return _bodyRead; }
+
     // Commits every pending file, results in order: one file alone (an fsync of the file and
     // of its new directories), several as one batch (ContentStore::commitAll: two flushes of
     // the filesystem for the whole request instead of ~3 per file). On an error the error is
@@ -82,6 +86,7 @@ private:
     ContentStore& _content;
     UploadLimits _limits;
     std::string _fileField;
+    bool _bodyRead = false;
 };
 
 }  // namespace kc::http

@@ -150,7 +150,7 @@ void Router::dispatch(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerRe
             request.sessionToken = token;
         }
         Reply reply = route->handler(request);
-        if (hasBody && req.stream().eof()) res.setKeepAlive(keepAlive);
+        if (hasBody && (req.stream().eof() || request.bodyRead)) res.setKeepAlive(keepAlive);
         if (!reply.alreadySent) render(res, reply);
     } catch (const Poco::Exception& e) {
         // Malformed requests surface from Poco's parsers as exceptions (TECH-NOTES).

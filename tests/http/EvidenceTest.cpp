@@ -101,6 +101,26 @@ TEST_F(EvidenceTest, UnderstandsRfc5987FileNames) {
     EXPECT_EQ(r.array()->getObject(0)->getValue<std::string>("file_name"), "Báo cáo.pdf");
 }
 
+// A body larger than Poco's 4 KiB buffer is read from the socket directly after its first
+// bytes; it must end exactly at Content-Length, so that the next request on the same
+// keep-alive connection is read whole.
+TEST_F(EvidenceTest, LargeUploadsFollowEachOtherOnOneConnection) {
+    RawConnection c(s.port);
+    for (int i = 0; i < 3; ++i) {
+        std::string content(300 * 1024 + 17 * i, '\0');
+        for (std::size_t k = 0; k < content.size(); ++k)
+            content[k] = static_cast<char>((k * 131 + i * 7) % 251);
+        std::string body = multipartBody({{"note", std::nullopt, "lần " + std::to_string(i)},
+                                          {"file", "tep-" + std::to_string(i) + ".bin", content}});
+        c.send(s.uploadHead(path("1.1.1"), s.unitUser(), body.size()) + body);
+        auto r = c.readResponse();
+        ASSERT_EQ(r.status, 201) << "request " << i << ": " << r.dump();
+        EXPECT_EQ(r.array()->getObject(0)->getValue<std::string>("sha256"), Sha256::hex(content));
+        EXPECT_EQ(r.array()->getObject(0)->getValue<std::uint64_t>("size"), content.size());
+    }
+    EXPECT_EQ(s.storedCount(), 3);
+}
+
 TEST_F(EvidenceTest, AcceptsChunkedBodies) {
     std::string body = multipartBody({{"file", "a.pdf", kPdf}});
     std::string half = body.substr(0, body.size() / 2), rest = body.substr(body.size() / 2);
