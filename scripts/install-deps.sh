@@ -9,7 +9,7 @@ packages=(
     libgtest-dev fonts-liberation2
     poppler-utils qpdf sqlite3 curl
     chromium chromium-l10n
-    libarchive-tools libxlsxwriter-dev
+    libarchive-tools libxlsxwriter-dev zlib1g-dev
 )
 # libarchive-tools gives bsdtar, the baseline bench/archive measures against.
 # Node.js and npm run the browser tests (tests/e2e). A Node.js that did not come from Debian's

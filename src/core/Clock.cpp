@@ -12,12 +12,29 @@ std::string formatIso(TimePoint t) {
     auto days = std::chrono::floor<std::chrono::days>(t);
     std::chrono::year_month_day ymd{days};
     std::chrono::hh_mm_ss hms{t - days};
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(ymd.year()),
-                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                  static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
-                  static_cast<int>(hms.seconds().count()));
-    return buf;
+    const int year = static_cast<int>(ymd.year());
+    const int fields[] = {static_cast<int>(static_cast<unsigned>(ymd.month())),
+                          static_cast<int>(static_cast<unsigned>(ymd.day())),
+                          static_cast<int>(hms.hours().count()),
+                          static_cast<int>(hms.minutes().count()),
+                          static_cast<int>(hms.seconds().count())};
+    if (year < 0 || year > 9999) {
+        char buf[48];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", year, fields[0],
+                      fields[1], fields[2], fields[3], fields[4]);
+        return buf;
+    }
+    // Written digit by digit: every reply with a time formats many of them, and snprintf's
+    // format parsing cost more than the rest of the function.
+    std::string out = "0000-00-00T00:00:00Z";
+    for (int i = 3, y = year; i >= 0; --i, y /= 10)
+        out[static_cast<std::size_t>(i)] = static_cast<char>('0' + y % 10);
+    const std::size_t at[] = {5, 8, 11, 14, 17};
+    for (int f = 0; f < 5; ++f) {
+        out[at[f]] = static_cast<char>('0' + fields[f] / 10);
+        out[at[f] + 1] = static_cast<char>('0' + fields[f] % 10);
+    }
+    return out;
 }
 
 std::optional<TimePoint> parseIso(std::string_view s) {

@@ -94,4 +94,21 @@ std::string jsonText(const Poco::Dynamic::Var& v) {
     return out;
 }
 
+void appendHundredths(std::string& out, std::int64_t hundredths) {
+    if (hundredths <= -1'000'000'000'000 || hundredths >= 1'000'000'000'000) {
+        out += Poco::Dynamic::Var(static_cast<double>(hundredths) / 100.0).convert<std::string>();
+        return;
+    }
+    std::uint64_t h = static_cast<std::uint64_t>(hundredths < 0 ? -hundredths : hundredths);
+    if (hundredths < 0)
+        out += '-';
+    out += std::to_string(h / 100);
+    if (const unsigned f = static_cast<unsigned>(h % 100)) {
+        out += '.';
+        out += static_cast<char>('0' + f / 10);
+        if (f % 10)
+            out += static_cast<char>('0' + f % 10);
+    }
+}
+
 }  // namespace kc::http

@@ -2,6 +2,7 @@
 
 #include <Poco/Dynamic/Var.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -17,6 +18,12 @@ void appendJsonString(std::string& out, std::string_view s);
 // writes, but into a string instead of character by character into an ostream. Object members
 // come in the object's own order (sorted, or insertion order for JSON_PRESERVE_KEY_ORDER).
 void appendJsonValue(std::string& out, const Poco::Dynamic::Var& v);
+
+// Appends what Poco writes for the double hundredths / 100.0 (how Points become JSON numbers:
+// "12.5", "100", "-0.05") without formatting a double: the exact decimal, trailing zeros
+// dropped, which is the shortest text that reads back as that double. Checked against Poco
+// in tests; magnitudes from 10^12 on go through Poco itself.
+void appendHundredths(std::string& out, std::int64_t hundredths);
 
 // appendJsonValue into a new string.
 std::string jsonText(const Poco::Dynamic::Var& v);

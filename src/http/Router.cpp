@@ -5,11 +5,12 @@
 #include <Poco/Logger.h>
 #include <Poco/Net/HTTPCookie.h>
 #include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPServerRequestImpl.h>
+#include <Poco/Net/NetException.h>
 #include <Poco/Net/NameValueCollection.h>
 #include <Poco/URI.h>
 
 #include <algorithm>
-#include <sstream>
 
 namespace kc::http {
 
@@ -17,16 +18,21 @@ namespace {
 
 std::vector<std::string> segments(const std::string& path) {
     std::vector<std::string> out;
-    std::stringstream ss(path);
-    std::string part;
-    while (std::getline(ss, part, '/'))
-        if (!part.empty()) out.push_back(part);
+    std::size_t start = 0;
+    while (start <= path.size()) {
+        std::size_t end = path.find('/', start);
+        if (end == std::string::npos)
+            end = path.size();
+        if (end > start)
+            out.push_back(path.substr(start, end - start));
+        start = end + 1;
+    }
     return out;
 }
 
-bool match(const std::string& pattern, const std::vector<std::string>& path,
+// pat: a route pattern's segments (split once, when the router is built).
+bool match(const std::vector<std::string>& pat, const std::vector<std::string>& path,
            std::map<std::string, std::string>& params) {
-    auto pat = segments(pattern);
     // A final {*name} takes the rest of the path (one segment or more), joined with '/'.
     const bool rest = !pat.empty() && pat.back().rfind("{*", 0) == 0 && pat.back().back() == '}';
     if (rest ? path.size() < pat.size() : pat.size() != path.size()) return false;
@@ -62,7 +68,8 @@ private:
 
 }  // namespace
 
-void render(Poco::Net::HTTPServerResponse& res, const Reply& reply) {
+void render(Poco::Net::HTTPServerResponse& res, const Reply& reply,
+            Poco::Net::StreamSocket* socket) {
     res.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(reply.status));
     res.set("X-Content-Type-Options", "nosniff");
     res.set("Cache-Control", "no-store");
@@ -77,7 +84,25 @@ void render(Poco::Net::HTTPServerResponse& res, const Reply& reply) {
         reply.jsonText.empty() ? (serialised = jsonText(reply.body)) : reply.jsonText;
     res.setContentType("application/json; charset=utf-8");
     res.setContentLength(static_cast<std::streamsize>(text.size()));
-    res.send() << text;
+    std::ostream& out = res.send();
+    if (!socket) {
+        out << text;
+        return;
+    }
+    out.flush();  // the status line and headers
+    // A blocking stream socket sends everything in one call; loop all the same.
+    for (std::size_t at = 0; at < text.size();) {
+        const int n = socket->sendBytes(
+            text.data() + at, static_cast<int>(std::min<std::size_t>(text.size() - at, 1 << 30)));
+        if (n <= 0)
+            throw Poco::Net::NetException("the reply could not be sent");
+        at += static_cast<std::size_t>(n);
+    }
+}
+
+Router::Router(std::vector<Route> routes, AuthService& auth, HttpLimits limits)
+    : _routes(std::move(routes)), _auth(auth), _limits(limits) {
+    for (const Route& r : _routes) _patterns.push_back(segments(r.pattern));
 }
 
 Poco::Net::HTTPRequestHandler* Router::createRequestHandler(const Poco::Net::HTTPServerRequest&) {
@@ -98,9 +123,10 @@ void Router::dispatch(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerRe
         const Route* route = nullptr;
         std::string allowed;  // the methods of the path, for a 405's Allow header
         std::map<std::string, std::string> params;
-        for (const Route& r : _routes) {
+        for (std::size_t i = 0; i < _routes.size(); ++i) {
+            const Route& r = _routes[i];
             std::map<std::string, std::string> p;
-            if (!match(r.pattern, path, p)) continue;
+            if (!match(_patterns[i], path, p)) continue;
             allowed += (allowed.empty() ? "" : ", ") + r.method;
             // HEAD is GET without a body (Poco's response stream drops the body for HEAD).
             if (r.method == req.getMethod() || (r.method == "GET" && req.getMethod() == "HEAD")) {
@@ -151,7 +177,11 @@ void Router::dispatch(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerRe
         }
         Reply reply = route->handler(request);
         if (hasBody && (req.stream().eof() || request.bodyRead)) res.setKeepAlive(keepAlive);
-        if (!reply.alreadySent) render(res, reply);
+        if (!reply.alreadySent) {
+            // HEAD replies must go through Poco's stream, which drops their body.
+            auto* impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&req);
+            render(res, reply, impl && method != "HEAD" ? &impl->socket() : nullptr);
+        }
     } catch (const Poco::Exception& e) {
         // Malformed requests surface from Poco's parsers as exceptions (TECH-NOTES).
         if (!res.sent())

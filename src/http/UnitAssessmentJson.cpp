@@ -11,15 +11,18 @@ namespace kc::http {
 
 namespace {
 
-// Poco formats numbers itself ("12.5", "100"); go through it for the same bytes.
-template <typename T>
-void appendNumber(std::string& out, T v) {
-    out += Poco::Dynamic::Var(v).convert<std::string>();
+// Integers as Poco writes them (plain decimal); Points as Poco writes their double value.
+void appendNumber(std::string& out, int v) {
+    out += std::to_string(v);
+}
+
+void appendNumber(std::string& out, Points p) {
+    appendHundredths(out, p.hundredths());
 }
 
 void appendPoints(std::string& out, const std::optional<Points>& p) {
     if (p)
-        appendNumber(out, p->toDouble());
+        appendNumber(out, *p);
     else
         out += "null";
 }
@@ -38,7 +41,7 @@ void appendRound(std::string& out, const std::optional<RoundScore>& s) {
     out += R"(,"override_reason":)";
     appendJsonString(out, s->overrideReason);
     out += R"(,"score":)";
-    appendNumber(out, s->score.toDouble());
+    appendNumber(out, s->score);
     out += R"(,"score_text":)";
     appendJsonString(out, s->score.toString());
     out += R"(,"suggested":)";
@@ -93,7 +96,7 @@ void appendItem(std::string& out, const ItemView& v) {
     out += R"(,"evidence_files":)";
     appendNumber(out, v.files);
     out += R"(,"max_points":)";
-    appendNumber(out, v.node.maxPoints.toDouble());
+    appendNumber(out, v.node.maxPoints);
     out += R"(,"name":)";
     appendJsonString(out, v.node.name);
     out += R"(,"request":)";

@@ -99,7 +99,7 @@ Status BarChartLayout::draw(PageCursor& page, const BarChart& chart, const std::
     std::vector<std::vector<TextLine>> labels;
     std::size_t labelLines = 1;
     for (const std::string& label : chart.labels) {
-        labels.push_back(TextLayout::wrap(fonts, {TextRun{label, false, false, {}}}, {}, size,
+        labels.push_back(TextLayout::wrap(fonts, label, {}, size,
                                           slot - 2, slot - 2));
         if (labels.back().size() > kMaxLabelLines)
             labels.back().resize(kMaxLabelLines);
@@ -120,7 +120,7 @@ Status BarChartLayout::draw(PageCursor& page, const BarChart& chart, const std::
     double y = page.y();
     if (!chart.title.empty()) {
         for (const TextLine& line :
-             TextLayout::wrap(fonts, {TextRun{chart.title, true, false, {}}}, {}, titleSize,
+             TextLayout::wrap(fonts, chart.title, FontStyle{true, false}, titleSize,
                               page.textWidth(), page.textWidth())) {
             TextLayout::drawLine(page, line, page.left(), baselineIn(y, titleSize),
                                  page.textWidth(), Align::Center, titleSize);
@@ -130,13 +130,12 @@ Status BarChartLayout::draw(PageCursor& page, const BarChart& chart, const std::
     const double plotTop = y + lineHeight;  // room for the tallest bar's value label
     const double plotBottom = plotTop + plotHeight;
 
-    PoDoFo::PdfPainter& painter = page.painter();
     for (double v = 0; v <= axisMax + step / 2; v += step) {
         const double ty = plotBottom - v / axisMax * plotHeight;
         if (v > 0) {
-            painter.SetStrokingGray(0.8);
+            page.setStrokeGray(0.8);
             page.drawLine(plotLeft, ty, plotLeft + plotWidth, ty, 0.3);
-            painter.SetStrokingGray(0);
+            page.setStrokeGray(0);
         }
         const std::string text = formatNumber(v, tickDecimals);
         page.drawText(plotLeft - 4 - fonts.width(text, {}, size), ty + ascent / 2 - 1, text, {},
@@ -146,11 +145,7 @@ Status BarChartLayout::draw(PageCursor& page, const BarChart& chart, const std::
         const double barHeight = chart.values[i] / axisMax * plotHeight;
         const double barWidth = slot * 0.6;
         const double barX = plotLeft + slot * static_cast<double>(i) + (slot - barWidth) / 2;
-        painter.Save();
-        painter.SetColor(0.22, 0.42, 0.69);
-        painter.Rectangle(barX, page.pdfY(plotBottom), barWidth, barHeight);
-        painter.Fill();
-        painter.Restore();
+        page.fillRect(barX, plotBottom - barHeight, barWidth, barHeight, 0.22, 0.42, 0.69);
         const std::string value = formatNumber(chart.values[i], chart.decimals);
         const double valueWidth = fonts.width(value, {}, size);
         page.drawText(barX + (barWidth - valueWidth) / 2,

@@ -9,7 +9,41 @@ namespace kc::pdf {
 
 namespace {
 
+// PoDoFo keeps the size on the font and scales its metrics by it.
 constexpr double kMeasureSize = 100;
+
+// Calls f(unit) for each UTF-16 code unit of codePoint (two for a surrogate pair), as PoDoFo
+// converts text before measuring or encoding it.
+template <typename F>
+void forEachUnit(char32_t cp, F&& f) {
+    if (cp < 0x10000) {
+        f(static_cast<std::uint16_t>(cp));
+    } else {
+        cp -= 0x10000;
+        f(static_cast<std::uint16_t>(0xD800 + (cp >> 10)));
+        f(static_cast<std::uint16_t>(0xDC00 + (cp & 0x3FF)));
+    }
+}
+
+std::string utf8Of(char32_t cp) {
+    std::string s;
+    if (cp < 0x80) {
+        s += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        s += static_cast<char>(0xC0 | (cp >> 6));
+        s += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        s += static_cast<char>(0xE0 | (cp >> 12));
+        s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        s += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        s += static_cast<char>(0xF0 | (cp >> 18));
+        s += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        s += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+    return s;
+}
 
 }  // namespace
 
@@ -30,12 +64,12 @@ Result<std::unique_ptr<FontSet>> FontSet::load(PoDoFo::PdfDocument& doc,
 
 FontSet::FontSet(PoDoFo::PdfDocument& doc, std::string family, std::array<std::string, 4> paths)
     : _doc(doc), _family(std::move(family)), _paths(std::move(paths)) {
-    PoDoFo::PdfFont* regular = face(0);
-    regular->SetFontSize(static_cast<float>(kMeasureSize));
-    const PoDoFo::PdfFontMetrics* metrics = regular->GetFontMetrics();
+    const PoDoFo::PdfFontMetrics* metrics = face(std::size_t{0})->GetFontMetrics();
     _ascentPerPt = metrics->GetAscent() / kMeasureSize;
     _descentPerPt = std::abs(metrics->GetDescent()) / kMeasureSize;
 }
+
+FontSet::~FontSet() = default;
 
 PoDoFo::PdfFont* FontSet::face(std::size_t i) {
     if (!_faces[i]) {
@@ -44,6 +78,7 @@ PoDoFo::PdfFont* FontSet::face(std::size_t i) {
             PoDoFo::PdfEncodingFactory::GlobalIdentityEncodingInstance(), _paths[i].c_str());
         if (!_faces[i])
             throw PdfFailure("cannot load font " + _paths[i]);
+        _faces[i]->SetFontSize(static_cast<float>(kMeasureSize));
     }
     return _faces[i];
 }
@@ -54,16 +89,56 @@ PoDoFo::PdfFont* FontSet::font(FontStyle style, double sizePt) {
     return f;
 }
 
-double FontSet::width(std::string_view text, FontStyle style, double sizePt) {
-    auto& cache = _widthPerPt[index(style)];
-    std::string key(text);
-    auto it = cache.find(key);
-    if (it == cache.end()) {
-        PoDoFo::PdfFont* f = font(style, kMeasureSize);
-        const double w = f->GetFontMetrics()->StringWidth(utf8String(text)) / kMeasureSize;
-        it = cache.emplace(std::move(key), w).first;
+FontSet::GlyphBlock& FontSet::block(std::size_t face, std::uint16_t unit) {
+    std::unique_ptr<GlyphBlock>& b = _glyphs[face][unit >> 8];
+    if (!b)
+        b = std::make_unique<GlyphBlock>();
+    return *b;
+}
+
+double FontSet::widthPerPt(std::size_t i, std::uint16_t unit) {
+    double& w = block(i, unit).widthPerPt[unit & 0xFF];
+    if (w < 0) {
+        const PoDoFo::PdfFontMetrics* metrics = face(i)->GetFontMetrics();
+        w = metrics->UnicodeCharWidth(unit) / metrics->GetFontSize();
     }
-    return it->second * sizePt;
+    return w;
+}
+
+std::uint16_t FontSet::glyphId(std::size_t i, char32_t codePoint, std::uint16_t unit) {
+    std::int32_t& id = block(i, unit).id[unit & 0xFF];
+    if (id < 0) {
+        PoDoFo::PdfFont* f = face(i);
+        id = static_cast<std::int32_t>(f->GetFontMetrics()->GetGlyphId(unit) & 0xFFFF);
+        // What PdfPainter::DrawText does for a subset font, once per character.
+        if (f->IsSubsetting()) {
+            const PoDoFo::PdfString s = utf8String(utf8Of(codePoint));
+            f->AddUsedSubsettingGlyphs(s, s.GetCharacterLength());
+        }
+    }
+    return static_cast<std::uint16_t>(id);
+}
+
+double FontSet::width(std::string_view text, FontStyle style, double sizePt) {
+    const std::size_t i = index(style);
+    double perPt = 0;
+    forEachCodePoint(text, [&](char32_t cp) {
+        forEachUnit(cp, [&](std::uint16_t unit) { perPt += widthPerPt(i, unit); });
+    });
+    return perPt * sizePt;
+}
+
+void FontSet::appendGlyphHex(std::string_view text, FontStyle style, std::string& out) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    const std::size_t i = index(style);
+    forEachCodePoint(text, [&](char32_t cp) {
+        forEachUnit(cp, [&](std::uint16_t unit) {
+            const std::uint16_t g = glyphId(i, cp, unit);
+            const char digits[4] = {kHex[g >> 12], kHex[(g >> 8) & 0xF], kHex[(g >> 4) & 0xF],
+                                    kHex[g & 0xF]};
+            out.append(digits, 4);
+        });
+    });
 }
 
 }  // namespace kc::pdf

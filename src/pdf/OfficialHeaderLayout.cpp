@@ -26,7 +26,7 @@ double centred(PageCursor& page, Column& column, const std::string& text, FontSt
     FontSet& fonts = page.fonts();
     const double lineHeight = size * kLineSpacing;
     double widest = 0;
-    for (const TextLine& line : TextLayout::wrap(fonts, {TextRun{text, false, false, {}}}, style,
+    for (const TextLine& line : TextLayout::wrap(fonts, text, style,
                                                  size, column.width, column.width)) {
         const double baseline = column.y +
                                 (lineHeight - fonts.ascent(size) - fonts.descent(size)) / 2 +

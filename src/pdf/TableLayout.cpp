@@ -54,11 +54,9 @@ public:
             out.uri = cell.uri;
             const FontStyle style{header || cell.bold, cell.italic};
             const double inner = std::max(out.width - 2 * pad, size);
-            out.lines = TextLayout::wrap(_page.fonts(),
-                                         cell.runs.empty()
-                                             ? std::vector<TextRun>{TextRun{cell.text, false, false, {}}}
-                                             : cell.runs,
-                                         style, size, inner, inner);
+            out.lines = cell.runs.empty()
+                            ? TextLayout::wrap(_page.fonts(), cell.text, style, size, inner, inner)
+                            : TextLayout::wrap(_page.fonts(), cell.runs, style, size, inner, inner);
             prepared.height = std::max(
                 prepared.height, static_cast<double>(out.lines.size()) * lineHeight + 2 * pad);
             prepared.cells.push_back(std::move(out));
@@ -81,24 +79,27 @@ private:
     std::vector<double> _x;
 };
 
+// One row: the header shading, then every cell's border in one path with one stroke, then the
+// text (one BT … ET for the row), then the links.
 void drawRow(PageCursor& page, const PreparedRow& row, const Table& table) {
     const double size = table.sizePt;
     const double lineHeight = size * kLineSpacing;
     FontSet& fonts = page.fonts();
     const double top = page.y();
-    for (const PreparedCell& cell : row.cells) {
-        if (table.borders) {
-            if (row.header)
+    if (table.borders) {
+        if (row.header)
+            for (const PreparedCell& cell : row.cells)
                 page.fillRect(cell.x, top, cell.width, row.height, kHeaderGray);
-            page.strokeRect(cell.x, top, cell.width, row.height);
-        }
+        for (const PreparedCell& cell : row.cells) page.addRect(cell.x, top, cell.width, row.height);
+        page.strokePath();
+    }
+    const double baselineOffset =
+        (lineHeight - fonts.ascent(size) - fonts.descent(size)) / 2 + fonts.ascent(size);
+    for (const PreparedCell& cell : row.cells) {
         double lineTop =
             top + (row.height - static_cast<double>(cell.lines.size()) * lineHeight) / 2;
         for (const TextLine& line : cell.lines) {
-            const double baseline = lineTop +
-                                    (lineHeight - fonts.ascent(size) - fonts.descent(size)) / 2 +
-                                    fonts.ascent(size);
-            TextLayout::drawLine(page, line, cell.x + table.cellPaddingPt, baseline,
+            TextLayout::drawLine(page, line, cell.x + table.cellPaddingPt, lineTop + baselineOffset,
                                  cell.width - 2 * table.cellPaddingPt, cell.align, size);
             lineTop += lineHeight;
         }

@@ -26,9 +26,7 @@ class WordCollector {
 public:
     WordCollector(FontSet& fonts, double sizePt) : _fonts(fonts), _size(sizePt) {}
 
-    void add(const TextRun& run, FontStyle base) {
-        const FontStyle style{base.bold || run.bold, base.italic || run.italic};
-        const std::string& text = run.text;
+    void add(std::string_view text, FontStyle style, std::string_view uri) {
         std::size_t i = 0;
         while (i < text.size()) {
             if (isSpace(text[i])) {
@@ -40,7 +38,7 @@ public:
             }
             std::size_t end = i;
             while (end < text.size() && !isSpace(text[end])) ++end;
-            Fragment fragment{text.substr(i, end - i), style, run.uri, 0};
+            Fragment fragment{text.substr(i, end - i), style, uri, 0};
             fragment.width = _fonts.width(fragment.text, style, _size);
             if (_words.empty() || _pendingSpace > 0 || _words.back().breakAfter) {
                 _words.push_back(Word{{}, 0, _pendingSpace, false});
@@ -70,21 +68,23 @@ std::vector<Word> splitWord(FontSet& fonts, const Word& word, double maxWidth, d
         std::size_t i = 0;
         while (i < fragment.text.size()) {
             const std::size_t len = codePointLength(static_cast<unsigned char>(fragment.text[i]));
-            const std::string cp = fragment.text.substr(i, len);
+            const std::string_view cp = fragment.text.substr(i, len);
             const double w = fonts.width(cp, fragment.style, sizePt);
             Word* current = &pieces.back();
             if (current->width + w > maxWidth + kEpsilon && current->width > 0) {
                 pieces.push_back(Word{});
                 current = &pieces.back();
             }
+            // A piece grows over the characters that follow it in the same fragment.
             if (current->fragments.empty() ||
-                current->fragments.back().style.bold != fragment.style.bold ||
-                current->fragments.back().style.italic != fragment.style.italic ||
-                current->fragments.back().uri != fragment.uri) {
-                current->fragments.push_back(Fragment{{}, fragment.style, fragment.uri, 0});
+                current->fragments.back().text.data() + current->fragments.back().text.size() !=
+                    cp.data() ||
+                current->fragments.back().uri.data() != fragment.uri.data()) {
+                current->fragments.push_back(Fragment{cp.substr(0, 0), fragment.style, fragment.uri, 0});
             }
-            current->fragments.back().text += cp;
-            current->fragments.back().width += w;
+            Fragment& piece = current->fragments.back();
+            piece.text = std::string_view(piece.text.data(), piece.text.size() + cp.size());
+            piece.width += w;
             current->width += w;
             i += len;
         }
@@ -95,12 +95,35 @@ std::vector<Word> splitWord(FontSet& fonts, const Word& word, double maxWidth, d
 
 }  // namespace
 
+namespace {
+
+std::vector<TextLine> fill(FontSet& fonts, std::vector<Word> words, double sizePt,
+                           double firstWidth, double width);
+
+}  // namespace
+
 std::vector<TextLine> TextLayout::wrap(FontSet& fonts, const std::vector<TextRun>& runs,
                                        FontStyle base, double sizePt, double firstWidth,
                                        double width) {
     WordCollector collector(fonts, sizePt);
-    for (const TextRun& run : runs) collector.add(run, base);
+    for (const TextRun& run : runs)
+        collector.add(run.text, FontStyle{base.bold || run.bold, base.italic || run.italic},
+                      run.uri);
+    return fill(fonts, collector.take(), sizePt, firstWidth, width);
+}
 
+std::vector<TextLine> TextLayout::wrap(FontSet& fonts, std::string_view text, FontStyle style,
+                                       double sizePt, double firstWidth, double width) {
+    WordCollector collector(fonts, sizePt);
+    collector.add(text, style, {});
+    return fill(fonts, collector.take(), sizePt, firstWidth, width);
+}
+
+namespace {
+
+// Fills lines greedily with words (see TextLayout::wrap).
+std::vector<TextLine> fill(FontSet& fonts, std::vector<Word> words, double sizePt,
+                           double firstWidth, double width) {
     std::vector<TextLine> lines;
     TextLine line;
     auto available = [&] { return lines.empty() ? firstWidth : width; };
@@ -118,7 +141,7 @@ std::vector<TextLine> TextLayout::wrap(FontSet& fonts, const std::vector<TextRun
             pushLine(true);
     };
 
-    for (Word& word : collector.take()) {
+    for (Word& word : words) {
         if (!line.words.empty() &&
             line.naturalWidth + word.spaceBefore + word.width > available() + kEpsilon)
             pushLine(false);
@@ -139,6 +162,8 @@ std::vector<TextLine> TextLayout::wrap(FontSet& fonts, const std::vector<TextRun
     return lines;
 }
 
+}  // namespace
+
 void TextLayout::drawLine(PageCursor& page, const TextLine& line, double x, double baselineY,
                           double width, Align align, double sizePt) {
     if (line.words.empty())
@@ -158,12 +183,12 @@ void TextLayout::drawLine(PageCursor& page, const TextLine& line, double x, doub
     FontSet& fonts = page.fonts();
     const double linkTop = baselineY - fonts.ascent(sizePt);
     const double linkHeight = fonts.ascent(sizePt) + fonts.descent(sizePt);
-    std::string linkUri;
+    std::string_view linkUri;
     double linkStart = 0, linkEnd = 0;
-    auto flushLink = [&] {
+    auto flushLink = [&](bool endsLine) {
         if (!linkUri.empty())
-            page.addLink(linkStart, linkTop, linkEnd - linkStart, linkHeight, linkUri);
-        linkUri.clear();
+            page.addLink(linkStart, linkTop, linkEnd - linkStart, linkHeight, linkUri, endsLine);
+        linkUri = {};
     };
 
     // Consecutive fragments in one face are drawn as one string (spaces included) unless the
@@ -194,7 +219,7 @@ void TextLayout::drawLine(PageCursor& page, const TextLine& line, double x, doub
         }
         for (const Fragment& fragment : word.fragments) {
             if (fragment.uri != linkUri) {
-                flushLink();
+                flushLink(false);
                 linkUri = fragment.uri;
                 linkStart = cursor;
             }
@@ -211,7 +236,7 @@ void TextLayout::drawLine(PageCursor& page, const TextLine& line, double x, doub
         }
     }
     flushText();
-    flushLink();
+    flushLink(true);
 }
 
 }  // namespace kc::pdf

@@ -3,6 +3,7 @@
 // Internal to kc_pdf.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pdf/DocumentModel.h"
@@ -12,10 +13,11 @@
 namespace kc::pdf {
 
 // A piece of a word in one face (a word can change face mid-way, e.g. "Điều 1." in bold).
+// text and uri point into the runs given to wrap(), which must outlive the lines.
 struct Fragment {
-    std::string text;
+    std::string_view text;
     FontStyle style;
-    std::string uri;
+    std::string_view uri;
     double width = 0;
 };
 
@@ -37,10 +39,13 @@ class TextLayout {
 public:
     // Splits runs at ASCII white space ('\n' forces a line break) and fills lines greedily:
     // the first line is firstWidth wide, the others width. A word wider than its line is cut
-    // between characters.
+    // between characters. The lines point into runs (see Fragment).
     static std::vector<TextLine> wrap(FontSet& fonts, const std::vector<TextRun>& runs,
                                       FontStyle base, double sizePt, double firstWidth,
                                       double width);
+    // The same for one run of plain text in style (the lines point into text).
+    static std::vector<TextLine> wrap(FontSet& fonts, std::string_view text, FontStyle style,
+                                      double sizePt, double firstWidth, double width);
 
     // Draws line with its left edge at x and its baseline at baselineY, within width. Justified
     // lines spread the gaps between words (Tw does not apply to two-byte Identity-H codes, so

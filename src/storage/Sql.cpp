@@ -2,7 +2,6 @@
 
 #include <Poco/Data/DataException.h>
 #include <Poco/Data/RecordSet.h>
-#include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Statement.h>
 
 #include <stdexcept>
@@ -67,25 +66,38 @@ void bindAll(Poco::Data::Statement& st, const std::vector<Param>& params) {
 
 }  // namespace
 
-std::vector<Row> query(Poco::Data::Session& s, const std::string& sql,
-                       const std::vector<Param>& params) {
-    if (s.connector() == Poco::Data::SQLite::Connector::KEY) {
-        // Straight through the SQLite handle: for the small lookups every request makes
-        // (session, user, period, unit), Poco's Statement and RecordSet cost more than the query.
+namespace {
+
+// Runs f (which goes through the SQLite handle), reporting its errors as Poco::Data exceptions
+// as Poco's own path would.
+template <typename F>
+auto throughSqlite(F&& f) {
+    try {
+        return f();
+    } catch (const std::runtime_error& e) {
+        throw Poco::Data::DataException(e.what());
+    }
+}
+
+}  // namespace
+
+std::vector<Row> query(Connection& c, const std::string& sql, const std::vector<Param>& params) {
+    if (c.sqlite()) {
+        // Straight through the SQLite handle and its cached statements: for the small lookups
+        // every request makes (session, user, period, unit), Poco's Statement and RecordSet
+        // cost more than the query.
         std::vector<Row> rows;
-        try {
-            eachRow(s, sql, params, [&](const RawRow& r) {
+        throughSqlite([&] {
+            return eachRow(c, sql, params, [&](const RawRow& r) {
                 std::vector<Poco::Dynamic::Var> vals;
                 vals.reserve(static_cast<std::size_t>(r.columns()));
-                for (int c = 0; c < r.columns(); ++c) vals.push_back(r.value(c));
+                for (int i = 0; i < r.columns(); ++i) vals.push_back(r.value(i));
                 rows.emplace_back(std::move(vals));
             });
-        } catch (const std::runtime_error& e) {
-            throw Poco::Data::DataException(e.what());
-        }
+        });
         return rows;
     }
-    Poco::Data::Statement st(s);
+    Poco::Data::Statement st(c.session());
     st << sql;
     bindAll(st, params);
     st.execute();
@@ -96,22 +108,25 @@ std::vector<Row> query(Poco::Data::Session& s, const std::string& sql,
     for (std::size_t r = 0; r < rs.rowCount(); ++r) {
         std::vector<Poco::Dynamic::Var> vals;
         vals.reserve(cols);
-        for (std::size_t c = 0; c < cols; ++c) vals.push_back(rs.value(c, r));
+        for (std::size_t i = 0; i < cols; ++i) vals.push_back(rs.value(i, r));
         rows.emplace_back(std::move(vals));
     }
     return rows;
 }
 
-std::size_t exec(Poco::Data::Session& s, const std::string& sql, const std::vector<Param>& params) {
-    Poco::Data::Statement st(s);
+std::size_t exec(Connection& c, const std::string& sql, const std::vector<Param>& params) {
+    if (c.sqlite()) {
+        return throughSqlite([&] { return execute(c, sql, params); });
+    }
+    Poco::Data::Statement st(c.session());
     st << sql;
     bindAll(st, params);
     return st.execute();
 }
 
-std::int64_t insertReturningId(Poco::Data::Session& s, const std::string& sql,
+std::int64_t insertReturningId(Connection& c, const std::string& sql,
                                const std::vector<Param>& params) {
-    auto rows = query(s, sql, params);
+    auto rows = query(c, sql, params);
     if (rows.empty()) throw std::runtime_error("INSERT ... RETURNING returned no row");
     return rows.front().integer(0);
 }

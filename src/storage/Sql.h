@@ -1,6 +1,5 @@
 #pragma once
 
-#include <Poco/Data/Session.h>
 #include <Poco/Dynamic/Var.h>
 
 #include <cstdint>
@@ -10,6 +9,7 @@
 #include <vector>
 
 #include "core/Clock.h"
+#include "storage/SqlConnection.h"
 
 namespace kc::sql {
 
@@ -38,15 +38,16 @@ private:
 
 // Runs a statement with '?' placeholders; returns the rows it yields (none for DML).
 // Throws Poco::Data exceptions on database failure (translated by SqlStore::transact).
-std::vector<Row> query(Poco::Data::Session& s, const std::string& sql,
+std::vector<Row> query(Connection& c, const std::string& sql,
                        const std::vector<Param>& params = {});
 
-// Runs a statement; returns the number of rows affected.
-std::size_t exec(Poco::Data::Session& s, const std::string& sql,
+// Runs a statement; returns the number of rows affected (for a statement that writes nothing,
+// such as a SELECT or PRAGMA on SQLite: the number of rows it yielded).
+std::size_t exec(Connection& c, const std::string& sql,
                  const std::vector<Param>& params = {});
 
 // Runs an INSERT ... RETURNING id and returns the id.
-std::int64_t insertReturningId(Poco::Data::Session& s, const std::string& sql,
+std::int64_t insertReturningId(Connection& c, const std::string& sql,
                                const std::vector<Param>& params);
 
 }  // namespace kc::sql

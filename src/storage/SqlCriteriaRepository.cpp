@@ -25,7 +25,7 @@ CriteriaSetInfo toInfo(const sql::Row& r) {
     return i;
 }
 
-void insertNodes(Poco::Data::Session& s, Id setId, const std::vector<CriteriaNode>& nodes,
+void insertNodes(sql::Connection& s, Id setId, const std::vector<CriteriaNode>& nodes,
                  const std::string* parentCode) {
     int position = 0;
     for (const CriteriaNode& n : nodes) {

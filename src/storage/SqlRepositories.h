@@ -1,6 +1,6 @@
 #pragma once
 
-#include <Poco/Data/Session.h>
+#include "storage/SqlConnection.h"
 
 #include "domain/Store.h"
 
@@ -11,7 +11,7 @@ namespace kc {
 
 class SqlUserRepository final : public UserRepository {
 public:
-    explicit SqlUserRepository(Poco::Data::Session& s) : _s(s) {}
+    explicit SqlUserRepository(sql::Connection& s) : _s(s) {}
     std::optional<User> findByUsername(const std::string& username) override;
     std::optional<User> findById(Id id) override;
     std::vector<User> list() override;
@@ -21,12 +21,12 @@ public:
     void setPasswordHash(Id userId, const std::string& hash) override;
 
 private:
-    Poco::Data::Session& _s;
+    sql::Connection& _s;
 };
 
 class SqlSessionRepository final : public SessionRepository {
 public:
-    explicit SqlSessionRepository(Poco::Data::Session& s) : _s(s) {}
+    explicit SqlSessionRepository(sql::Connection& s) : _s(s) {}
     void insert(const SessionRecord& r) override;
     std::optional<std::pair<SessionRecord, User>> findWithUser(
         const std::string& tokenHash) override;
@@ -35,12 +35,12 @@ public:
     void removeForUser(Id userId) override;
 
 private:
-    Poco::Data::Session& _s;
+    sql::Connection& _s;
 };
 
 class SqlDirectoryRepository final : public DirectoryRepository {
 public:
-    explicit SqlDirectoryRepository(Poco::Data::Session& s) : _s(s) {}
+    explicit SqlDirectoryRepository(sql::Connection& s) : _s(s) {}
     std::optional<Period> findPeriod(int year) override;
     std::vector<Period> listPeriods() override;
     Id insertPeriod(const Period& p) override;
@@ -57,12 +57,12 @@ public:
     void removeAssignment(const Assignment& a) override;
 
 private:
-    Poco::Data::Session& _s;
+    sql::Connection& _s;
 };
 
 class SqlCriteriaRepository final : public CriteriaRepository {
 public:
-    explicit SqlCriteriaRepository(Poco::Data::Session& s) : _s(s) {}
+    explicit SqlCriteriaRepository(sql::Connection& s) : _s(s) {}
     Id insert(const CriteriaSet& set, const std::string& treeJson, TimePoint at,
               const std::string& by) override;
     std::vector<CriteriaSetInfo> list(int year) override;
@@ -70,22 +70,22 @@ public:
     std::optional<StoredCriteriaSet> find(Id id) override;
 
 private:
-    Poco::Data::Session& _s;
+    sql::Connection& _s;
 };
 
 class SqlAuditRepository final : public AuditRepository {
 public:
-    explicit SqlAuditRepository(Poco::Data::Session& s) : _s(s) {}
+    explicit SqlAuditRepository(sql::Connection& s) : _s(s) {}
     Id append(AuditEntry e) override;
     std::vector<AuditEntry> list(Id afterId, int limit) override;
 
 private:
-    Poco::Data::Session& _s;
+    sql::Connection& _s;
 };
 
 class SqlEvidenceRepository final : public EvidenceRepository {
 public:
-    explicit SqlEvidenceRepository(Poco::Data::Session& s) : _s(s) {}
+    explicit SqlEvidenceRepository(sql::Connection& s) : _s(s) {}
     std::optional<SubCriterionRef> findSubCriterion(int year, const std::string& unitTypeCode,
                                                     const std::string& code) override;
     void ensureBlob(const BlobRecord& b) override;
@@ -97,12 +97,12 @@ public:
     Id appendEvent(const EvidenceEvent& e) override;
 
 private:
-    Poco::Data::Session& _s;
+    sql::Connection& _s;
 };
 
 class SqlAssessmentRepository final : public AssessmentRepository {
 public:
-    explicit SqlAssessmentRepository(Poco::Data::Session& s) : _s(s) {}
+    explicit SqlAssessmentRepository(sql::Connection& s) : _s(s) {}
     std::optional<AssessmentItem> find(int year, const std::string& unitCode,
                                        const std::string& subCode) override;
     std::vector<AssessmentItem> list(int year, const std::string& unitCode) override;
@@ -121,12 +121,12 @@ public:
                                                              const std::string& username) override;
 
 private:
-    Poco::Data::Session& _s;
+    sql::Connection& _s;
 };
 
 class SqlResultsRepository final : public ResultsRepository {
 public:
-    explicit SqlResultsRepository(Poco::Data::Session& s) : _s(s) {}
+    explicit SqlResultsRepository(sql::Connection& s) : _s(s) {}
     std::vector<SurveyScore> surveyScores(int year) override;
     void putSurveyScores(int year, const std::vector<SurveyScore>& rows, TimePoint at,
                          const std::string& by) override;
@@ -138,19 +138,19 @@ public:
     void replaceSipasCounts(int year, const std::vector<SipasCount>& counts) override;
 
 private:
-    Poco::Data::Session& _s;
+    sql::Connection& _s;
 };
 
 class SqlDocumentRepository final : public DocumentRepository {
 public:
-    explicit SqlDocumentRepository(Poco::Data::Session& s) : _s(s) {}
+    explicit SqlDocumentRepository(sql::Connection& s) : _s(s) {}
     Id insert(const OfficialDocument& doc) override;
     std::optional<OfficialDocument> find(Id id) override;
     std::vector<OfficialDocument> list(int year) override;
     std::vector<OfficialDocument> findBySha256(const std::string& sha256) override;
 
 private:
-    Poco::Data::Session& _s;
+    sql::Connection& _s;
 };
 
 }  // namespace kc

@@ -2,14 +2,14 @@
 
 #include <Poco/Data/DataException.h>
 #include <Poco/Data/SQLite/Connector.h>
-#include <Poco/Data/SQLite/Utility.h>
 #include <sqlite3.h>
-#include <Poco/Data/SessionPool.h>
 #include <Poco/Exception.h>
 
+#include <algorithm>
 #include <mutex>
 #include <stdexcept>
 
+#include "storage/ConnectionPool.h"
 #include "storage/Migrations.h"
 #include "storage/Sql.h"
 #include "storage/SqlTransaction.h"
@@ -20,26 +20,16 @@ namespace {
 
 std::once_flag registerOnce;
 
-// Runs a statement without results straight on the SQLite handle: BEGIN, COMMIT and ROLLBACK
-// run twice per request, and a Poco Statement for each cost more than the statement itself.
-// Throws Poco::Data::DataException (as Poco's own path would) on failure.
-void execRaw(Poco::Data::Session& s, const char* statement) {
-    sqlite3* db = Poco::Data::SQLite::Utility::dbHandle(s);
-    if (sqlite3_exec(db, statement, nullptr, nullptr, nullptr) != SQLITE_OK)
-        throw Poco::Data::DataException(std::string(statement) + ": " + sqlite3_errmsg(db));
-}
-
-Poco::Data::Session connect(Poco::Data::SessionPool& pool) {
-    Poco::Data::Session s = pool.get();
-    s.setConnectionTimeout(10);
+sql::ConnectionPool::Lease connect(sql::ConnectionPool& pool) {
+    sql::ConnectionPool::Lease c = pool.get();
+    c->session().setConnectionTimeout(10);
     // Per connection in SQLite, and pooled connections may be new: set it every time. The C
     // call is what PRAGMA foreign_keys = ON does, without preparing a statement per request.
     int on = 0;
-    if (sqlite3_db_config(Poco::Data::SQLite::Utility::dbHandle(s), SQLITE_DBCONFIG_ENABLE_FKEY, 1,
-                          &on) != SQLITE_OK ||
+    if (sqlite3_db_config(c->sqlite(), SQLITE_DBCONFIG_ENABLE_FKEY, 1, &on) != SQLITE_OK ||
         on != 1)
         throw Poco::Data::DataException("cannot enable foreign keys");
-    return s;
+    return c;
 }
 
 std::runtime_error translate(const Poco::Exception& e) {
@@ -64,12 +54,13 @@ std::vector<std::string> splitStatements(const std::string& script) {
 std::unique_ptr<SqlStore> SqlStore::openSqlite(const std::string& path, int maxConnections) {
     std::call_once(registerOnce, [] { Poco::Data::SQLite::Connector::registerConnector(); });
     try {
-        auto pool = std::make_unique<Poco::Data::SessionPool>("SQLite", path, 1, maxConnections, 60);
+        auto pool = std::make_unique<sql::ConnectionPool>(
+            "SQLite", path, static_cast<std::size_t>(std::max(1, maxConnections)));
         std::unique_ptr<SqlStore> store(new SqlStore(std::move(pool)));
         {
-            Poco::Data::Session s = connect(*store->_pool);
-            sql::query(s, "PRAGMA journal_mode = WAL");
-            sql::exec(s, "PRAGMA synchronous = FULL");
+            auto c = connect(*store->_pool);
+            sql::query(*c, "PRAGMA journal_mode = WAL");
+            sql::exec(*c, "PRAGMA synchronous = FULL");
         }
         store->migrate();
         return store;
@@ -78,12 +69,13 @@ std::unique_ptr<SqlStore> SqlStore::openSqlite(const std::string& path, int maxC
     }
 }
 
-SqlStore::SqlStore(std::unique_ptr<Poco::Data::SessionPool> pool) : _pool(std::move(pool)) {}
+SqlStore::SqlStore(std::unique_ptr<sql::ConnectionPool> pool) : _pool(std::move(pool)) {}
 
 SqlStore::~SqlStore() = default;
 
 void SqlStore::migrate() {
-    Poco::Data::Session s = connect(*_pool);
+    auto c = connect(*_pool);
+    sql::Connection& s = *c;
     sql::exec(s,
               "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
               "name TEXT NOT NULL)");
@@ -106,8 +98,8 @@ void SqlStore::migrate() {
 
 int SqlStore::schemaVersion() {
     try {
-        Poco::Data::Session s = connect(*_pool);
-        auto rows = sql::query(s, "SELECT MAX(version) FROM schema_migrations");
+        auto c = connect(*_pool);
+        auto rows = sql::query(*c, "SELECT MAX(version) FROM schema_migrations");
         return rows.empty() ? 0 : static_cast<int>(rows.front().integer(0));
     } catch (const Poco::Exception& e) {
         throw translate(e);
@@ -116,37 +108,38 @@ int SqlStore::schemaVersion() {
 
 bool SqlStore::ping() {
     try {
-        Poco::Data::Session s = connect(*_pool);
-        return sql::query(s, "SELECT 1").size() == 1;
+        auto c = connect(*_pool);
+        return sql::query(*c, "SELECT 1").size() == 1;
     } catch (const Poco::Exception&) {
         return false;
     }
 }
 
 void SqlStore::transact(bool write, const std::function<bool(Transaction&)>& body) {
-    Poco::Data::Session s = [&] {
+    sql::ConnectionPool::Lease c = [&] {
         try {
             return connect(*_pool);
         } catch (const Poco::Exception& e) {
             throw translate(e);
         }
     }();
+    sql::Connection& s = *c;
     bool commit = false;
     try {
         // IMMEDIATE takes the write lock up front so two writers never deadlock on upgrade.
-        execRaw(s, write ? "BEGIN IMMEDIATE" : "BEGIN");
+        sql::exec(s, write ? "BEGIN IMMEDIATE" : "BEGIN");
         SqlTransaction tx(s);
         commit = body(tx) && write;
-        execRaw(s, commit ? "COMMIT" : "ROLLBACK");
+        sql::exec(s, commit ? "COMMIT" : "ROLLBACK");
     } catch (const Poco::Exception& e) {
         try {
-            execRaw(s, "ROLLBACK");
+            sql::exec(s, "ROLLBACK");
         } catch (const Poco::Exception&) {
         }
         throw translate(e);
     } catch (...) {
         try {
-            execRaw(s, "ROLLBACK");
+            sql::exec(s, "ROLLBACK");
         } catch (const Poco::Exception&) {
         }
         throw;

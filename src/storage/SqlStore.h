@@ -5,14 +5,15 @@
 
 #include "domain/Store.h"
 
-namespace Poco::Data {
-class SessionPool;
+namespace kc::sql {
+class ConnectionPool;
 }
 
 namespace kc {
 
-// The Store over SQLite (through Poco::Data). One pooled connection per transaction; foreign keys
-// switched on for every connection; WAL journal; migrations applied by open().
+// The Store over SQLite (through Poco::Data). One pooled connection per transaction, each keeping
+// its prepared statements (sql::ConnectionPool); foreign keys switched on for every connection;
+// WAL journal; migrations applied by open().
 // Thread-safe. Poco::Data exceptions inside a transaction roll it back and are rethrown as
 // std::runtime_error with the database's message (broken infrastructure).
 class SqlStore final : public Store {
@@ -31,10 +32,10 @@ protected:
     void transact(bool write, const std::function<bool(Transaction&)>& body) override;
 
 private:
-    explicit SqlStore(std::unique_ptr<Poco::Data::SessionPool> pool);
+    explicit SqlStore(std::unique_ptr<sql::ConnectionPool> pool);
     void migrate();
 
-    std::unique_ptr<Poco::Data::SessionPool> _pool;
+    std::unique_ptr<sql::ConnectionPool> _pool;
 };
 
 }  // namespace kc

@@ -7,7 +7,7 @@ namespace kc {
 // The repositories of one open SQL transaction.
 class SqlTransaction final : public Transaction {
 public:
-    explicit SqlTransaction(Poco::Data::Session& s)
+    explicit SqlTransaction(sql::Connection& s)
         : _users(s), _sessions(s), _directory(s), _criteria(s), _audit(s), _evidence(s), _assessment(s), _results(s),
           _documents(s) {}
     UserRepository& users() override { return _users; }

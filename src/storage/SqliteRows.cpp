@@ -1,9 +1,7 @@
 #include "storage/SqliteRows.h"
 
-#include <Poco/Data/SQLite/Utility.h>
 #include <sqlite3.h>
 
-#include <memory>
 #include <stdexcept>
 
 namespace kc::sql {
@@ -74,17 +72,18 @@ Poco::Dynamic::Var RawRow::value(int i) const {
     }
 }
 
-void eachRow(Poco::Data::Session& s, const std::string& sql, const std::vector<Param>& params,
-             const std::function<void(const RawRow&)>& row) {
-    sqlite3* db = Poco::Data::SQLite::Utility::dbHandle(s);
-    sqlite3_stmt* raw = nullptr;
+namespace {
+
+// Binds params, steps through the rows and returns their number; *writes tells whether the
+// statement may change the database (so that its count of changed rows means something).
+std::size_t stepAll(Connection& c, const std::string& sql, const std::vector<Param>& params,
+                    const std::function<void(const RawRow&)>& row, bool* writes) {
+    sqlite3* db = c.sqlite();
     auto fail = [&](const char* what) {
         throw std::runtime_error(std::string("database: ") + what + ": " + sqlite3_errmsg(db));
     };
-    if (sqlite3_prepare_v2(db, sql.c_str(), static_cast<int>(sql.size()), &raw, nullptr) !=
-        SQLITE_OK)
-        fail("prepare");
-    std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> st(raw, sqlite3_finalize);
+    Connection::Statement st = c.prepare(sql);
+    sqlite3_stmt* raw = st.get();
     for (std::size_t i = 0; i < params.size(); ++i) {
         int index = static_cast<int>(i) + 1;
         int rc;
@@ -93,18 +92,39 @@ void eachRow(Poco::Data::Session& s, const std::string& sql, const std::vector<P
         else if (const auto* v = std::get_if<std::int64_t>(&params[i]))
             rc = sqlite3_bind_int64(raw, index, *v);
         else {
+            // The params outlive the statement's use (reset and unbound on release): no copy.
             const std::string& t = std::get<std::string>(params[i]);
             rc = sqlite3_bind_text(raw, index, t.data(), static_cast<int>(t.size()),
-                                   SQLITE_TRANSIENT);
+                                   SQLITE_STATIC);
         }
         if (rc != SQLITE_OK)
             fail("bind");
     }
     RawRow r(raw);
+    std::size_t rows = 0;
     int rc;
-    while ((rc = sqlite3_step(raw)) == SQLITE_ROW) row(r);
+    while ((rc = sqlite3_step(raw)) == SQLITE_ROW) {
+        ++rows;
+        row(r);
+    }
     if (rc != SQLITE_DONE)
         fail("step");
+    if (writes)
+        *writes = sqlite3_stmt_readonly(raw) == 0;
+    return rows;
+}
+
+}  // namespace
+
+std::size_t eachRow(Connection& c, const std::string& sql, const std::vector<Param>& params,
+                    const std::function<void(const RawRow&)>& row) {
+    return stepAll(c, sql, params, row, nullptr);
+}
+
+std::size_t execute(Connection& c, const std::string& sql, const std::vector<Param>& params) {
+    bool writes = false;
+    std::size_t rows = stepAll(c, sql, params, [](const RawRow&) {}, &writes);
+    return writes ? static_cast<std::size_t>(sqlite3_changes64(c.sqlite())) : rows;
 }
 
 }  // namespace kc::sql

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <Poco/Data/Session.h>
 #include <Poco/Dynamic/Var.h>
 
 #include <cstdint>
@@ -38,11 +37,19 @@ private:
     sqlite3_stmt* _st;
 };
 
-// Runs a SELECT straight through the SQLite handle under session s (same connection, same
-// transaction) and calls row() for each result row. For set-based reads of thousands of rows,
-// where building Poco RecordSets and Dynamic::Vars costs more than the query itself. Throws
-// std::runtime_error on a database error. REQUIRES: s is a SQLite session.
-void eachRow(Poco::Data::Session& s, const std::string& sql, const std::vector<Param>& params,
-             const std::function<void(const RawRow&)>& row);
+// Runs a statement straight through the SQLite handle of c (its cached prepared statement, same
+// transaction) and calls row() for each result row; returns the number of rows. For set-based
+// reads of thousands of rows, where building Poco RecordSets and Dynamic::Vars costs more than
+// the query itself, and for the small lookups of every request. Throws std::runtime_error on a
+// database error while binding or stepping, Poco::Data::DataException if sql does not prepare
+// (row() may throw too; the statement is reset either way).
+// REQUIRES: c.sqlite() != nullptr.
+std::size_t eachRow(Connection& c, const std::string& sql, const std::vector<Param>& params,
+                    const std::function<void(const RawRow&)>& row);
+
+// Runs a statement as eachRow does, ignoring its rows. Returns the number of rows it changed
+// if it may write (INSERT, UPDATE, DELETE; as sqlite3_changes), otherwise the number of rows
+// it yielded. Throws as eachRow. REQUIRES: c.sqlite() != nullptr.
+std::size_t execute(Connection& c, const std::string& sql, const std::vector<Param>& params);
 
 }  // namespace kc::sql

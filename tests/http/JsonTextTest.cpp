@@ -37,6 +37,20 @@ TEST(JsonTextTest, ScalarsAndNullMatchPoco) {
         EXPECT_EQ(jsonText(v), poco(v));
 }
 
+TEST(JsonTextTest, HundredthsAreWrittenAsPocoWritesTheirDouble) {
+    auto check = [](std::int64_t h) {
+        std::string mine;
+        appendHundredths(mine, h);
+        ASSERT_EQ(mine, Poco::Dynamic::Var(static_cast<double>(h) / 100.0).convert<std::string>())
+            << h;
+    };
+    for (std::int64_t h = -300'000; h <= 300'000; ++h) check(h);
+    for (std::int64_t h : {std::int64_t{999'999'999'999}, std::int64_t{-999'999'999'999},
+                           std::int64_t{1'000'000'000'000}, std::int64_t{123'456'789'012'345},
+                           std::int64_t{-1'000'000'000'001}, std::int64_t{100'000'000'000'000'000}})
+        check(h);
+}
+
 TEST(JsonTextTest, NestedObjectsAndArraysMatchPoco) {
     Poco::JSON::Object::Ptr inner = new Poco::JSON::Object;
     inner->set("z", 1);

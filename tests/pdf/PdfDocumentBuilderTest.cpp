@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <cmath>
@@ -284,6 +285,70 @@ TEST(PdfDocumentBuilder, RejectsARowTallerThanAPage) {
     const auto result = builder.render();
     ASSERT_FALSE(result.ok());
     EXPECT_NE(result.error().details.at(0).path.find("dòng 1"), std::string::npos);
+}
+
+// A citation that wraps inside a table cell is one link annotation covering all its lines (the
+// cell holds nothing else on those lines); a link that wraps inside a paragraph, where other
+// words share its lines, stays one annotation per line.
+TEST(PdfDocumentBuilder, AWrappedCitationIsOneLinkOverItsLines) {
+    TempDir dir;
+    PdfDocumentBuilder builder;
+    Table table;
+    table.columns = {{0.2, false}, {0.3, false}};
+    TableCell cited;
+    for (int id : {101, 102})
+        cited.runs.emplace_back("Kế hoạch số " + std::to_string(id) +
+                                    "-KH-UBND về cải cách hành chính năm 2022.pdf" +
+                                    (id == 101 ? "\n" : ""),
+                                false, false, "https://example.gov.vn/evidence/" + std::to_string(id));
+    table.rows.push_back({{"Tiêu chí 1.1"}, cited});
+    builder.addTable(table);
+    builder.addParagraph(Paragraph{
+        {{"Hồ sơ minh chứng của các đơn vị trong toàn tỉnh được công khai tại "},
+         {"cổng thông tin điện tử của Ủy ban nhân dân tỉnh", false, false,
+          "https://example.gov.vn/cong"},
+         {" để người dân tra cứu."}},
+        {}});
+    const std::string pdf = dir.file("links.pdf");
+    ASSERT_TRUE(builder.writeFile(pdf).ok());
+
+    const std::string bytes = kc::test::readAll(pdf);
+    static const std::regex linkRe(
+        R"(URI\((https://example\.gov\.vn/[a-z]+/?\d*)\)>>[^\n]*?/Rect\[\s*([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+)\s*\])");
+    std::map<std::string, std::vector<std::array<double, 4>>> rects;  // top-left coordinates
+    const double pageHeight = 297 * kPt;
+    for (std::sregex_iterator it(bytes.begin(), bytes.end(), linkRe), end; it != end; ++it)
+        rects[(*it)[1]].push_back({std::stod((*it)[2]), pageHeight - std::stod((*it)[5]),
+                                   std::stod((*it)[4]), pageHeight - std::stod((*it)[3])});
+    ASSERT_EQ(rects["https://example.gov.vn/evidence/101"].size(), 1u);
+    ASSERT_EQ(rects["https://example.gov.vn/evidence/102"].size(), 1u);
+    EXPECT_EQ(rects["https://example.gov.vn/cong"].size(), 2u) << "the paragraph link wraps once";
+
+    // Every word of the citations lies inside exactly one of the two rectangles, and the
+    // words "102-…" and "2022.pdf" ending the first citation are where they belong.
+    auto inside = [](const kc::test::BoxedWord& w, const std::array<double, 4>& r) {
+        return w.xMin > r[0] - kTolerance && w.xMax < r[2] + kTolerance &&
+               w.yMin > r[1] - kTolerance && w.yMax < r[3] + kTolerance;
+    };
+    const auto first = rects["https://example.gov.vn/evidence/101"][0];
+    const auto second = rects["https://example.gov.vn/evidence/102"][0];
+    EXPECT_GT(first[3] - first[1], 20) << "spans more than one 10 pt line";
+    int words = 0, inFirst = 0;
+    for (const auto& w : boxedWords(dir, pdf)) {
+        if (w.text == "Tiêu" || w.text == "chí" || w.text == "1.1")
+            continue;
+        if (w.yMin > second[3] + 5)
+            break;  // the paragraph
+        EXPECT_NE(inside(w, first), inside(w, second)) << w.text;
+        if (w.text.starts_with("101-"))
+            EXPECT_TRUE(inside(w, first));
+        if (w.text.starts_with("102-"))
+            EXPECT_TRUE(inside(w, second));
+        ++words;
+        inFirst += inside(w, first) ? 1 : 0;
+    }
+    EXPECT_EQ(inFirst * 2, words);
+    EXPECT_GE(words, 20);
 }
 
 TEST(PdfDocumentBuilder, BuildsAThreePageDocumentQuickly) {
