@@ -28,6 +28,7 @@
 #include <stdexcept>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "app/DemoData.h"
 #include "app/Kernel.h"
@@ -137,18 +138,22 @@ public:
 
 inline const std::string kBoundary = "----KcBenchBoundary0123456789";
 
-// Sends one multipart upload of a single file part named field whose content comes from
-// fill(buffer, offset) in blocks of buffer.size(), and returns the HTTP status and body.
+// Sends one multipart upload with a file part named field for each of fileNames, each of size
+// bytes whose content comes from fill(buffer, file, offset) in blocks of buffer.size(), and
+// returns the HTTP status and body. One connection per request (Connection: close).
 template <typename Fill>
-std::pair<int, std::string> sendUpload(unsigned short port, const std::string& path,
-                                       const std::string& token, const std::string& field,
-                                       const std::string& fileName, std::uint64_t size,
-                                       std::string& buffer, Fill&& fill) {
-    const std::string partHead = "--" + kBoundary + "\r\nContent-Disposition: form-data; name=\"" +
-                                 field + "\"; filename=\"" + fileName +
-                                 "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
+std::pair<int, std::string> sendFiles(unsigned short port, const std::string& path,
+                                      const std::string& token, const std::string& field,
+                                      const std::vector<std::string>& fileNames,
+                                      std::uint64_t size, std::string& buffer, Fill&& fill) {
+    auto partHead = [&](const std::string& fileName) {
+        return "--" + kBoundary + "\r\nContent-Disposition: form-data; name=\"" + field +
+               "\"; filename=\"" + fileName +
+               "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
+    };
     const std::string tail = "\r\n--" + kBoundary + "--\r\n";
-    const std::uint64_t length = partHead.size() + size + tail.size();
+    std::uint64_t length = tail.size() + (fileNames.size() - 1) * 2;  // "\r\n" between parts
+    for (const std::string& name : fileNames) length += partHead(name).size() + size;
     Poco::Net::StreamSocket socket;
     socket.connect(Poco::Net::SocketAddress("127.0.0.1", port));
     socket.setReceiveTimeout(Poco::Timespan(600, 0));
@@ -165,14 +170,18 @@ std::pair<int, std::string> sendUpload(unsigned short port, const std::string& p
                              " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token +
                              "\r\nContent-Type: multipart/form-data; boundary=" + kBoundary +
                              "\r\nContent-Length: " + std::to_string(length) +
-                             "\r\nConnection: close\r\n\r\n" + partHead;
+                             "\r\nConnection: close\r\n\r\n";
     sendAll(head.data(), head.size());
-    for (std::uint64_t offset = 0; offset < size;) {
-        std::size_t n =
-            static_cast<std::size_t>(std::min<std::uint64_t>(buffer.size(), size - offset));
-        fill(buffer, offset);
-        sendAll(buffer.data(), n);
-        offset += n;
+    for (std::size_t file = 0; file < fileNames.size(); ++file) {
+        const std::string part = (file > 0 ? "\r\n" : "") + partHead(fileNames[file]);
+        sendAll(part.data(), part.size());
+        for (std::uint64_t offset = 0; offset < size;) {
+            std::size_t n =
+                static_cast<std::size_t>(std::min<std::uint64_t>(buffer.size(), size - offset));
+            fill(buffer, file, offset);
+            sendAll(buffer.data(), n);
+            offset += n;
+        }
     }
     sendAll(tail.data(), tail.size());
     std::string reply;
@@ -188,6 +197,17 @@ std::pair<int, std::string> sendUpload(unsigned short port, const std::string& p
         status = std::stoi(reply.substr(9, 3));
     auto bodyAt = reply.find("\r\n\r\n");
     return {status, bodyAt == std::string::npos ? reply : reply.substr(bodyAt + 4)};
+}
+
+// Sends one multipart upload of a single file part named field whose content comes from
+// fill(buffer, offset) in blocks of buffer.size(), and returns the HTTP status and body.
+template <typename Fill>
+std::pair<int, std::string> sendUpload(unsigned short port, const std::string& path,
+                                       const std::string& token, const std::string& field,
+                                       const std::string& fileName, std::uint64_t size,
+                                       std::string& buffer, Fill&& fill) {
+    return sendFiles(port, path, token, field, {fileName}, size, buffer,
+                     [&](std::string& b, std::size_t, std::uint64_t offset) { fill(b, offset); });
 }
 
 // The baseline: writes size bytes from fill() to a new file at path with write(2), fsyncs it

@@ -6,6 +6,10 @@
 #include <string>
 #include <vector>
 
+namespace Poco::Net {
+class StreamSocket;
+}
+
 namespace kc::http {
 
 // An input stream over another that counts the bytes it passes on, stops at a byte limit, and
@@ -14,8 +18,19 @@ namespace kc::http {
 // Not thread-safe.
 class CountingStream : public std::istream {
 public:
+    // A request body of known length on a socket. Poco's body stream reads the socket 4 KiB at
+    // a time (its HTTPBufferAllocator), 256 recv calls per MiB; given this, the stream takes the
+    // first bytes from source (those Poco already buffered with the headers) and then reads up
+    // to `length` bytes in all straight from the socket, 256 KiB at a time, never past the body.
+    // source must not be read again afterwards.
+    struct Direct {
+        Poco::Net::StreamSocket* socket = nullptr;
+        std::uint64_t length = 0;  // the body's Content-Length
+    };
+
     // Passes on at most limit bytes of source; reading more sets overLimit().
     CountingStream(std::istream& source, std::uint64_t limit);
+    CountingStream(std::istream& source, std::uint64_t limit, Direct direct);
 
     std::uint64_t count() const { return _buf.count; }
     bool overLimit() const { return _buf.overLimit; }
@@ -27,10 +42,12 @@ public:
 
 private:
     struct Buf : std::streambuf {
-        Buf(std::istream& source, std::uint64_t limit);
+        Buf(std::istream& source, std::uint64_t limit, Direct direct);
         int_type underflow() override;
+        std::streamsize fetch(std::streamsize want);
         std::istream& source;
         std::uint64_t limit;
+        Direct direct;
         std::uint64_t count = 0;
         bool ended = false;
         bool overLimit = false;

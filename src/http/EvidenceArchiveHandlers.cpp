@@ -106,7 +106,9 @@ Reply importArchive(Services& s, Request& r) {
 
     SpoolContentStore spool(s.spool);
     const UploadLimits limits{s.upload.maxRequestBytes, s.upload.maxRequestBytes};
-    auto parsed = MultipartUpload(r.raw, spool, limits, "archive").read();
+    MultipartUpload upload(r.raw, spool, limits, "archive");
+    auto parsed = upload.read();
+    r.bodyRead = upload.bodyRead();
     if (!parsed.ok())
         return closingReply(r, parsed.error());
     if (!parsed->fields.empty()) {

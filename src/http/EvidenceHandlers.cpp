@@ -60,7 +60,9 @@ Reply upload(Services& s, Request& r) {
     if (!target.ok())
         return rejectUnread(r, target.error());
 
-    auto parsed = MultipartUpload(r.raw, s.content, s.upload).read();
+    MultipartUpload upload(r.raw, s.content, s.upload);
+    auto parsed = upload.read();
+    r.bodyRead = upload.bodyRead();
     if (!parsed.ok())
         return closingReply(r, parsed.error());
     auto metadata = metadataOf(parsed->fields);
@@ -71,7 +73,7 @@ Reply upload(Services& s, Request& r) {
             return Reply::error(name.error());
 
     // Only now, with the whole body read and checked, do the files become blobs.
-    auto stored = MultipartUpload::commitAll(parsed->files);
+    auto stored = MultipartUpload::commitAll(s.content, parsed->files);
     if (!stored.ok())
         return Reply::error(stored.error());
     std::vector<UploadedFile> files;

@@ -111,7 +111,11 @@ Result<ParsedUpload> MultipartUpload::read() {
         return tooLarge("Yêu cầu tải lên vượt quá giới hạn " +
                         std::to_string(_limits.maxRequestBytes) + " byte");
 
-    CountingStream body(_request.stream(), _limits.maxRequestBytes);
+    auto* impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&_request);
+    CountingStream::Direct direct;
+    if (impl && !chunked)
+        direct = {&impl->socket(), static_cast<std::uint64_t>(_request.getContentLength64())};
+    CountingStream body(_request.stream(), _limits.maxRequestBytes, direct);
     auto parsed = parse(body, boundary);
     // A body rejected part way for its form is still read to its end (within the limits), so
     // that the count below tells a short body from a malformed one; one rejected for its size
@@ -131,11 +135,11 @@ Result<ParsedUpload> MultipartUpload::read() {
         auto declared = static_cast<std::uint64_t>(_request.getContentLength64());
         if (body.count() < declared)
             return invalid("Nội dung ngắn hơn Content-Length");
-        // Poco stops reading at Content-Length; bytes the client sent past it are still
-        // waiting on the socket (best effort: seen when they arrived with the body).
-        auto* impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&_request);
+        // Reading stops at Content-Length; bytes the client sent past it are still waiting on
+        // the socket (best effort: seen when they arrived with the body).
         if (impl && impl->socket().available() > 0)
             return invalid("Nội dung dài hơn Content-Length");
+        _bodyRead = true;
     }
     return parsed;
 }
@@ -218,13 +222,21 @@ Result<ParsedUpload> MultipartUpload::parse(CountingStream& body, const std::str
     return out;
 }
 
-Result<std::vector<StoredContent>> MultipartUpload::commitAll(std::vector<PendingFile>& files) {
+Result<std::vector<StoredContent>> MultipartUpload::commitAll(ContentStore& content,
+                                                              std::vector<PendingFile>& files) {
+    std::vector<Result<StoredContent>> results;
+    if (files.size() == 1) {
+        results.push_back(files.front().writer->commit());
+    } else {
+        std::vector<ContentWriter*> writers;
+        for (PendingFile& f : files) writers.push_back(f.writer.get());
+        results = content.commitAll(writers);
+    }
     std::vector<StoredContent> stored;
-    for (PendingFile& f : files) {
-        auto c = f.writer->commit();
-        if (!c.ok())
-            return c.takeError();
-        stored.push_back(std::move(c).value());
+    for (auto& r : results) {
+        if (!r.ok())
+            return r.takeError();
+        stored.push_back(std::move(r).value());
     }
     return stored;
 }

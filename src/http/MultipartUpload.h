@@ -55,9 +55,18 @@ public:
 
     Result<ParsedUpload> read();
 
-    // Commits every pending file in order; on the first error the rest are discarded (blobs
-    // committed before it stay, unreferenced, for `verify` to report as orphans).
-    static Result<std::vector<StoredContent>> commitAll(std::vector<PendingFile>& files);
+    // After read(): true when the body was read exactly to its Content-Length (Poco's own
+    // stream then does not know it ended: the body was read from the socket directly).
+    bool bodyRead() const { return _bodyRead; }
+
+    // Commits every pending file, results in order: one file alone (an fsync of the file and
+    // of its new directories), several as one batch (ContentStore::commitAll: two flushes of
+    // the filesystem for the whole request instead of ~3 per file). On an error the error is
+    // returned and nothing is recorded; blobs committed already stay, unreferenced, for
+    // `verify` to report as orphans (the caller writes every row in one transaction afterwards,
+    // so a request records all its files or none).
+    static Result<std::vector<StoredContent>> commitAll(ContentStore& content,
+                                                        std::vector<PendingFile>& files);
 
     // Reads and drops a body of at most maxBytes (by Content-Length) so that a reply sent
     // without reading it reaches the client; false when the body is larger, chunked or the
@@ -77,6 +86,7 @@ private:
     ContentStore& _content;
     UploadLimits _limits;
     std::string _fileField;
+    bool _bodyRead = false;
 };
 
 }  // namespace kc::http

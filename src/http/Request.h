@@ -32,6 +32,9 @@ public:
     Poco::Net::HTTPServerResponse& response;  // only for handlers that stream their own reply
     std::optional<Actor> actor;               // set on every route that requires a session
     std::string sessionToken;
+    // Set by a handler that read the whole body other than through raw.stream() (an upload
+    // read from the socket directly, see MultipartUpload): the connection may stay open.
+    bool bodyRead = false;
 
     const Actor& who() const { return *actor; }
     const std::string& param(const std::string& name) const { return _params.at(name); }

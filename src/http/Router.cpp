@@ -176,7 +176,7 @@ void Router::dispatch(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerRe
             request.sessionToken = token;
         }
         Reply reply = route->handler(request);
-        if (hasBody && req.stream().eof()) res.setKeepAlive(keepAlive);
+        if (hasBody && (req.stream().eof() || request.bodyRead)) res.setKeepAlive(keepAlive);
         if (!reply.alreadySent) {
             // HEAD replies must go through Poco's stream, which drops their body.
             auto* impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&req);

@@ -5,7 +5,8 @@
 
 namespace kc {
 
-// The ContentStore over a BlobStore; detects each committed file's media type with libmagic.
+// The ContentStore over a BlobStore; detects each committed file's media type with libmagic
+// from its first bytes, kept in memory while it is written.
 // Thread-safe like BlobStore.
 class BlobContentStore final : public ContentStore {
 public:

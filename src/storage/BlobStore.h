@@ -94,6 +94,7 @@ private:
 
 // Content-addressed store of evidence files under one root directory:
 //   <root>/blobs/ab/cd/<sha256>  immutable (mode 0440) blobs, ab and cd the first 2+2 hex digits
+//                                (the 256 ab/ directories exist from the start; cd/ on demand)
 //   <root>/tmp/                  uploads in progress, on the same filesystem so the final
 //                                rename is atomic
 // Blobs are written once and never modified; the same content is kept once.
@@ -101,8 +102,10 @@ private:
 // final placement uses an atomic no-replace rename or link).
 class BlobStore {
 public:
-    // Opens the store at root, creating root, blobs/ and tmp/ if needed.
-    // Throws std::filesystem::filesystem_error if they cannot be created.
+    // Opens the store at root, creating root, blobs/, the 256 blobs/ab/ shards and tmp/ if
+    // needed (new shards are made durable with one fsync of blobs/).
+    // Throws std::filesystem::filesystem_error if they cannot be created, std::system_error if
+    // blobs/ cannot be fsynced.
     explicit BlobStore(std::filesystem::path root);
 
     // Starts a new blob of at most maxBytes bytes.

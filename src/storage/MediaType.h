@@ -13,9 +13,14 @@ namespace kc {
 // Thread-safe: libmagic handles are not, so each thread lazily opens its own (a few
 // milliseconds once per thread) and keeps it until the thread exits.
 // Throws std::runtime_error if libmagic's database cannot be loaded (broken installation).
+// Only the first kMediaTypeBytes of the file are examined.
 std::string detectMediaType(const std::string& path);
 
-// Same, from the first bytes of the content (a few KB are enough for every common type).
+// How much of a file's beginning libmagic examines (its MAGIC_PARAM_BYTES_MAX here).
+inline constexpr std::size_t kMediaTypeBytes = 64 * 1024;
+
+// Same, from the first bytes of the content: the first kMediaTypeBytes (or all of a shorter
+// file) give the same answer as detectMediaType(path) (bytes past that are ignored).
 std::string detectMediaType(const void* data, std::size_t size);
 
 }  // namespace kc

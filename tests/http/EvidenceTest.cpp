@@ -44,6 +44,40 @@ TEST_F(EvidenceTest, UploadsFilesWithMetadataFieldsFirst) {
     EXPECT_EQ(s.filesUnder("blobs"), 2);
 }
 
+// Several files in one request are committed as one batch (two filesystem flushes) and
+// recorded in one transaction, in the order sent; the same content twice is stored once.
+TEST_F(EvidenceTest, ManyFilesInOneRequestAreStoredInOrder) {
+    std::vector<Part> parts;
+    for (int i = 0; i < 10; ++i)
+        parts.push_back({"file", "tep-" + std::to_string(i) + ".txt",
+                         "Tệp số " + std::to_string(i)});
+    parts.push_back({"file", "ke-hoach.pdf", kPdf});
+    parts.push_back({"file", "ban-sao.pdf", kPdf});
+    auto r = s.upload("1.1.1", parts);
+    ASSERT_EQ(r.status, 201) << r.dump();
+    auto items = r.array();
+    ASSERT_EQ(items->size(), parts.size());
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        auto item = items->getObject(static_cast<unsigned>(i));
+        EXPECT_EQ(item->getValue<std::string>("file_name"), *parts[i].fileName);
+        EXPECT_EQ(item->getValue<std::string>("sha256"), Sha256::hex(parts[i].content));
+    }
+    EXPECT_EQ(items->getObject(10)->getValue<std::string>("media_type"), "application/pdf");
+    EXPECT_EQ(items->getObject(0)->getValue<std::string>("media_type"), "text/plain");
+    EXPECT_EQ(s.storedCount(), 12);
+    EXPECT_EQ(s.filesUnder("blobs"), 11);
+    EXPECT_EQ(s.filesUnder("tmp"), 0);
+}
+
+// One bad file among several: the request stores none of them, not even the good ones' blobs.
+TEST_F(EvidenceTest, ManyFilesAreStoredAllOrNothing) {
+    auto r = s.upload("1.1.1", {{"file", "a.pdf", kPdf},
+                                {"file", "b.txt", "Báo cáo"},
+                                {"file", "k\xE9 ho\xE1" "ch.pdf", "C"}});
+    EXPECT_EQ(r.status, 400) << r.dump();
+    expectNothingStored(r);
+}
+
 TEST_F(EvidenceTest, StoresVietnameseFileNamesAsNfcWithoutDirectories) {
     std::string nfd =
         "C:\\fakepath\\Ke\xCC\x82\xCC\x81 hoa\xCC\xA3"
@@ -65,6 +99,26 @@ TEST_F(EvidenceTest, UnderstandsRfc5987FileNames) {
     auto r = c.readResponse();
     ASSERT_EQ(r.status, 201) << r.dump();
     EXPECT_EQ(r.array()->getObject(0)->getValue<std::string>("file_name"), "Báo cáo.pdf");
+}
+
+// A body larger than Poco's 4 KiB buffer is read from the socket directly after its first
+// bytes; it must end exactly at Content-Length, so that the next request on the same
+// keep-alive connection is read whole.
+TEST_F(EvidenceTest, LargeUploadsFollowEachOtherOnOneConnection) {
+    RawConnection c(s.port);
+    for (int i = 0; i < 3; ++i) {
+        std::string content(300 * 1024 + 17 * i, '\0');
+        for (std::size_t k = 0; k < content.size(); ++k)
+            content[k] = static_cast<char>((k * 131 + i * 7) % 251);
+        std::string body = multipartBody({{"note", std::nullopt, "lần " + std::to_string(i)},
+                                          {"file", "tep-" + std::to_string(i) + ".bin", content}});
+        c.send(s.uploadHead(path("1.1.1"), s.unitUser(), body.size()) + body);
+        auto r = c.readResponse();
+        ASSERT_EQ(r.status, 201) << "request " << i << ": " << r.dump();
+        EXPECT_EQ(r.array()->getObject(0)->getValue<std::string>("sha256"), Sha256::hex(content));
+        EXPECT_EQ(r.array()->getObject(0)->getValue<std::uint64_t>("size"), content.size());
+    }
+    EXPECT_EQ(s.storedCount(), 3);
 }
 
 TEST_F(EvidenceTest, AcceptsChunkedBodies) {

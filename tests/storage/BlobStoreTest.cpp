@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -42,6 +43,24 @@ protected:
         return s.str();
     }
 };
+
+// The 256 first-level shards exist from the start, so no upload has to create one (and
+// fsync blobs/); opening the store again finds them and changes nothing.
+TEST_F(BlobStoreTest, CreatesEveryFirstLevelShardAtStart) {
+    std::set<std::string> shards;
+    for (const auto& e : fs::directory_iterator(store.root() / "blobs")) {
+        EXPECT_TRUE(e.is_directory()) << e.path();
+        shards.insert(e.path().filename().string());
+    }
+    ASSERT_EQ(shards.size(), 256u);
+    EXPECT_EQ(*shards.begin(), "00");
+    EXPECT_EQ(*shards.rbegin(), "ff");
+    EXPECT_TRUE(shards.count("a7"));
+    BlobInfo info = put("QĐ 12");
+    BlobStore reopened(store.root());
+    EXPECT_TRUE(reopened.exists(info.sha256));
+    EXPECT_TRUE(reopened.verify({info.sha256}).ok());
+}
 
 TEST_F(BlobStoreTest, StoresUnderShardedShaName) {
     const std::string content = "Báo cáo tổng kết năm 2023";
