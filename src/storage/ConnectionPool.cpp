@@ -6,10 +6,11 @@
 namespace kc::sql {
 
 ConnectionPool::ConnectionPool(std::string connector, std::string connectionString,
-                               std::size_t maxConnections)
+                               std::size_t maxConnections, OnOpen onOpen)
     : _connector(std::move(connector)),
       _connectionString(std::move(connectionString)),
-      _max(maxConnections) {}
+      _max(maxConnections),
+      _onOpen(std::move(onOpen)) {}
 
 ConnectionPool::~ConnectionPool() = default;
 
@@ -32,6 +33,8 @@ ConnectionPool::Lease ConnectionPool::get() {
     }
     try {
         auto c = std::make_unique<Connection>(Poco::Data::Session(_connector, _connectionString));
+        if (_onOpen)
+            _onOpen(*c);
         return Lease(*this, std::move(c));
     } catch (...) {
         std::lock_guard<std::mutex> lock(_mutex);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -16,8 +17,14 @@ namespace kc::sql {
 // and closed (statements first) when it dies. Thread-safe.
 class ConnectionPool {
 public:
+    // Runs once on each connection the pool opens, before it is first lent out: the place for
+    // per-connection settings (SQLite's synchronous, foreign_keys, busy timeout). Throwing
+    // closes the connection and makes get() throw.
+    using OnOpen = std::function<void(Connection&)>;
+
     // Opens nothing yet. connector and connectionString are as for Poco::Data::Session.
-    ConnectionPool(std::string connector, std::string connectionString, std::size_t maxConnections);
+    ConnectionPool(std::string connector, std::string connectionString, std::size_t maxConnections,
+                   OnOpen onOpen = {});
     ~ConnectionPool();
     ConnectionPool(const ConnectionPool&) = delete;
     ConnectionPool& operator=(const ConnectionPool&) = delete;
@@ -52,6 +59,7 @@ private:
     const std::string _connector;
     const std::string _connectionString;
     const std::size_t _max;
+    const OnOpen _onOpen;
     std::mutex _mutex;
     std::vector<std::unique_ptr<Connection>> _idle;
     std::size_t _open = 0;  // idle and lent out

@@ -20,18 +20,6 @@ namespace {
 
 std::once_flag registerOnce;
 
-sql::ConnectionPool::Lease connect(sql::ConnectionPool& pool) {
-    sql::ConnectionPool::Lease c = pool.get();
-    c->session().setConnectionTimeout(10);
-    // Per connection in SQLite, and pooled connections may be new: set it every time. The C
-    // call is what PRAGMA foreign_keys = ON does, without preparing a statement per request.
-    int on = 0;
-    if (sqlite3_db_config(c->sqlite(), SQLITE_DBCONFIG_ENABLE_FKEY, 1, &on) != SQLITE_OK ||
-        on != 1)
-        throw Poco::Data::DataException("cannot enable foreign keys");
-    return c;
-}
-
 std::runtime_error translate(const Poco::Exception& e) {
     return std::runtime_error("database: " + e.displayText());
 }
@@ -55,12 +43,12 @@ std::unique_ptr<SqlStore> SqlStore::openSqlite(const std::string& path, int maxC
     std::call_once(registerOnce, [] { Poco::Data::SQLite::Connector::registerConnector(); });
     try {
         auto pool = std::make_unique<sql::ConnectionPool>(
-            "SQLite", path, static_cast<std::size_t>(std::max(1, maxConnections)));
+            "SQLite", path, static_cast<std::size_t>(std::max(1, maxConnections)),
+            &SqlStore::configureSqlite);
         std::unique_ptr<SqlStore> store(new SqlStore(std::move(pool)));
         {
-            auto c = connect(*store->_pool);
-            sql::query(*c, "PRAGMA journal_mode = WAL");
-            sql::exec(*c, "PRAGMA synchronous = FULL");
+            auto c = store->_pool->get();
+            sql::query(*c, "PRAGMA journal_mode = WAL");  // kept in the database file
         }
         store->migrate();
         return store;
@@ -71,10 +59,20 @@ std::unique_ptr<SqlStore> SqlStore::openSqlite(const std::string& path, int maxC
 
 SqlStore::SqlStore(std::unique_ptr<sql::ConnectionPool> pool) : _pool(std::move(pool)) {}
 
+void SqlStore::configureSqlite(sql::Connection& c) {
+    c.session().setConnectionTimeout(10);
+    // What PRAGMA foreign_keys = ON does, checked.
+    int on = 0;
+    if (sqlite3_db_config(c.sqlite(), SQLITE_DBCONFIG_ENABLE_FKEY, 1, &on) != SQLITE_OK ||
+        on != 1)
+        throw Poco::Data::DataException("cannot enable foreign keys");
+    sql::exec(c, "PRAGMA synchronous = FULL");
+}
+
 SqlStore::~SqlStore() = default;
 
 void SqlStore::migrate() {
-    auto c = connect(*_pool);
+    auto c = _pool->get();
     sql::Connection& s = *c;
     sql::exec(s,
               "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
@@ -98,7 +96,7 @@ void SqlStore::migrate() {
 
 int SqlStore::schemaVersion() {
     try {
-        auto c = connect(*_pool);
+        auto c = _pool->get();
         auto rows = sql::query(*c, "SELECT MAX(version) FROM schema_migrations");
         return rows.empty() ? 0 : static_cast<int>(rows.front().integer(0));
     } catch (const Poco::Exception& e) {
@@ -108,7 +106,7 @@ int SqlStore::schemaVersion() {
 
 bool SqlStore::ping() {
     try {
-        auto c = connect(*_pool);
+        auto c = _pool->get();
         return sql::query(*c, "SELECT 1").size() == 1;
     } catch (const Poco::Exception&) {
         return false;
@@ -118,7 +116,7 @@ bool SqlStore::ping() {
 void SqlStore::transact(bool write, const std::function<bool(Transaction&)>& body) {
     sql::ConnectionPool::Lease c = [&] {
         try {
-            return connect(*_pool);
+            return _pool->get();
         } catch (const Poco::Exception& e) {
             throw translate(e);
         }

@@ -6,14 +6,15 @@
 #include "domain/Store.h"
 
 namespace kc::sql {
+class Connection;
 class ConnectionPool;
 }
 
 namespace kc {
 
 // The Store over SQLite (through Poco::Data). One pooled connection per transaction, each keeping
-// its prepared statements (sql::ConnectionPool); foreign keys switched on for every connection;
-// WAL journal; migrations applied by open().
+// its prepared statements (sql::ConnectionPool); every connection set up by configureSqlite when
+// it opens; WAL journal; migrations applied by open().
 // Thread-safe. Poco::Data exceptions inside a transaction roll it back and are rethrown as
 // std::runtime_error with the database's message (broken infrastructure).
 class SqlStore final : public Store {
@@ -27,6 +28,12 @@ public:
 
     // The schema version after migrations (the highest applied).
     int schemaVersion();
+
+    // The per-connection settings every pooled SQLite connection gets once, when it opens:
+    // foreign keys on, synchronous = FULL (a commit is on disk when COMMIT returns, WAL or not:
+    // the setting is per connection, so each one needs it), a 10 s busy timeout.
+    // Throws Poco::Data::DataException if a setting does not take.
+    static void configureSqlite(sql::Connection& c);
 
 protected:
     void transact(bool write, const std::function<bool(Transaction&)>& body) override;

@@ -116,5 +116,34 @@ TEST_F(ConnectionPoolTest, RollsBackATransactionLeftOpen) {
     exec(*b, "ROLLBACK");
 }
 
+TEST_F(ConnectionPoolTest, OnOpenRunsOnceOnEachConnectionItOpens) {
+    int opened = 0;
+    ConnectionPool counting{"SQLite", dir.file("pool.db"), 2, [&](Connection& c) {
+                                ++opened;
+                                exec(c, "PRAGMA synchronous = OFF");
+                            }};
+    {
+        auto a = counting.get();
+        auto b = counting.get();
+        EXPECT_EQ(opened, 2);
+        for (Connection* c : {&*a, &*b})
+            EXPECT_EQ(query(*c, "PRAGMA synchronous").front().integer(0), 0);
+    }
+    auto again = counting.get();  // an idle one, already set up
+    EXPECT_EQ(opened, 2);
+}
+
+TEST_F(ConnectionPoolTest, AConnectionWhoseSetUpFailsIsClosedAndItsPlaceFreed) {
+    bool fail = true;
+    ConnectionPool picky{"SQLite", dir.file("pool.db"), 1, [&](Connection&) {
+                             if (fail)
+                                 throw Poco::Data::DataException("set-up failed");
+                         }};
+    EXPECT_THROW(picky.get(), Poco::Data::DataException);
+    fail = false;
+    auto c = picky.get();  // the one place is free again
+    EXPECT_EQ(query(*c, "SELECT COUNT(*) FROM t").front().integer(0), 3);
+}
+
 }  // namespace
 }  // namespace kc::sql

@@ -6,6 +6,7 @@
 
 #include "TempDir.h"
 #include "storage/Migrations.h"
+#include "storage/Sql.h"
 
 namespace kc {
 namespace {
@@ -36,6 +37,17 @@ protected:
         ASSERT_TRUE(st.ok());
     }
 };
+
+// Every pooled connection gets these once, when it opens (synchronous is per connection: a
+// setting made on the first one only would leave later ones at the build's default).
+TEST_F(SqlStoreTest, ConfiguresEachConnectionForDurableCommitsAndForeignKeys) {
+    sql::Connection c(Poco::Data::Session("SQLite", dir.file("kc.db")));
+    sql::exec(c, "PRAGMA synchronous = OFF");
+    sql::exec(c, "PRAGMA foreign_keys = OFF");
+    SqlStore::configureSqlite(c);
+    EXPECT_EQ(sql::query(c, "PRAGMA synchronous").front().integer(0), 2);  // FULL
+    EXPECT_EQ(sql::query(c, "PRAGMA foreign_keys").front().integer(0), 1);
+}
 
 TEST_F(SqlStoreTest, AppliesMigrationsOnceAndReopens) {
     EXPECT_EQ(store->schemaVersion(), migrations().back().version);
