@@ -161,9 +161,11 @@ Status BlobWriter::write(const char* data, std::size_t size) {
         return *_failure;
     }
     if (!_hasher && _size + size > kInlineHashBytes) {
-        int fd = ::open(_tmpPath.c_str(), O_RDONLY | O_CLOEXEC);
+        // A duplicate of the writer's own descriptor (opened read-write for this): the hasher
+        // reads the very file written, whatever happens to the name; pread leaves the offset.
+        int fd = ::fcntl(_fd, F_DUPFD_CLOEXEC, 0);
         if (fd < 0)
-            throwErrno("open for hashing", _tmpPath);
+            throwErrno("dup for hashing", _tmpPath);
         _hasher = std::make_unique<FileHasher>(fd, _tmpPath, *_hash, _size);
     }
     if (!_hasher)
@@ -275,7 +277,7 @@ BlobStore::BlobStore(fs::path root)
 
 std::unique_ptr<BlobWriter> BlobStore::begin(std::uint64_t maxBytes) const {
     fs::path tmpPath = _tmp / (randomHex(16) + ".part");
-    int fd = ::open(tmpPath.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    int fd = ::open(tmpPath.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0)
         throwErrno("create", tmpPath);
     return std::unique_ptr<BlobWriter>(new BlobWriter(_blobs, std::move(tmpPath), fd, maxBytes));

@@ -22,7 +22,7 @@ class Sha256;
 class FileHasher {
 public:
     // Continues hash, which has already taken the file's first offset bytes, from offset. Takes
-    // ownership of fd (opened for reading); path is for error messages. hash must outlive this.
+    // ownership of fd (open for reading); path is for error messages. hash must outlive this.
     // Throws std::system_error if the thread cannot be started (fd is closed then).
     FileHasher(int fd, std::filesystem::path path, Sha256& hash, std::uint64_t offset);
     // Stops without finishing (a failed or abandoned upload) and joins the thread.
