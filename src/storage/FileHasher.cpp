@@ -73,7 +73,8 @@ void FileHasher::run() {
         while (_hashed < until) {
             if (_cancelled)
                 return;
-            const auto want = static_cast<std::size_t>(std::min<std::uint64_t>(kReadBytes, until - _hashed));
+            const auto want =
+                static_cast<std::size_t>(std::min<std::uint64_t>(kReadBytes, until - _hashed));
             ssize_t n = ::pread(_fd, buffer.data(), want, static_cast<off_t>(_hashed));
             if (n < 0 && errno == EINTR)
                 continue;

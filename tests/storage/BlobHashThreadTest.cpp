@@ -31,8 +31,8 @@ std::string randomBytes(std::size_t size, unsigned seed) {
 }
 
 std::size_t threadCount() {
-    return static_cast<std::size_t>(std::distance(fs::directory_iterator("/proc/self/task"),
-                                                  fs::directory_iterator()));
+    return static_cast<std::size_t>(
+        std::distance(fs::directory_iterator("/proc/self/task"), fs::directory_iterator()));
 }
 
 class BlobHashThreadTest : public ::testing::Test {
@@ -68,10 +68,10 @@ protected:
 
 TEST_F(BlobHashThreadTest, MultiMiBRandomUploadsHashLikeOneShotSha256) {
     const std::vector<std::vector<std::size_t>> patterns = {
-        {256 * 1024},                       // the HTTP layer's blocks
+        {256 * 1024},                        // the HTTP layer's blocks
         {1, 7, 4096, 300 * 1024, kMiB + 1},  // mixed, crossing the buffer and the hand-over
-        {9 * kMiB + 3},                     // one write: the thread starts at offset 0
-        {kMiB, 1, kMiB - 1, 65536},         // the hand-over exactly at the first MiB
+        {9 * kMiB + 3},                      // one write: the thread starts at offset 0
+        {kMiB, 1, kMiB - 1, 65536},          // the hand-over exactly at the first MiB
     };
     unsigned seed = 1;
     for (const auto& sizes : patterns) {
@@ -165,7 +165,8 @@ TEST_F(BlobHashThreadTest, ManyConcurrentLargeUploads) {
             auto writer = store.begin(64 * kMiB);
             std::size_t at = 0;
             while (at < contents[i].size()) {
-                const std::size_t n = std::min<std::size_t>(256 * 1024 - i, contents[i].size() - at);
+                const std::size_t n =
+                    std::min<std::size_t>(256 * 1024 - i, contents[i].size() - at);
                 ASSERT_TRUE(writer->write(contents[i].data() + at, n).ok());
                 at += n;
             }
