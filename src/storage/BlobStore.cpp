@@ -14,6 +14,7 @@
 
 #include "core/Random.h"
 #include "core/Sha256.h"
+#include "storage/FileHasher.h"
 
 namespace fs = std::filesystem;
 
@@ -21,7 +22,11 @@ namespace kc {
 namespace {
 
 constexpr std::size_t kWriteBuffer = 256 * 1024;
+constexpr std::size_t kDirectWrite = 64 * 1024;
 constexpr std::size_t kReadBuffer = 1024 * 1024;
+// Files up to this size are hashed on the writer's thread; larger ones on a FileHasher thread
+// (from this offset on), which is worth its start-up only for multi-MiB files.
+constexpr std::uint64_t kInlineHashBytes = 1024 * 1024;
 
 [[noreturn]] void throwErrno(const std::string& what, const fs::path& path) {
     throw std::system_error(errno, std::generic_category(), what + " " + path.string());
@@ -117,6 +122,7 @@ BlobWriter::~BlobWriter() {
 }
 
 void BlobWriter::discard() {
+    _hasher.reset();  // joins the thread before its file goes
     if (_fd >= 0) {
         ::close(_fd);
         _fd = -1;
@@ -128,8 +134,17 @@ void BlobWriter::discard() {
 }
 
 void BlobWriter::flush() {
-    writeAll(_fd, _buffer.data(), _buffer.size(), _tmpPath);
+    if (_buffer.empty())
+        return;
+    writeOut(_buffer.data(), _buffer.size());
     _buffer.clear();
+}
+
+void BlobWriter::writeOut(const char* data, std::size_t size) {
+    writeAll(_fd, data, size, _tmpPath);
+    _flushed += size;
+    if (_hasher)
+        _hasher->advance(_flushed);
 }
 
 Status BlobWriter::write(const char* data, std::size_t size) {
@@ -145,12 +160,23 @@ Status BlobWriter::write(const char* data, std::size_t size) {
         discard();
         return *_failure;
     }
-    _hash->update(data, size);
+    if (!_hasher && _size + size > kInlineHashBytes) {
+        // A duplicate of the writer's own descriptor (opened read-write for this): the hasher
+        // reads the very file written, whatever happens to the name; pread leaves the offset.
+        int fd = ::fcntl(_fd, F_DUPFD_CLOEXEC, 0);
+        if (fd < 0)
+            throwErrno("dup for hashing", _tmpPath);
+        _hasher = std::make_unique<FileHasher>(fd, _tmpPath, *_hash, _size);
+    }
+    if (!_hasher)
+        _hash->update(data, size);
     _size += size;
-    if (_buffer.size() + size > kWriteBuffer)
+    // Large pieces (the HTTP layer's are just under 256 KiB) go to write(2) as they are,
+    // behind whatever is buffered; small ones are gathered first.
+    if (_buffer.size() + size > kWriteBuffer || size >= kDirectWrite)
         flush();
-    if (size >= kWriteBuffer)
-        writeAll(_fd, data, size, _tmpPath);
+    if (size >= kDirectWrite)
+        writeOut(data, size);
     else
         _buffer.insert(_buffer.end(), data, data + size);
     return Ok{};
@@ -168,6 +194,12 @@ void BlobWriter::seal(bool sync) {
     _fd = -1;
     if (::close(fd) != 0)
         throwErrno("close", _tmpPath);
+    // The hasher has been reading behind the writes and through the fsync; it ends here.
+    if (_hasher) {
+        _hasher->finish(_size);
+        _hasher.reset();
+    }
+    _digest = _hash->hexDigest();
 }
 
 void BlobWriter::syncClosed() {
@@ -208,7 +240,7 @@ Result<BlobInfo> BlobWriter::place(bool syncEach) {
     if (syncEach)
         syncClosed();
 
-    BlobInfo info{_hash->hexDigest(), _size, false};
+    BlobInfo info{_digest, _size, false};
     const fs::path shard = _blobsDir / info.sha256.substr(0, 2);
     const fs::path dir = shard / info.sha256.substr(2, 2);
     const bool newShard = !fs::exists(shard);
@@ -245,7 +277,7 @@ BlobStore::BlobStore(fs::path root)
 
 std::unique_ptr<BlobWriter> BlobStore::begin(std::uint64_t maxBytes) const {
     fs::path tmpPath = _tmp / (randomHex(16) + ".part");
-    int fd = ::open(tmpPath.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    int fd = ::open(tmpPath.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0)
         throwErrno("create", tmpPath);
     return std::unique_ptr<BlobWriter>(new BlobWriter(_blobs, std::move(tmpPath), fd, maxBytes));

@@ -14,6 +14,7 @@
 
 namespace kc {
 
+class FileHasher;
 class Sha256;
 
 // What commit() stored.
@@ -38,7 +39,9 @@ struct VerifyReport {
 };
 
 // Streams one new blob into a temporary file while hashing and counting it. Obtained from
-// BlobStore::begin(). Not thread-safe; one writer per upload.
+// BlobStore::begin(). Not thread-safe; one writer per upload. The first MiB is hashed as it is
+// written; past that a FileHasher thread hashes the file behind the writes, and is joined when
+// the file is sealed (commit, release) or the writer fails or is destroyed.
 //
 // Destroying a writer that was not committed deletes its temporary file, so a failed request
 // leaves nothing behind. I/O failures (disk full, EIO) throw std::system_error: they are broken
@@ -74,6 +77,7 @@ private:
     BlobWriter(std::filesystem::path blobsDir, std::filesystem::path tmpPath, int fd,
                std::uint64_t maxBytes);
     void flush();
+    void writeOut(const char* data, std::size_t size);
     void seal(bool sync);
     void syncClosed();
     Result<BlobInfo> place(bool syncEach);
@@ -84,7 +88,10 @@ private:
     int _fd;
     std::uint64_t _maxBytes;
     std::uint64_t _size = 0;
+    std::uint64_t _flushed = 0;  // bytes in the file (the rest of _size is in _buffer)
     std::unique_ptr<Sha256> _hash;
+    std::unique_ptr<FileHasher> _hasher;  // past the first MiB; joined before _hash is read
+    std::string _digest;                  // set when sealed
     std::vector<char> _buffer;
     std::optional<Error> _failure;
     bool _finished = false;
