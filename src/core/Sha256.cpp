@@ -23,17 +23,22 @@ void Sha256::update(const void* data, std::size_t size) {
         throw std::runtime_error("OpenSSL SHA-256 update failed");
 }
 
-std::string Sha256::hexDigest() {
+std::string Sha256::digest() {
     unsigned char md[EVP_MAX_MD_SIZE];
     unsigned int len = 0;
     if (EVP_DigestFinal_ex(_impl->ctx, md, &len) != 1)
         throw std::runtime_error("OpenSSL SHA-256 final failed");
+    return std::string(reinterpret_cast<const char*>(md), len);
+}
+
+std::string Sha256::hexDigest() {
     static const char* digits = "0123456789abcdef";
+    const std::string md = digest();
     std::string out;
-    out.reserve(len * 2);
-    for (unsigned int i = 0; i < len; ++i) {
-        out += digits[md[i] >> 4];
-        out += digits[md[i] & 0xF];
+    out.reserve(md.size() * 2);
+    for (unsigned char b : md) {
+        out += digits[b >> 4];
+        out += digits[b & 0xF];
     }
     return out;
 }

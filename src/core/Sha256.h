@@ -19,7 +19,10 @@ public:
     void update(const void* data, std::size_t size);
     void update(std::string_view data) { update(data.data(), data.size()); }
 
-    // Finishes the digest and returns 64 lowercase hex characters. Call once.
+    // Finishes the digest and returns its 32 bytes. Call once (this or hexDigest).
+    std::string digest();
+
+    // Finishes the digest and returns 64 lowercase hex characters. Call once (this or digest).
     std::string hexDigest();
 
     static std::string hex(std::string_view data);

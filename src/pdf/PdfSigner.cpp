@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/Sha256.h"
 #include "core/Text.h"
 #include "pdf/CmsSignature.h"
 #include "pdf/OpenSslSupport.h"
@@ -35,15 +36,10 @@ std::optional<std::string> readFile(const std::string& path) {
 
 // SHA-256 of the two ranges [0, gapBegin) and [gapEnd, end) of file, hashed in place.
 std::string digestOfByteRange(std::string_view file, std::size_t gapBegin, std::size_t gapEnd) {
-    std::unique_ptr<EVP_MD_CTX, ossl::Deleter<EVP_MD_CTX_free>> ctx(EVP_MD_CTX_new());
-    std::array<unsigned char, EVP_MAX_MD_SIZE> md{};
-    unsigned length = 0;
-    if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1 ||
-        EVP_DigestUpdate(ctx.get(), file.data(), gapBegin) != 1 ||
-        EVP_DigestUpdate(ctx.get(), file.data() + gapEnd, file.size() - gapEnd) != 1 ||
-        EVP_DigestFinal_ex(ctx.get(), md.data(), &length) != 1)
-        throw PdfFailure("SHA-256 failed: " + ossl::drainErrors());
-    return std::string(reinterpret_cast<const char*>(md.data()), length);
+    Sha256 hash;
+    hash.update(file.substr(0, gapBegin));
+    hash.update(file.substr(gapEnd));
+    return hash.digest();
 }
 
 void writeHex(std::string_view bytes, char* out) {

@@ -17,5 +17,15 @@ TEST(Sha256Test, IncrementalEqualsOneShot) {
     EXPECT_EQ(h.hexDigest(), Sha256::hex("abc"));
 }
 
+TEST(Sha256Test, DigestIsTheBytesTheHexSpells) {
+    Sha256 h;
+    h.update("abc");
+    const std::string md = h.digest();
+    ASSERT_EQ(md.size(), 32u);
+    std::string hex;
+    for (unsigned char b : md) hex += "0123456789abcdef"[b >> 4], hex += "0123456789abcdef"[b & 15];
+    EXPECT_EQ(hex, Sha256::hex("abc"));
+}
+
 }  // namespace
 }  // namespace kc

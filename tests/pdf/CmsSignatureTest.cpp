@@ -4,6 +4,7 @@
 
 #include "PdfTools.h"
 #include "TempDir.h"
+#include "core/Sha256.h"
 #include "pdf/DemoCertificate.h"
 #include "pdf/OpenSslSupport.h"
 
@@ -16,10 +17,9 @@ using kc::test::TempDir;
 using kc::test::writeAll;
 
 std::string sha256Of(const std::string& bytes) {
-    unsigned char md[32];
-    unsigned length = 0;
-    EVP_Digest(bytes.data(), bytes.size(), md, &length, EVP_sha256(), nullptr);
-    return std::string(reinterpret_cast<char*>(md), length);
+    Sha256 hash;
+    hash.update(bytes);
+    return hash.digest();
 }
 
 // A SignedData made from a digest verifies with openssl over the content itself, and
