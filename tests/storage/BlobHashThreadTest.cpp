@@ -10,6 +10,7 @@
 #include <sstream>
 #include <thread>
 
+#include "BlobStoreFixture.h"
 #include "TempDir.h"
 #include "core/Sha256.h"
 #include "storage/BlobStore.h"
@@ -35,24 +36,8 @@ std::size_t threadCount() {
         std::distance(fs::directory_iterator("/proc/self/task"), fs::directory_iterator()));
 }
 
-class BlobHashThreadTest : public ::testing::Test {
+class BlobHashThreadTest : public test::BlobStoreFixture {
 protected:
-    test::TempDir dir;
-    BlobStore store{dir.path() / "store"};
-
-    std::size_t tempFiles() const {
-        return static_cast<std::size_t>(
-            std::distance(fs::directory_iterator(store.root() / "tmp"), fs::directory_iterator()));
-    }
-
-    std::string read(const std::string& sha) {
-        auto in = store.open(sha);
-        EXPECT_TRUE(in.ok());
-        std::stringstream s;
-        s << (*in)->rdbuf();
-        return s.str();
-    }
-
     // Writes content in pieces cycling through sizes (small ones buffered, large ones written
     // straight through), so that the hand-over to the thread falls at varied offsets.
     void writeInPieces(BlobWriter& w, const std::string& content,

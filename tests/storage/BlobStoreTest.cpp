@@ -9,6 +9,7 @@
 #include <sstream>
 #include <thread>
 
+#include "BlobStoreFixture.h"
 #include "TempDir.h"
 #include "core/Sha256.h"
 
@@ -17,30 +18,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class BlobStoreTest : public ::testing::Test {
+class BlobStoreTest : public test::BlobStoreFixture {
 protected:
-    test::TempDir dir;
-    BlobStore store{dir.path() / "store"};
-
     BlobInfo put(const std::string& content, std::uint64_t maxBytes = 1 << 20) {
         auto writer = store.begin(maxBytes);
         EXPECT_TRUE(writer->write(content.data(), content.size()).ok());
         auto info = writer->commit();
         EXPECT_TRUE(info.ok());
         return info.ok() ? *info : BlobInfo{};
-    }
-
-    std::size_t tempFiles() const {
-        return static_cast<std::size_t>(
-            std::distance(fs::directory_iterator(store.root() / "tmp"), fs::directory_iterator()));
-    }
-
-    std::string read(const std::string& sha) {
-        auto in = store.open(sha);
-        EXPECT_TRUE(in.ok());
-        std::stringstream s;
-        s << (*in)->rdbuf();
-        return s.str();
     }
 };
 
