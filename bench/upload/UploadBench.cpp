@@ -3,9 +3,13 @@
 // files also with a like-for-like baseline that makes the same flushes as a durable upload).
 // The 1 MiB files go one per request, then 10 per request, then one per request over 4
 // connections at once, each after its own run of the plain baseline.
-// Usage: kc_bench_upload [WORK_DIR]   (default ./bench-work; must be on the disk to measure)
+// Usage: kc_bench_upload [WORK_DIR] [--large N]
+//   WORK_DIR: default ./bench-work; must be on the disk to measure.
+//   --large N: only the 1 GiB baseline and upload, N times over (for before/after runs).
 
+#include <algorithm>
 #include <atomic>
+#include <cstdlib>
 #include <cstring>
 #include <iomanip>
 #include <random>
@@ -34,14 +38,22 @@ void row(const std::string& what, double secs, std::uint64_t bytes, double basel
 }  // namespace
 
 int main(int argc, char** argv) {
-    const std::filesystem::path work =
-        std::filesystem::absolute(argc > 1 ? argv[1] : "bench-work") / "upload";
+    std::string workArg = "bench-work";
+    int largeOnly = 0;
+    for (int i = 1; i < argc; ++i) {
+        if (std::string(argv[i]) == "--large" && i + 1 < argc)
+            largeOnly = std::max(1, std::atoi(argv[++i]));
+        else
+            workArg = argv[i];
+    }
+    const std::filesystem::path work = std::filesystem::absolute(workArg) / "upload";
     BenchServer s(work);
     const std::string path = "/api/v1/periods/2022/units/XA16/evidence/1.1.1";
     std::string block(kMiB, '\0');
     randomBytes(block, 1);
     // Every MiB differs (its offset in the first 8 bytes), so nothing is deduplicated.
     std::uint64_t salt = 0;
+    int largeRun = 0;
     auto fill = [&](std::string& b, std::uint64_t offset) {
         std::uint64_t tag = offset ^ (salt << 40);
         std::memcpy(b.data(), &tag, 8);
@@ -50,29 +62,44 @@ int main(int argc, char** argv) {
     std::filesystem::create_directories(baselineDir);
 
     std::cout << "bench/upload: storage " << s.config.storageDir << "\n";
+    // One 1 GiB upload next to the baseline run just before it; false if the upload failed.
+    auto large = [&]() {
+        salt = 0;
+        double base = writeWithFsync(baselineDir / "one.bin", kGiB, block, fill);
+        std::filesystem::remove(baselineDir / "one.bin");
+        row("baseline: write(2) + fsync, same disk", base, kGiB, 0);
+        salt = 1 + static_cast<std::uint64_t>(++largeRun);
+        long rssBefore = rssKiB();
+        double cpuBefore = cpuSeconds(RUSAGE_SELF), clientBefore = cpuSeconds(RUSAGE_THREAD);
+        RssSampler sampler;
+        auto start = std::chrono::steady_clock::now();
+        auto [status, body] =
+            sendUpload(s.port, path, s.token, "file", "big.bin", kGiB, block, fill);
+        double secs = seconds(start);
+        long peak = sampler.stop();
+        double clientCpu = cpuSeconds(RUSAGE_THREAD) - clientBefore;
+        double serverCpu = (cpuSeconds(RUSAGE_SELF) - cpuBefore) - clientCpu;
+        if (status != 201) {
+            std::cerr << "upload failed: " << status << " " << body << "\n";
+            return false;
+        }
+        row("upload (multipart, loopback, 1 request)", secs, kGiB, base);
+        std::cout << "   server CPU " << std::setprecision(2) << serverCpu << " s/GiB; client CPU "
+                  << clientCpu << " s/GiB; process RSS " << rssBefore / 1024 << " MB before, peak "
+                  << peak / 1024 << " MB during (+" << (peak - rssBefore) / 1024 << " MB)\n";
+        return true;
+    };
     std::cout << "-- one file of 1 GiB\n";
-    double base1 = writeWithFsync(baselineDir / "one.bin", kGiB, block, fill);
-    std::filesystem::remove(baselineDir / "one.bin");
-    row("baseline: write(2) + fsync, same disk", base1, kGiB, 0);
-
-    salt = 1;
-    long rssBefore = rssKiB();
-    double cpuBefore = cpuSeconds(RUSAGE_SELF), clientBefore = cpuSeconds(RUSAGE_THREAD);
-    RssSampler sampler;
-    auto start = std::chrono::steady_clock::now();
-    auto [status, body] = sendUpload(s.port, path, s.token, "file", "big.bin", kGiB, block, fill);
-    double secs = seconds(start);
-    long peak = sampler.stop();
-    double serverCpu =
-        (cpuSeconds(RUSAGE_SELF) - cpuBefore) - (cpuSeconds(RUSAGE_THREAD) - clientBefore);
-    if (status != 201) {
-        std::cerr << "upload failed: " << status << " " << body << "\n";
-        return 1;
+    if (largeOnly > 0) {  // --large N: only the 1 GiB pair, N times
+        for (int i = 0; i < largeOnly; ++i)
+            if (!large())
+                return 1;
+        std::filesystem::remove_all(work);
+        return 0;
     }
-    row("upload (multipart, loopback, 1 request)", secs, kGiB, base1);
-    std::cout << "   server CPU " << std::setprecision(2) << serverCpu << " s/GiB; process RSS "
-              << rssBefore / 1024 << " MB before, peak " << peak / 1024 << " MB during (+"
-              << (peak - rssBefore) / 1024 << " MB)\n";
+    if (!large())
+        return 1;
+    double secs = 0;
 
     std::cout << "-- 1,000 files of 1 MiB\n";
     // The plain baseline, run again before each upload row so that each ratio compares with
@@ -94,7 +121,8 @@ int main(int argc, char** argv) {
             });
         for (auto& w : writers) w.join();
         double secs = seconds(start);
-        for (int i = 0; i < 1000; ++i) std::filesystem::remove(baselineDir / ("f" + std::to_string(i)));
+        for (int i = 0; i < 1000; ++i)
+            std::filesystem::remove(baselineDir / ("f" + std::to_string(i)));
         return secs;
     };
     double base2 = baseline(1);
@@ -113,7 +141,8 @@ int main(int argc, char** argv) {
     const std::filesystem::path blobsDir = baselineDir / "blobs";
     std::filesystem::create_directories(blobsDir);
     fsyncDir(baselineDir);
-    int log = ::open((baselineDir / "log").c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+    int log =
+        ::open((baselineDir / "log").c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
     const std::string record(256, 'r');
     std::mt19937 shardRng(42);
     auto hex2 = [](unsigned v) {
@@ -122,7 +151,7 @@ int main(int argc, char** argv) {
     };
     for (unsigned i = 0; i < 256; ++i) std::filesystem::create_directory(blobsDir / hex2(i));
     fsyncDir(blobsDir);
-    start = std::chrono::steady_clock::now();
+    auto start = std::chrono::steady_clock::now();
     for (int i = 0; i < 1000; ++i) {
         salt = 3000 + i;
         const std::filesystem::path shard = blobsDir / hex2(shardRng());
@@ -163,8 +192,7 @@ int main(int argc, char** argv) {
                     auto [st, b] = sendFiles(
                         s.port, path, s.token, "file", names, kMiB, buffer,
                         [&](std::string& buf, std::size_t file, std::uint64_t offset) {
-                            std::uint64_t tag =
-                                offset ^ ((saltBase + r * perRequest + file) << 40);
+                            std::uint64_t tag = offset ^ ((saltBase + r * perRequest + file) << 40);
                             std::memcpy(buf.data(), &tag, 8);
                         });
                     if (st != 201) {
@@ -202,8 +230,7 @@ int main(int argc, char** argv) {
     double base6 = baseline(4);
     row("baseline: the same from 4 threads", base6, 1000 * kMiB, base5);
     secs = uploads("upload: 1,000 requests, 4 connections", 1, 4, base5);
-    std::cout << "   " << std::setprecision(2) << (base6 / secs)
-              << "x the 4-thread baseline\n";
+    std::cout << "   " << std::setprecision(2) << (base6 / secs) << "x the 4-thread baseline\n";
     std::filesystem::remove_all(work);
     return 0;
 }

@@ -72,6 +72,30 @@ TEST_F(BlobHashThreadTest, MultiMiBRandomUploadsHashLikeOneShotSha256) {
     EXPECT_EQ(tempFiles(), 0u);
 }
 
+// A large file's pieces are handed to the disk every 8 MiB while it is written (an advisory
+// sync_file_range): the stored file must still be exactly the bytes written, whether it is
+// committed on its own (fsync) or released and committed in a batch (syncfs).
+TEST_F(BlobHashThreadTest, FilesWrittenBackWhileArrivingAreStoredWhole) {
+    const std::string single = randomBytes(25 * kMiB + 5, 31);
+    auto writer = store.begin(64 * kMiB);
+    writeInPieces(*writer, single, {256 * 1024 - 1});
+    auto info = writer->commit();
+    ASSERT_TRUE(info.ok());
+    EXPECT_EQ(info->sha256, Sha256::hex(single));
+    EXPECT_EQ(read(info->sha256), single);
+
+    const std::string batched = randomBytes(17 * kMiB + 1, 32);
+    auto released = store.begin(64 * kMiB);
+    writeInPieces(*released, batched, {8 * kMiB + 1, 4096});
+    released->release();
+    auto results = store.commitAll({released.get()});
+    ASSERT_EQ(results.size(), 1u);
+    ASSERT_TRUE(results[0].ok());
+    EXPECT_EQ(results[0]->sha256, Sha256::hex(batched));
+    EXPECT_EQ(read(results[0]->sha256), batched);
+    EXPECT_EQ(tempFiles(), 0u);
+}
+
 TEST_F(BlobHashThreadTest, SizesAroundTheHandOverHashCorrectly) {
     for (std::size_t size : {kMiB - 1, kMiB, kMiB + 1, 2 * kMiB, 2 * kMiB + 1}) {
         const std::string content = randomBytes(size, static_cast<unsigned>(size));
