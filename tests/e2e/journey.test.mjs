@@ -152,16 +152,18 @@ test('unit: self-scores 1.1.1, uploads two files with Vietnamese names, withdraw
     assert.equal(i111.self.score, 1);
     assert.equal(i111.self.text, 'Kế hoạch số 97/KH-UBND ban hành ngày 15/01/2022, đúng hạn.');
     assert.equal(i111.status, 'complete');
+    // Sent side by side, the two files are numbered in the order the server finished them.
     const files = await evidence('1.1.1');
-    assert.deepEqual(files.map(f => [f.file_name, f.round, f.withdrawn]), [  // the empty file was not stored
-        ['Kế hoạch CCHC năm 2022.pdf', 'self', false], ['Báo cáo kết quả thực hiện quý I.docx', 'self', false]]);
-    assert.equal(files[0].doc_number, '97/KH-UBND');
-    assert.equal(files[0].issue_date, '2022-01-15');
-    assert.equal(files[0].page_ref, 'tr. 2, mục II');
-    assert.deepEqual(files[1].history.map(e => e.action), ['upload', 'withdraw', 'restore']);
+    const [plan, report] = ['Kế hoạch CCHC năm 2022.pdf', 'Báo cáo kết quả thực hiện quý I.docx'].map(n => files.find(f => f.file_name === n));
+    assert.deepEqual(files.map(f => [f.file_name, f.round, f.withdrawn]).sort(), [  // the empty file was not stored
+        ['Báo cáo kết quả thực hiện quý I.docx', 'self', false], ['Kế hoạch CCHC năm 2022.pdf', 'self', false]]);
+    assert.equal(plan.doc_number, '97/KH-UBND');
+    assert.equal(plan.issue_date, '2022-01-15');
+    assert.equal(plan.page_ref, 'tr. 2, mục II');
+    assert.deepEqual(report.history.map(e => e.action), ['upload', 'withdraw', 'restore']);
     const i113 = await item('1.1.3');
     assert.deepEqual([i113.self.score, i113.self.metric_pct, i113.self.suggested], [2, 85, 1]);
-    const download = await fetch(`${base}/api/v1/evidence/${files[0].id}/content`, {headers: {Authorization: `Bearer ${unit}`}});
+    const download = await fetch(`${base}/api/v1/evidence/${plan.id}/content`, {headers: {Authorization: `Bearer ${unit}`}});
     assert.equal(await download.text(), '%PDF-1.4 Kế hoạch cải cách hành chính năm 2022');
 });
 
