@@ -211,12 +211,14 @@ test('unit: five files go up three at once; the refused one stays; stored items 
             .map(t => (t.startsWith('Lỗi: ') ? 'Lỗi' : t));
         await upload.getByLabel('Số, ký hiệu').fill('15/BC-UBND');
         await upload.getByLabel('chọn tệp từ máy').setInputFiles(chosen.map(pdf));
+        assert.equal(await upload.getByRole('button', {name: /^Bỏ tệp /}).count(), 5);
         const gate = await holdRequests(page, isUpload);
         await upload.getByRole('button', {name: 'Tải lên'}).click();
         await gate.arrivals(3);
         await page.waitForTimeout(500);
         assert.equal(gate.held.length, 3, 'no fourth request while three are unanswered');
         assert.deepEqual(await statuses(upload), ['Đang tải lên…', 'Đang tải lên…', 'Đang tải lên…', 'Chờ tải lên', 'Chờ tải lên']);
+        assert.equal(await upload.getByRole('button', {name: /^Bỏ tệp /}).count(), 0, 'the waiting files are part of the batch');
         await gate.release(0);
         await gate.arrivals(4);
         for (const i of [1, 2, 3]) await gate.release(i);

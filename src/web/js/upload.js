@@ -125,6 +125,7 @@ export function uploadPanel({path, roundLabel, onUploaded}) {
         }
         sendButton.disabled = true;
         f.setAttribute('aria-busy', 'true');
+        for (const entry of todo) replace(entry.actions);  // a file in the batch can no longer be taken out
         const meta = metadata();
         const stored = todo.map(() => []);  // by the entry's place in the batch, not by finishing order
         let next = 0;
