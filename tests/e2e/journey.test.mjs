@@ -152,17 +152,113 @@ test('unit: self-scores 1.1.1, uploads two files with Vietnamese names, withdraw
     assert.equal(i111.self.score, 1);
     assert.equal(i111.self.text, 'Kế hoạch số 97/KH-UBND ban hành ngày 15/01/2022, đúng hạn.');
     assert.equal(i111.status, 'complete');
+    // Sent side by side, the two files are numbered in the order the server finished them.
     const files = await evidence('1.1.1');
-    assert.deepEqual(files.map(f => [f.file_name, f.round, f.withdrawn]), [  // the empty file was not stored
-        ['Kế hoạch CCHC năm 2022.pdf', 'self', false], ['Báo cáo kết quả thực hiện quý I.docx', 'self', false]]);
-    assert.equal(files[0].doc_number, '97/KH-UBND');
-    assert.equal(files[0].issue_date, '2022-01-15');
-    assert.equal(files[0].page_ref, 'tr. 2, mục II');
-    assert.deepEqual(files[1].history.map(e => e.action), ['upload', 'withdraw', 'restore']);
+    const [plan, report] = ['Kế hoạch CCHC năm 2022.pdf', 'Báo cáo kết quả thực hiện quý I.docx'].map(n => files.find(f => f.file_name === n));
+    assert.deepEqual(files.map(f => [f.file_name, f.round, f.withdrawn]).sort(), [  // the empty file was not stored
+        ['Báo cáo kết quả thực hiện quý I.docx', 'self', false], ['Kế hoạch CCHC năm 2022.pdf', 'self', false]]);
+    assert.equal(plan.doc_number, '97/KH-UBND');
+    assert.equal(plan.issue_date, '2022-01-15');
+    assert.equal(plan.page_ref, 'tr. 2, mục II');
+    assert.deepEqual(report.history.map(e => e.action), ['upload', 'withdraw', 'restore']);
     const i113 = await item('1.1.3');
     assert.deepEqual([i113.self.score, i113.self.metric_pct, i113.self.suggested], [2, 85, 1]);
-    const download = await fetch(`${base}/api/v1/evidence/${files[0].id}/content`, {headers: {Authorization: `Bearer ${unit}`}});
+    const download = await fetch(`${base}/api/v1/evidence/${plan.id}/content`, {headers: {Authorization: `Bearer ${unit}`}});
     assert.equal(await download.text(), '%PDF-1.4 Kế hoạch cải cách hành chính năm 2022');
+});
+
+// Holds the browser's requests that matcher picks until the test lets each one go. held lists
+// them in the order they arrived; arrivals(n) waits (at most 5 s) until n have arrived;
+// release(i) lets the i-th go on to the server and resolves with its answer.
+async function holdRequests(page, matcher) {
+    const held = [];
+    await page.route(matcher, route => new Promise(done => held.push({route, done})));
+    return {
+        held,
+        async arrivals(n) {
+            for (const end = Date.now() + 5000; held.length < n && Date.now() < end;) await page.waitForTimeout(20);
+            assert.equal(held.length, n, `${held.length} requests sent where ${n} were expected`);
+        },
+        async release(i) {
+            const {route, done} = held[i];
+            const finished = page.waitForEvent('requestfinished', r => r === route.request());
+            await route.continue();
+            done();
+            return (await finished).response();
+        },
+    };
+}
+
+// The uploader keeps up to three requests in flight (PARALLEL_UPLOADS in src/web/js/upload.js).
+// Five files chosen together, the second one empty (the server refuses it): the test holds each
+// request; three are sent at once, the fourth only once one of them has its answer, the fifth
+// after that. The refused file keeps its row with "Thử lại"; the four others are stored with the
+// batch's metadata. Then a second panel of the same module gets three files whose answers the
+// test releases last-sent first, and hands onUploaded what was stored in the chosen order.
+test('unit: five files go up three at once; the refused one stays; stored items keep the chosen order', async () => {
+    const SUB = '1.2.1';
+    const path = `/periods/2022/units/XA16/evidence/${SUB}`;
+    const isUpload = url => url.pathname === `/api/v1${path}`;
+    const chosen = ['Báo cáo CCHC quý I.pdf', 'Tệp rỗng.pdf', 'Báo cáo CCHC 6 tháng.pdf', 'Báo cáo CCHC quý III.pdf', 'Báo cáo CCHC năm.pdf'];
+    const later = ['Công văn gửi báo cáo 1.pdf', 'Công văn gửi báo cáo 2.pdf', 'Công văn gửi báo cáo 3.pdf'];
+    const pdf = name => ({name, mimeType: 'application/pdf', buffer: Buffer.from(name === 'Tệp rỗng.pdf' ? '' : `%PDF-1.4 ${name}`)});
+    await withPage(async page => {
+        await login(page, ACCOUNTS.unit);
+        await page.goto(`/#/tu-danh-gia/${SUB}?nam=2022`);
+        await waitForPage(page, /^1\.2\.1 /);
+        const upload = page.getByRole('form', {name: 'Tải tài liệu kiểm chứng lên'});
+        const statuses = async form => (await form.locator('.upload-item .upload-status').allTextContents())
+            .map(t => (t.startsWith('Lỗi: ') ? 'Lỗi' : t));
+        await upload.getByLabel('Số, ký hiệu').fill('15/BC-UBND');
+        await upload.getByLabel('chọn tệp từ máy').setInputFiles(chosen.map(pdf));
+        assert.equal(await upload.getByRole('button', {name: /^Bỏ tệp /}).count(), 5);
+        const gate = await holdRequests(page, isUpload);
+        await upload.getByRole('button', {name: 'Tải lên'}).click();
+        await gate.arrivals(3);
+        await page.waitForTimeout(500);
+        assert.equal(gate.held.length, 3, 'no fourth request while three are unanswered');
+        assert.deepEqual(await statuses(upload), ['Đang tải lên…', 'Đang tải lên…', 'Đang tải lên…', 'Chờ tải lên', 'Chờ tải lên']);
+        assert.equal(await upload.getByRole('button', {name: /^Bỏ tệp /}).count(), 0, 'the waiting files are part of the batch');
+        await gate.release(0);
+        await gate.arrivals(4);
+        for (const i of [1, 2, 3]) await gate.release(i);
+        await gate.arrivals(5);
+        await gate.release(4);
+        await page.getByText('Đã tải lên 4 tệp; 1 tệp lỗi, bấm "Thử lại" ở từng tệp.').first().waitFor();
+        await page.getByRole('alert').filter({hasText: '1/5 tệp chưa tải lên được'}).waitFor();
+        await page.unroute(isUpload);
+        // Every row stays where it was chosen; only the empty file's failed, with its retry button.
+        assert.deepEqual(await upload.locator('.upload-item .file-name').allTextContents(), chosen);
+        assert.deepEqual(await statuses(upload), ['Đã tải lên', 'Lỗi', 'Đã tải lên', 'Đã tải lên', 'Đã tải lên']);
+        await upload.locator('.upload-item.failed').getByRole('button', {name: 'Thử lại Tệp rỗng.pdf'}).waitFor();
+        for (const name of chosen.filter(n => n !== 'Tệp rỗng.pdf')) await page.getByRole('link', {name}).waitFor();
+
+        // What onUploaded gets, from a second panel on the page, when the answers come back reversed.
+        await page.evaluate(async path => {
+            const {uploadPanel} = await import('/static/js/upload.js');
+            window.storedNames = new Promise(resolve => {
+                const panel = uploadPanel({path, roundLabel: 'Tự đánh giá', onUploaded: items => resolve(items.map(i => i.file_name))});
+                panel.id = 'order-check';
+                document.querySelector('main').append(panel);
+            });
+        }, path);
+        const second = page.locator('#order-check');
+        await second.getByLabel('chọn tệp từ máy').setInputFiles(later.map(pdf));
+        const gate2 = await holdRequests(page, isUpload);
+        await second.getByRole('button', {name: 'Tải lên'}).click();
+        await gate2.arrivals(3);
+        const answered = [];
+        for (const i of [2, 1, 0]) answered.push((await (await gate2.release(i)).json())[0].file_name);
+        await page.unroute(isUpload);
+        assert.deepEqual([...answered].sort(), [...later].sort());
+        assert.notDeepEqual(answered, later, 'the answers came back in another order than the files were chosen');
+        assert.deepEqual(await page.evaluate(() => window.storedNames), later);
+        assert.deepEqual(await statuses(second), ['Đã tải lên', 'Đã tải lên', 'Đã tải lên']);
+    });
+    // The server numbers the files in the order it stored them; all are there, none twice.
+    const files = await evidence(SUB);
+    assert.deepEqual(files.map(f => f.file_name).sort(), [...chosen.filter(n => n !== 'Tệp rỗng.pdf'), ...later].sort());
+    for (const f of files.filter(f => chosen.includes(f.file_name))) assert.equal(f.doc_number, '15/BC-UBND', f.file_name);
 });
 
 test('reviewer: step 1 score with a comment and a supplement request; keys move between items', async () => {

@@ -1,13 +1,22 @@
 // Uploading evidence files for one sub-criterion: drop files on the zone or choose them (many at
 // once), give the document's number, date, issuer and page once for the batch, then send. Each
-// file goes in its own request, one after the other, with its own progress bar; a file that
-// fails keeps its row with the reason and a "Thử lại" button, and the others carry on.
+// file goes in its own request with its own progress bar, up to PARALLEL_UPLOADS requests at
+// once; a file that fails keeps its row with the reason and a "Thử lại" button, and the others
+// carry on. What the batch stored reaches onUploaded in the order the files were chosen.
 import {h, replace, uniqueId} from './dom.js';
 import {upload} from './api.js';
 import {field, clearErrors, showErrors, showStatus} from './forms.js';
 import {formatSize} from './evidence.js';
 
 const META = ['doc_number', 'issue_date', 'issuer', 'page_ref', 'note'];
+
+// Requests in flight at once. The server flushes every stored file to disk before it answers, so
+// one request at a time waits for each flush in turn; with a few in flight the flushes overlap
+// (bench/README.md, "bench/upload": four connections reached 1.0–1.55x the write-and-fsync
+// baseline when flushes were slow, where one request at a time reached 0.3–0.75x). More would
+// gain little: when flushes are fast the server is CPU-bound and further requests only wait, and
+// each one holds one of the browser's six connections to the server, which the page also needs.
+const PARALLEL_UPLOADS = 3;
 
 // path: the upload address (…/evidence/{sub}); roundLabel: the round the files go into;
 // onUploaded(items, message) after a batch stored at least one file.
@@ -75,13 +84,13 @@ export function uploadPanel({path, roundLabel, onUploaded}) {
         return out;
     }
 
-    async function sendOne(entry) {
+    async function sendOne(entry, meta) {
         entry.state = 'sending';
         entry.row.classList.remove('failed');
         replace(entry.actions);
         entry.status.textContent = 'Đang tải lên…';
         const data = new FormData();
-        for (const [k, v] of Object.entries(metadata())) data.append(k, v);
+        for (const [k, v] of Object.entries(meta)) data.append(k, v);
         data.append('file', entry.file, entry.file.name);
         try {
             const items = await upload(path, data, {onProgress: (loaded, total) => {
@@ -116,8 +125,17 @@ export function uploadPanel({path, roundLabel, onUploaded}) {
         }
         sendButton.disabled = true;
         f.setAttribute('aria-busy', 'true');
-        const stored = [];
-        for (const entry of todo) stored.push(...await sendOne(entry));
+        for (const entry of todo) replace(entry.actions);  // a file in the batch can no longer be taken out
+        const meta = metadata();
+        const stored = todo.map(() => []);  // by the entry's place in the batch, not by finishing order
+        let next = 0;
+        const worker = async () => {
+            while (next < todo.length) {
+                const i = next++;
+                stored[i] = await sendOne(todo[i], meta);
+            }
+        };
+        await Promise.all(Array.from({length: Math.min(PARALLEL_UPLOADS, todo.length)}, worker));
         sendButton.disabled = false;
         f.removeAttribute('aria-busy');
         const failed = todo.filter(q => q.state === 'failed');
@@ -127,10 +145,11 @@ export function uploadPanel({path, roundLabel, onUploaded}) {
             const alert = f.querySelector('.form-alert .alert-title');
             if (alert) alert.textContent = `${failed.length}/${todo.length} tệp chưa tải lên được: ${failed[0].error.message}`;
         }
-        if (stored.length) {
-            const message = `Đã tải lên ${stored.length} tệp${failed.length ? `; ${failed.length} tệp lỗi, bấm "Thử lại" ở từng tệp` : ''}.`;
+        const items = stored.flat();
+        if (items.length) {
+            const message = `Đã tải lên ${items.length} tệp${failed.length ? `; ${failed.length} tệp lỗi, bấm "Thử lại" ở từng tệp` : ''}.`;
             showStatus(f, message);
-            if (onUploaded) onUploaded(stored, message, failed.length > 0);
+            if (onUploaded) onUploaded(items, message, failed.length > 0);
         }
     }
     return f;
