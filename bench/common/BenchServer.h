@@ -46,6 +46,13 @@ inline double cpuSeconds(int who) {
            u.ru_stime.tv_usec / 1e6;
 }
 
+// The user-space part of cpuSeconds(who).
+inline double userCpuSeconds(int who) {
+    rusage u{};
+    getrusage(who, &u);
+    return u.ru_utime.tv_sec + u.ru_utime.tv_usec / 1e6;
+}
+
 // Resident set size of this process now, in KiB (from /proc/self/status).
 inline long rssKiB() {
     std::ifstream in("/proc/self/status");

@@ -178,12 +178,13 @@ int main(int argc, char** argv) {
         const int requests = 1000 / perRequest;
         std::atomic<int> failed{0};
         std::vector<double> clientCpu(static_cast<std::size_t>(connections));
-        double cpuBefore = cpuSeconds(RUSAGE_SELF);
+        std::vector<double> clientUser(static_cast<std::size_t>(connections));
+        double cpuBefore = cpuSeconds(RUSAGE_SELF), userBefore = userCpuSeconds(RUSAGE_SELF);
         auto start = std::chrono::steady_clock::now();
         std::vector<std::thread> clients;
         for (int c = 0; c < connections; ++c)
             clients.emplace_back([&, c] {
-                double own = cpuSeconds(RUSAGE_THREAD);
+                double own = cpuSeconds(RUSAGE_THREAD), ownUser = userCpuSeconds(RUSAGE_THREAD);
                 std::string buffer = block;
                 for (int r = c; r < requests && !failed; r += connections) {
                     std::vector<std::string> names;
@@ -202,19 +203,24 @@ int main(int argc, char** argv) {
                     }
                 }
                 clientCpu[static_cast<std::size_t>(c)] = cpuSeconds(RUSAGE_THREAD) - own;
+                clientUser[static_cast<std::size_t>(c)] = userCpuSeconds(RUSAGE_THREAD) - ownUser;
             });
         for (auto& c : clients) c.join();
         double secs = seconds(start);
-        double client = 0;
+        double client = 0, clientUserCpu = 0;
         for (double c : clientCpu) client += c;
+        for (double c : clientUser) clientUserCpu += c;
         double serverCpu = cpuSeconds(RUSAGE_SELF) - cpuBefore - client;
+        double serverUser = userCpuSeconds(RUSAGE_SELF) - userBefore - clientUserCpu;
         if (failed)
             std::exit(1);
         row(what, secs, 1000 * kMiB, baselineSecs);
         // The client shares the 2 cores with the server; its CPU is printed so a reader can
         // tell whether the client, not the server, limits the figure.
-        std::cout << "   server CPU " << std::setprecision(2) << serverCpu * kGiB / (1000.0 * kMiB)
-                  << " s/GiB; client CPU " << client * kGiB / (1000.0 * kMiB) << " s/GiB\n";
+        const double perGiB = kGiB / (1000.0 * kMiB);
+        std::cout << "   server CPU " << std::setprecision(2) << serverCpu * perGiB
+                  << " s/GiB (user space " << serverUser * perGiB << "); client CPU "
+                  << client * perGiB << " s/GiB\n";
         return secs;
     };
     secs = uploads("upload: 1,000 requests of 1 file", 1, 1, base2);

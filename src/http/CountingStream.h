@@ -2,9 +2,9 @@
 
 #include <cstdint>
 #include <istream>
+#include <memory>
 #include <streambuf>
 #include <string>
-#include <vector>
 
 namespace Poco::Net {
 class StreamSocket;
@@ -14,7 +14,9 @@ namespace kc::http {
 
 // An input stream over another that counts the bytes it passes on, stops at a byte limit, and
 // remembers why the source failed instead of letting std::istream swallow it. Reads through a
-// large buffer, so byte-wise readers (Poco's MultipartReader) stay cheap.
+// large buffer, so byte-wise readers (Poco's MultipartReader) stay cheap; a read() of 64 KiB or
+// more that finds the buffer empty reads the source straight into the caller's memory instead
+// (one copy of the body fewer for MultipartScanner).
 // Not thread-safe.
 class CountingStream : public std::istream {
 public:
@@ -44,7 +46,11 @@ private:
     struct Buf : std::streambuf {
         Buf(std::istream& source, std::uint64_t limit, Direct direct);
         int_type underflow() override;
-        std::streamsize fetch(std::streamsize want);
+        std::streamsize xsgetn(char* out, std::streamsize n) override;
+        // Reads at most want bytes of the source into `into` and counts them; 0 at the end,
+        // past the limit or on a failure (recorded).
+        std::streamsize refill(char* into, std::streamsize want);
+        std::streamsize fetch(char* into, std::streamsize want);
         std::istream& source;
         std::uint64_t limit;
         Direct direct;
@@ -53,7 +59,7 @@ private:
         bool overLimit = false;
         bool timedOut = false;
         std::string failure;
-        std::vector<char> data;
+        std::unique_ptr<char[]> data;  // kBufferBytes, not zero-filled
     };
     Buf _buf;
 };

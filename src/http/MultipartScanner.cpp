@@ -15,7 +15,7 @@ constexpr std::size_t kMaxHeaderBytes = 16 * 1024;
 }  // namespace
 
 MultipartScanner::MultipartScanner(std::istream& source, const std::string& boundary)
-    : _source(source), _delimiter("\r\n--" + boundary), _buffer(kBufferBytes) {
+    : _source(source), _delimiter("\r\n--" + boundary), _buffer(new char[kBufferBytes]) {
     // The first boundary may start the body without a preceding CRLF: pretend there was one.
     _buffer[0] = '\r';
     _buffer[1] = '\n';
@@ -31,13 +31,13 @@ bool MultipartScanner::fill() {
     if (_eof)
         return false;
     if (_begin > 0) {
-        std::memmove(_buffer.data(), _buffer.data() + _begin, _end - _begin);
+        std::memmove(_buffer.get(), _buffer.get() + _begin, _end - _begin);
         _end -= _begin;
         _begin = 0;
     }
-    if (_end == _buffer.size())
+    if (_end == kBufferBytes)
         return true;  // full: the caller has room to consume first
-    _source.read(_buffer.data() + _end, static_cast<std::streamsize>(_buffer.size() - _end));
+    _source.read(_buffer.get() + _end, static_cast<std::streamsize>(kBufferBytes - _end));
     auto got = static_cast<std::size_t>(_source.gcount());
     _end += got;
     if (got == 0)
@@ -45,51 +45,52 @@ bool MultipartScanner::fill() {
     return got > 0;
 }
 
-Result<std::size_t> MultipartScanner::read(char* out, std::size_t capacity) {
+Result<std::string_view> MultipartScanner::next(std::size_t max) {
     if (!_inPart)
-        return std::size_t{0};
+        return std::string_view();
     for (;;) {
-        const char* data = _buffer.data() + _begin;
+        const char* data = _buffer.get() + _begin;
         const std::size_t available = _end - _begin;
         const void* hit = ::memmem(data, available, _delimiter.data(), _delimiter.size());
-        if (hit) {
-            auto n =
-                std::min(capacity, static_cast<std::size_t>(static_cast<const char*>(hit) - data));
-            if (n == 0) {
-                _inPart = false;  // the delimiter is next; nextPart() consumes it
-                return std::size_t{0};
-            }
-            std::memcpy(out, data, n);
-            _begin += n;
-            return n;
-        }
-        // Everything but a possible start of the delimiter at the end is part content.
+        // Up to the delimiter, or everything but a possible start of it at the end.
         const std::size_t safe =
-            available >= _delimiter.size() ? available - (_delimiter.size() - 1) : 0;
+            hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - data)
+                : (available >= _delimiter.size() ? available - (_delimiter.size() - 1) : 0);
+        if (hit && safe == 0) {
+            _inPart = false;  // the delimiter is next; nextPart() consumes it
+            return std::string_view();
+        }
         if (safe > 0) {
-            auto n = std::min(capacity, safe);
-            std::memcpy(out, data, n);
+            const std::size_t n = std::min(max, safe);
             _begin += n;
-            return n;
+            return std::string_view(data, n);
         }
         if (!fill())
             return truncated();
     }
 }
 
+Result<std::size_t> MultipartScanner::read(char* out, std::size_t capacity) {
+    auto piece = next(capacity);
+    if (!piece.ok())
+        return piece.takeError();
+    if (!piece->empty())
+        std::memcpy(out, piece->data(), piece->size());
+    return piece->size();
+}
+
 Result<bool> MultipartScanner::nextPart(std::map<std::string, std::string>& headers) {
     headers.clear();
     if (_finished)
         return false;
-    char skip[64 * 1024];
     for (;;) {  // the rest of the current part, or the preamble before the first boundary
         if (!_started)
             _inPart = true;
-        auto n = read(skip, sizeof skip);
-        if (!n.ok())
-            return _started ? n.takeError()
+        auto skipped = next(kBufferBytes);
+        if (!skipped.ok())
+            return _started ? skipped.takeError()
                             : Error::invalid("Không tìm thấy boundary của multipart");
-        if (*n == 0)
+        if (skipped->empty())
             break;
     }
     _started = true;
@@ -105,7 +106,7 @@ Result<bool> MultipartScanner::nextPart(std::map<std::string, std::string>& head
     }
     std::string head;
     for (;;) {
-        const char* data = _buffer.data() + _begin;
+        const char* data = _buffer.get() + _begin;
         const std::size_t available = _end - _begin;
         const void* blank = ::memmem(data, available, "\r\n\r\n", 4);
         std::size_t take =

@@ -3,18 +3,19 @@
 #include <cstddef>
 #include <istream>
 #include <map>
+#include <memory>
 #include <string>
-#include <vector>
+#include <string_view>
 
 #include "core/Result.h"
 
 namespace kc::http {
 
 // Splits a multipart body (RFC 2046) into parts while it streams: headers per part, then the
-// part's bytes in large blocks. The boundary is searched with memmem over a 256 KiB buffer, so
-// the cost per byte is a memory scan and a copy (Poco's MultipartReader refills a 1 KiB buffer a
-// character at a time: 5 s of CPU per GiB). Never holds more than the buffer and one part's
-// headers (at most 16 KiB) in memory.
+// part's bytes in large blocks, handed out in place. The boundary is searched with memmem over a
+// 256 KiB buffer, so the cost per byte is a memory scan (plus a copy only through read(); Poco's
+// MultipartReader refills a 1 KiB buffer a character at a time: 5 s of CPU per GiB). Never holds
+// more than the buffer and one part's headers (at most 16 KiB) in memory.
 //
 // Errors (InvalidInput): no opening boundary, headers over 16 KiB or malformed, and a body that
 // ends before the closing `--boundary--` (truncated). A source that fails or times out simply
@@ -28,6 +29,10 @@ public:
     // after the closing boundary. Unread bytes of the current part are skipped.
     Result<bool> nextPart(std::map<std::string, std::string>& headers);
 
+    // The next up to `max` bytes of the current part, in place in the scanner's buffer (no
+    // copy): valid until the next call on the scanner. Empty at the end of the part.
+    Result<std::string_view> next(std::size_t max);
+
     // Copies up to capacity bytes of the current part into buffer; 0 at the end of the part.
     Result<std::size_t> read(char* buffer, std::size_t capacity);
 
@@ -39,8 +44,8 @@ private:
     Error truncated() const;
 
     std::istream& _source;
-    std::string _delimiter;  // "\r\n--" + boundary
-    std::vector<char> _buffer;
+    std::string _delimiter;           // "\r\n--" + boundary
+    std::unique_ptr<char[]> _buffer;  // kBufferBytes, not zero-filled
     std::size_t _begin = 0, _end = 0;
     bool _eof = false;
     bool _inPart = false;

@@ -18,7 +18,9 @@ namespace kc::http {
 namespace {
 
 constexpr std::size_t kMaxFieldBytes = 64 * 1024;
-constexpr std::size_t kChunkBytes = 256 * 1024;
+// The most handed to a writer at once: the scanner's pieces are written where they lie in its
+// buffer (no copy), at most this much per write.
+constexpr std::size_t kPieceBytes = 256 * 1024;
 
 Error invalid(const std::string& message) {
     return Error::invalid(message);
@@ -162,7 +164,6 @@ Result<ParsedUpload> MultipartUpload::parse(CountingStream& body, const std::str
         return body.timedOut() || body.overLimit() || !body.failure().empty();
     };
     MultipartScanner scanner(body, boundary);
-    std::vector<char> chunk(kChunkBytes);
     std::map<std::string, std::string> header;
     for (;;) {
         auto more = scanner.nextPart(header);
@@ -181,12 +182,13 @@ Result<ParsedUpload> MultipartUpload::parse(CountingStream& body, const std::str
                 return invalid("Phần tệp thiếu filename");
             PendingFile file{*fileName, _content.begin(_limits.maxFileBytes)};
             for (;;) {
-                auto n = scanner.read(chunk.data(), chunk.size());
-                if (!n.ok())
-                    return sourceFailed() ? Result<ParsedUpload>(std::move(out)) : n.takeError();
-                if (*n == 0)
+                auto piece = scanner.next(kPieceBytes);
+                if (!piece.ok())
+                    return sourceFailed() ? Result<ParsedUpload>(std::move(out))
+                                          : piece.takeError();
+                if (piece->empty())
                     break;
-                Status w = file.writer->write(chunk.data(), *n);
+                Status w = file.writer->write(piece->data(), piece->size());
                 if (!w.ok())
                     return w.error().code == ErrorCode::TooLarge
                                ? tooLarge("Tệp " + *fileName + " vượt quá giới hạn " +
@@ -201,12 +203,13 @@ Result<ParsedUpload> MultipartUpload::parse(CountingStream& body, const std::str
                 return invalid("Trường " + name + " bị lặp lại");
             std::string value;
             for (;;) {
-                auto n = scanner.read(chunk.data(), chunk.size());
-                if (!n.ok())
-                    return sourceFailed() ? Result<ParsedUpload>(std::move(out)) : n.takeError();
-                if (*n == 0)
+                auto piece = scanner.next(kPieceBytes);
+                if (!piece.ok())
+                    return sourceFailed() ? Result<ParsedUpload>(std::move(out))
+                                          : piece.takeError();
+                if (piece->empty())
                     break;
-                value.append(chunk.data(), *n);
+                value.append(piece->data(), piece->size());
                 if (value.size() > kMaxFieldBytes)
                     return tooLarge("Trường " + name + " quá dài");
             }

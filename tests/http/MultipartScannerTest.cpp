@@ -12,8 +12,9 @@ struct Scanned {
     std::optional<Error> error;
 };
 
-// Reads every part, in reads of readSize bytes.
-Scanned scan(const std::string& body, std::size_t readSize = 7, const std::string& b = "XyZ") {
+// Reads every part, in reads of readSize bytes: copied out with read(), or in place with next().
+Scanned scan(const std::string& body, std::size_t readSize = 7, const std::string& b = "XyZ",
+             bool inPlace = false) {
     std::istringstream in(body);
     MultipartScanner scanner(in, b);
     Scanned out;
@@ -29,6 +30,18 @@ Scanned scan(const std::string& body, std::size_t readSize = 7, const std::strin
             return out;
         std::string content;
         for (;;) {
+            if (inPlace) {
+                auto piece = scanner.next(readSize);
+                if (!piece.ok()) {
+                    out.error = piece.error();
+                    return out;
+                }
+                if (piece->empty())
+                    break;
+                EXPECT_LE(piece->size(), readSize);
+                content.append(piece->data(), piece->size());
+                continue;
+            }
             auto n = scanner.read(chunk.data(), chunk.size());
             if (!n.ok()) {
                 out.error = n.error();
@@ -70,6 +83,27 @@ TEST(MultipartScannerTest, FindsBoundariesAcrossBufferRefills) {
         ASSERT_EQ(r.parts.size(), 1u);
         EXPECT_EQ(r.parts[0].second, content) << size;
     }
+}
+
+TEST(MultipartScannerTest, PiecesInPlaceAreTheSameBytes) {
+    std::string content(700'000, 'y');
+    for (std::size_t i = 0; i < content.size(); i += 4099) content[i] = '\r';
+    const std::string body =
+        "pre\r\n--XyZ\r\nA: 1\r\n\r\n" + content + "\r\n--XyZ\r\nB: 2\r\n\r\nshort\r\n--XyZ--\r\n";
+    for (std::size_t readSize : {4'096u, 100'000u, 300'000u}) {
+        auto copied = scan(body, readSize);
+        auto inPlace = scan(body, readSize, "XyZ", true);
+        ASSERT_FALSE(inPlace.error) << readSize;
+        ASSERT_EQ(inPlace.parts.size(), 2u);
+        EXPECT_EQ(inPlace.parts, copied.parts) << readSize;
+        EXPECT_EQ(inPlace.parts[0].second, content);
+        EXPECT_EQ(inPlace.parts[1].second, "short");
+    }
+    const std::string small = "--XyZ\r\nA: 1\r\n\r\nab\r\n-c\r\n--XyZ\r\n\r\n\r\n--XyZ--";
+    for (std::size_t readSize : {1u, 2u, 7u})
+        EXPECT_EQ(scan(small, readSize, "XyZ", true).parts, scan(small, readSize).parts);
+    auto truncated = scan("--XyZ\r\nA: 1\r\n\r\nabc\r\n--Xy", 7, "XyZ", true);
+    EXPECT_TRUE(truncated.error);
 }
 
 TEST(MultipartScannerTest, TruncatedBodiesAreErrors) {

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <fstream>
 #include <thread>
 
@@ -24,6 +25,22 @@ TEST(MediaTypeTest, DetectsFromBuffer) {
     EXPECT_EQ(detectMediaType(kPdf.data(), kPdf.size()), "application/pdf");
     const std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0", 29);
     EXPECT_EQ(detectMediaType(png.data(), png.size()), "image/png");
+}
+
+// libmagic's built-in text, encoding, CSV and JSON checks decide these: a flag that skips one
+// of them (MAGIC_NO_CHECK_TEXT, _ENCODING, _CSV, _JSON) changes the answer.
+TEST(MediaTypeTest, TellsTextCsvAndJson) {
+    const std::string text =
+        "Báo cáo tự đánh giá năm 2022\nTiêu chí 1.1.1: Đơn vị đã ban hành kế hoạch.\n";
+    EXPECT_EQ(detectMediaType(text.data(), text.size()), "text/plain");
+    const std::string csv = "ma,ten,diem\n1,Đơn vị 1,3\n2,Đơn vị 2,6\n3,Đơn vị 3,9\n";
+    EXPECT_EQ(detectMediaType(csv.data(), csv.size()), "text/csv");
+    const std::string json = "{\"a\": [1, 2, {\"b\": \"c\"}]}\n";
+    EXPECT_EQ(detectMediaType(json.data(), json.size()), "application/json");
+    std::string random(64 * 1024, '\0');
+    std::uint32_t x = 12345;
+    for (char& c : random) c = static_cast<char>((x = x * 1664525u + 1013904223u) >> 24);
+    EXPECT_EQ(detectMediaType(random.data(), random.size()), "application/octet-stream");
 }
 
 TEST(MediaTypeTest, UnreadableIsOctetStream) {
