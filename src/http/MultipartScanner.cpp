@@ -70,15 +70,6 @@ Result<std::string_view> MultipartScanner::next(std::size_t max) {
     }
 }
 
-Result<std::size_t> MultipartScanner::read(char* out, std::size_t capacity) {
-    auto piece = next(capacity);
-    if (!piece.ok())
-        return piece.takeError();
-    if (!piece->empty())
-        std::memcpy(out, piece->data(), piece->size());
-    return piece->size();
-}
-
 Result<bool> MultipartScanner::nextPart(std::map<std::string, std::string>& headers) {
     headers.clear();
     if (_finished)

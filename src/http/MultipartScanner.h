@@ -13,9 +13,9 @@ namespace kc::http {
 
 // Splits a multipart body (RFC 2046) into parts while it streams: headers per part, then the
 // part's bytes in large blocks, handed out in place. The boundary is searched with memmem over a
-// 256 KiB buffer, so the cost per byte is a memory scan (plus a copy only through read(); Poco's
-// MultipartReader refills a 1 KiB buffer a character at a time: 5 s of CPU per GiB). Never holds
-// more than the buffer and one part's headers (at most 16 KiB) in memory.
+// 256 KiB buffer, so the cost per byte is a memory scan (Poco's MultipartReader refills a 1 KiB
+// buffer a character at a time: 5 s of CPU per GiB). Never holds more than the buffer and one
+// part's headers (at most 16 KiB) in memory.
 //
 // Errors (InvalidInput): no opening boundary, headers over 16 KiB or malformed, and a body that
 // ends before the closing `--boundary--` (truncated). A source that fails or times out simply
@@ -32,9 +32,6 @@ public:
     // The next up to `max` bytes of the current part, in place in the scanner's buffer (no
     // copy): valid until the next call on the scanner. Empty at the end of the part.
     Result<std::string_view> next(std::size_t max);
-
-    // Copies up to capacity bytes of the current part into buffer; 0 at the end of the part.
-    Result<std::size_t> read(char* buffer, std::size_t capacity);
 
     // True once the closing boundary was seen.
     bool finished() const { return _finished; }
