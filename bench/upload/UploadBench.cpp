@@ -110,19 +110,20 @@ int main(int argc, char** argv) {
     // before an upload row made the server pay ~0.5 ms per file for the bench's own deletions.
     int baselineRun = 0;
     auto baseline = [&](int threads) {
-        const std::uint64_t saltBase = 100000ULL * ++baselineRun;
+        const int run = ++baselineRun;
+        const std::uint64_t saltBase = 100000ULL * static_cast<std::uint64_t>(run);
         auto start = std::chrono::steady_clock::now();
         std::vector<std::thread> writers;
         for (int t = 0; t < threads; ++t)
             writers.emplace_back([&, t] {
                 std::string own = block;
                 for (int i = t; i < 1000; i += threads)
-                    writeWithFsync(baselineDir / ("r" + std::to_string(saltBase / 100000) + "-f" +
-                                                  std::to_string(i)),
-                                   kMiB, own, [&](std::string& b, std::uint64_t offset) {
-                                       std::uint64_t tag = offset ^ ((saltBase + i) << 40);
-                                       std::memcpy(b.data(), &tag, 8);
-                                   });
+                    writeWithFsync(
+                        baselineDir / ("r" + std::to_string(run) + "-f" + std::to_string(i)), kMiB,
+                        own, [&](std::string& b, std::uint64_t offset) {
+                            std::uint64_t tag = offset ^ ((saltBase + i) << 40);
+                            std::memcpy(b.data(), &tag, 8);
+                        });
             });
         for (auto& w : writers) w.join();
         return seconds(start);
