@@ -99,7 +99,6 @@ int main(int argc, char** argv) {
     }
     if (!large())
         return 1;
-    double secs = 0;
 
     std::cout << "-- 1,000 files of 1 MiB\n";
     // The plain baseline, run again before each upload row so that each ratio compares with
@@ -224,7 +223,7 @@ int main(int argc, char** argv) {
                   << client * perGiB << " s/GiB\n";
         return secs;
     };
-    secs = uploads("upload: 1,000 requests of 1 file", 1, 1, base2);
+    double secs = uploads("upload: 1,000 requests of 1 file", 1, 1, base2);
     std::cout << "   " << std::setprecision(2) << (base3 / secs)
               << "x the like-for-like baseline\n";
     // What real clients also do: several files per request (a form with many files, a script),
