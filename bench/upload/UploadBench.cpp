@@ -1,8 +1,8 @@
 // bench/upload: uploads one 1 GiB file and 1,000 files of 1 MiB to an in-process server over
 // loopback and compares with writing the same bytes to the same disk with fsync (for the 1 MiB
 // files also with a like-for-like baseline that makes the same flushes as a durable upload).
-// The 1 MiB files go one per request, then 10 per request, then one per request over 4
-// connections at once, each after its own run of the plain baseline.
+// The 1 MiB files go one per request, then 10 per request, then one per request over 3
+// connections at once (as the web UI sends them); each row's uploads take turns with their baselines, 100 files at a time.
 // Usage: kc_bench_upload [WORK_DIR] [--large N | --small] [--random-content]
 //   WORK_DIR: default ./bench-work; must be on the disk to measure.
 //   --large N: only the 1 GiB baseline and upload, N times over (for before/after runs).
@@ -16,6 +16,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <iomanip>
 #include <random>
 #include <thread>
@@ -121,23 +122,36 @@ int main(int argc, char** argv) {
     if (!smallOnly && !large())
         return 1;
 
-    std::cout << "-- 1,000 files of 1 MiB\n";
-    // The plain baseline, run again before each upload row so that each ratio compares with
-    // the disk as it was that minute; threads > 1 splits the files over that many writers.
+    std::cout << "-- 1,000 files of 1 MiB (rounds of 100, uploads and their baselines in turn)\n";
+    // Each row's baselines and uploads take turns, 100 files at a time, in the order A B B A
+    // (odd rounds reversed), and their times are summed per kind. This disk's speed drifts
+    // within a run: it takes the first few GB fast, then writes at a fraction of that until it
+    // has been idle for a while. A baseline run once, before its upload row, met a faster disk
+    // than the upload did (the next row's baseline, run right after, was 3x slower).
     // Baseline files are kept until the bench ends: this machine's ext4 has no journal, and
     // without one ext4 skips inodes freed in the last seconds (minutes while their inode-table
     // block is dirty) on every file or directory it creates, so deleting 1,000 files just
     // before an upload row made the server pay ~0.5 ms per file for the bench's own deletions.
-    int baselineRun = 0;
-    auto baseline = [&](int threads) {
-        const int run = ++baselineRun;
+    constexpr int kRounds = 10, kPerRound = 100;
+    auto rounds = [&](const std::vector<std::function<double(int, int)>>& steps) {
+        std::vector<double> secs(steps.size());
+        for (int r = 0; r < kRounds; ++r)
+            for (std::size_t k = 0; k < steps.size(); ++k) {
+                const std::size_t i = r % 2 == 0 ? k : steps.size() - 1 - k;
+                secs[i] += steps[i](r * kPerRound, (r + 1) * kPerRound);
+            }
+        return secs;
+    };
+    // The plain baseline: files [from, to) of baseline run `run`, write + fsync file + dir;
+    // threads > 1 splits them over that many writers.
+    auto baseline = [&](int run, int from, int to, int threads) {
         const std::uint64_t saltBase = 100000ULL * static_cast<std::uint64_t>(run);
         auto start = std::chrono::steady_clock::now();
         std::vector<std::thread> writers;
         for (int t = 0; t < threads; ++t)
             writers.emplace_back([&, t] {
                 std::string own = block;
-                for (int i = t; i < 1000; i += threads)
+                for (int i = from + t; i < to; i += threads)
                     writeWithFsync(
                         baselineDir / ("r" + std::to_string(run) + "-f" + std::to_string(i)), kMiB,
                         own, [&](std::string& b, std::uint64_t offset) {
@@ -147,14 +161,11 @@ int main(int argc, char** argv) {
         for (auto& w : writers) w.join();
         return seconds(start);
     };
-    double base2 = baseline(1);
-    row("baseline: 1,000 x (write + fsync file + dir)", base2, 1000 * kMiB, 0);
-    // Like-for-like baseline (not the target, printed for reading the ratio): the
-    // flushes our design needs per durable upload, with no server work at all — the file and
+    // Like-for-like baseline (not the target, printed for reading the ratio): what our
+    // design writes and flushes per durable upload, with no server work at all — the file and
     // its blobs/ab/cd directory, the ab/ directory when cd/ is new (random names, like SHA-256
     // shards; the 256 ab/ directories exist beforehand, as the blob store makes them at
     // start), and one fdatasync of an append-only log standing for the SQLite WAL commit.
-    // ~4 flushes per file against the plain baseline's 2.
     auto fsyncDir = [](const std::filesystem::path& d) {
         int fd = ::open(d.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
         ::fsync(fd);
@@ -173,30 +184,30 @@ int main(int argc, char** argv) {
     };
     for (unsigned i = 0; i < 256; ++i) std::filesystem::create_directory(blobsDir / hex2(i));
     fsyncDir(blobsDir);
-    auto start = std::chrono::steady_clock::now();
-    for (int i = 0; i < 1000; ++i) {
-        salt = 3000 + i;
-        const std::filesystem::path shard = blobsDir / hex2(shardRng());
-        const std::filesystem::path leaf = shard / hex2(shardRng());
-        const bool newLeaf = std::filesystem::create_directory(leaf);
-        writeWithFsync(leaf / ("f" + std::to_string(i)), kMiB, block, fill);
-        if (newLeaf)
-            fsyncDir(shard);
-        if (::write(log, record.data(), record.size()) < 0 || ::fdatasync(log) != 0)
-            throw std::runtime_error("log");
-    }
-    double base3 = seconds(start);
-    ::close(log);
-    row("like-for-like: + shard dirs + log fdatasync", base3, 1000 * kMiB, base2);
+    auto likeForLike = [&](int from, int to) {
+        auto start = std::chrono::steady_clock::now();
+        for (int i = from; i < to; ++i) {
+            salt = 3000 + static_cast<std::uint64_t>(i);
+            const std::filesystem::path shard = blobsDir / hex2(shardRng());
+            const std::filesystem::path leaf = shard / hex2(shardRng());
+            const bool newLeaf = std::filesystem::create_directory(leaf);
+            writeWithFsync(leaf / ("f" + std::to_string(i)), kMiB, block, fill);
+            if (newLeaf)
+                fsyncDir(shard);
+            if (::write(log, record.data(), record.size()) < 0 || ::fdatasync(log) != 0)
+                throw std::runtime_error("log");
+        }
+        return seconds(start);
+    };
 
-    // Uploads 1,000 files of 1 MiB, perRequest files in each request, over `connections`
-    // client threads at once; prints the row against baselineSecs and the CPU figures.
-    std::uint64_t uploadRun = 0;
-    auto uploads = [&](const std::string& what, int perRequest, int connections,
-                       double baselineSecs) {
-        const std::uint64_t saltBase = 1000000ULL * ++uploadRun;
-        const int requests = 1000 / perRequest;
-        std::atomic<int> failed{0};
+    // Uploads files [from, to) of an upload row, perRequest files in each request, over
+    // `connections` client threads at once; adds the time and CPU to the row's totals.
+    struct UploadTotals {
+        double secs = 0, serverCpu = 0, serverUser = 0, clientCpu = 0;
+    };
+    auto uploads = [&](UploadTotals& totals, std::uint64_t saltBase, int perRequest,
+                       int connections, int from, int to) {
+        std::atomic<bool> failed{false};
         std::vector<double> clientCpu(static_cast<std::size_t>(connections));
         std::vector<double> clientUser(static_cast<std::size_t>(connections));
         double cpuBefore = cpuSeconds(RUSAGE_SELF), userBefore = userCpuSeconds(RUSAGE_SELF);
@@ -206,7 +217,8 @@ int main(int argc, char** argv) {
             clients.emplace_back([&, c] {
                 double own = cpuSeconds(RUSAGE_THREAD), ownUser = userCpuSeconds(RUSAGE_THREAD);
                 std::string buffer = block;
-                for (int r = c; r < requests && !failed; r += connections) {
+                for (int r = from / perRequest + c; r < to / perRequest && !failed;
+                     r += connections) {
                     std::vector<std::string> names;
                     for (int f = 0; f < perRequest; ++f)
                         names.push_back("f" + std::to_string(r * perRequest + f) + ".bin");
@@ -216,46 +228,65 @@ int main(int argc, char** argv) {
                             tag(buf, offset ^ ((saltBase + r * perRequest + file) << 40));
                         });
                     if (st != 201) {
-                        std::cerr << what << ": request " << r << " failed: " << st << " " << b
-                                  << "\n";
-                        failed = 1;
+                        std::cerr << "request " << r << " failed: " << st << " " << b << "\n";
+                        failed = true;
                     }
                 }
                 clientCpu[static_cast<std::size_t>(c)] = cpuSeconds(RUSAGE_THREAD) - own;
                 clientUser[static_cast<std::size_t>(c)] = userCpuSeconds(RUSAGE_THREAD) - ownUser;
             });
         for (auto& c : clients) c.join();
-        double secs = seconds(start);
+        const double secs = seconds(start);
+        if (failed)
+            std::exit(1);
         double client = 0, clientUserCpu = 0;
         for (double c : clientCpu) client += c;
         for (double c : clientUser) clientUserCpu += c;
-        double serverCpu = cpuSeconds(RUSAGE_SELF) - cpuBefore - client;
-        double serverUser = userCpuSeconds(RUSAGE_SELF) - userBefore - clientUserCpu;
-        if (failed)
-            std::exit(1);
-        row(what, secs, 1000 * kMiB, baselineSecs);
-        // The client shares the 2 cores with the server; its CPU is printed so a reader can
-        // tell whether the client, not the server, limits the figure.
-        const double perGiB = kGiB / (1000.0 * kMiB);
-        std::cout << "   server CPU " << std::setprecision(2) << serverCpu * perGiB
-                  << " s/GiB (user space " << serverUser * perGiB << "); client CPU "
-                  << client * perGiB << " s/GiB\n";
+        totals.secs += secs;
+        totals.clientCpu += client;
+        totals.serverCpu += cpuSeconds(RUSAGE_SELF) - cpuBefore - client;
+        totals.serverUser += userCpuSeconds(RUSAGE_SELF) - userBefore - clientUserCpu;
         return secs;
     };
-    double secs = uploads("upload: 1,000 requests of 1 file", 1, 1, base2);
-    std::cout << "   " << std::setprecision(2) << (base3 / secs)
+    // The client shares the 2 cores with the server; its CPU is printed so a reader can tell
+    // whether the client, not the server, limits the figure.
+    auto printCpu = [&](const UploadTotals& t) {
+        const double perGiB = kGiB / (1000.0 * kMiB);
+        std::cout << "   server CPU " << std::setprecision(2) << t.serverCpu * perGiB
+                  << " s/GiB (user space " << t.serverUser * perGiB << "); client CPU "
+                  << t.clientCpu * perGiB << " s/GiB\n";
+    };
+    const std::uint64_t total = 1000 * kMiB;
+
+    UploadTotals one;
+    auto s1 = rounds({[&](int a, int b) { return baseline(1, a, b, 1); }, likeForLike,
+                      [&](int a, int b) { return uploads(one, 1000000, 1, 1, a, b); }});
+    ::close(log);
+    row("baseline: 1,000 x (write + fsync file + dir)", s1[0], total, 0);
+    row("like-for-like: + shard dirs + log fdatasync", s1[1], total, s1[0]);
+    row("upload: 1,000 requests of 1 file", s1[2], total, s1[0]);
+    printCpu(one);
+    std::cout << "   " << std::setprecision(2) << (s1[1] / s1[2])
               << "x the like-for-like baseline\n";
+
     // What real clients also do: several files per request (a form with many files, a script),
-    // or several requests at once. Each row has its own plain baseline run just before it.
-    double base4 = baseline(1);
-    row("baseline: 1,000 x (write + fsync file + dir)", base4, 1000 * kMiB, 0);
-    uploads("upload: 100 requests of 10 files", 10, 1, base4);
-    double base5 = baseline(1);
-    row("baseline: 1,000 x (write + fsync file + dir)", base5, 1000 * kMiB, 0);
-    double base6 = baseline(4);
-    row("baseline: the same from 4 threads", base6, 1000 * kMiB, base5);
-    secs = uploads("upload: 1,000 requests, 4 connections", 1, 4, base5);
-    std::cout << "   " << std::setprecision(2) << (base6 / secs) << "x the 4-thread baseline\n";
+    // or several requests at once (the web UI keeps 3 in flight).
+    UploadTotals ten;
+    auto s2 = rounds({[&](int a, int b) { return baseline(2, a, b, 1); },
+                      [&](int a, int b) { return uploads(ten, 2000000, 10, 1, a, b); }});
+    row("baseline: 1,000 x (write + fsync file + dir)", s2[0], total, 0);
+    row("upload: 100 requests of 10 files", s2[1], total, s2[0]);
+    printCpu(ten);
+
+    UploadTotals three;
+    auto s3 = rounds({[&](int a, int b) { return baseline(3, a, b, 1); },
+                      [&](int a, int b) { return baseline(4, a, b, 3); },
+                      [&](int a, int b) { return uploads(three, 3000000, 1, 3, a, b); }});
+    row("baseline: 1,000 x (write + fsync file + dir)", s3[0], total, 0);
+    row("baseline: the same from 3 threads", s3[1], total, s3[0]);
+    row("upload: 1,000 requests, 3 at a time (web UI)", s3[2], total, s3[0]);
+    printCpu(three);
+    std::cout << "   " << std::setprecision(2) << (s3[1] / s3[2]) << "x the 3-thread baseline\n";
     std::filesystem::remove_all(work);
     return 0;
 }
