@@ -30,7 +30,7 @@ public:
         // which only NO_CHECK_SOFT skips, losing every format. None of COMPRESS, CDF, ELF, APPTYPE,
         // TOKENS, JSON, CSV makes it 3 % faster (JSON, CSV and TAR change answers: JSON and CSV
         // become text/plain, tar x-gtar); ENCODING saves ~15 % on random bytes but makes CSV and
-        // HTML text/plain, TEXT makes text octet-stream (bench/README, third pass).
+        // HTML text/plain, TEXT makes text octet-stream (bench/README, "Tried and not kept").
         std::size_t bytesMax = kMediaTypeBytes;
         magic_setparam(_cookie, MAGIC_PARAM_BYTES_MAX, &bytesMax);
     }

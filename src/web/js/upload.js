@@ -10,12 +10,12 @@ import {formatSize} from './evidence.js';
 
 const META = ['doc_number', 'issue_date', 'issuer', 'page_ref', 'note'];
 
-// Requests in flight at once. The server flushes every stored file to disk before it answers, so
-// one request at a time waits for each flush in turn; with a few in flight the flushes overlap
-// (bench/README.md, "bench/upload": four connections reached 1.0–1.55x the write-and-fsync
-// baseline when flushes were slow, where one request at a time reached 0.3–0.75x). More would
-// gain little: when flushes are fast the server is CPU-bound and further requests only wait, and
-// each one holds one of the browser's six connections to the server, which the page also needs.
+// Requests in flight at once. The server hashes, stores and flushes every file before it answers,
+// so one request at a time leaves a core idle while it waits for the disk and the disk idle while
+// it computes; with a few in flight they overlap (bench/README.md, "bench/upload": 1,000 files of
+// 1 MiB 3 at a time reached 1.30–1.77x the write-and-fsync baseline, one at a time 0.35–0.41x).
+// More would gain little on the server's 2 cores, and each request holds one of the browser's six
+// connections to the server, which the page also needs.
 const PARALLEL_UPLOADS = 3;
 
 // path: the upload address (…/evidence/{sub}); roundLabel: the round the files go into;
