@@ -2,7 +2,8 @@
 // loopback and compares with writing the same bytes to the same disk with fsync (for the 1 MiB
 // files also with a like-for-like baseline that makes the same flushes as a durable upload).
 // The 1 MiB files go one per request, then 10 per request, then one per request over 3
-// connections at once (as the web UI sends them); each row's uploads take turns with their baselines, 100 files at a time.
+// connections at once (as the web UI sends them); each row's uploads take turns with its
+// baselines, 100 files at a time.
 // Usage: kc_bench_upload [WORK_DIR] [--large N | --small] [--random-content]
 //   WORK_DIR: default ./bench-work; must be on the disk to measure.
 //   --large N: only the 1 GiB baseline and upload, N times over (for before/after runs).
@@ -10,7 +11,7 @@
 //   --random-content: files of random bytes. By default each file starts as a PDF does
 //     ("%PDF-1.7" and a binary comment line) and is random after that, like the scanned
 //     documents units upload (compressed image streams); this only changes what libmagic sees:
-//     ~0.1 ms on a PDF's first 64 KiB, ~0.3-0.6 ms on random bytes (bench/README).
+//     ~0.1 ms on a PDF's first 64 KiB, ~0.3-0.9 ms on random bytes (bench/README).
 
 #include <algorithm>
 #include <atomic>
@@ -201,9 +202,9 @@ int main(int argc, char** argv) {
     };
 
     // Uploads files [from, to) of an upload row, perRequest files in each request, over
-    // `connections` client threads at once; adds the time and CPU to the row's totals.
+    // `connections` client threads at once; returns the seconds, adds the CPU to the row's totals.
     struct UploadTotals {
-        double secs = 0, serverCpu = 0, serverUser = 0, clientCpu = 0;
+        double serverCpu = 0, serverUser = 0, clientCpu = 0;
     };
     auto uploads = [&](UploadTotals& totals, std::uint64_t saltBase, int perRequest,
                        int connections, int from, int to) {
@@ -242,7 +243,6 @@ int main(int argc, char** argv) {
         double client = 0, clientUserCpu = 0;
         for (double c : clientCpu) client += c;
         for (double c : clientUser) clientUserCpu += c;
-        totals.secs += secs;
         totals.clientCpu += client;
         totals.serverCpu += cpuSeconds(RUSAGE_SELF) - cpuBefore - client;
         totals.serverUser += userCpuSeconds(RUSAGE_SELF) - userBefore - clientUserCpu;
