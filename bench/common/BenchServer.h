@@ -10,6 +10,7 @@
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/Net/StreamSocket.h>
 #include <Poco/StreamCopier.h>
@@ -23,6 +24,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <random>
 #include <sstream>
 #include <stdexcept>
@@ -51,6 +53,19 @@ inline double userCpuSeconds(int who) {
     rusage u{};
     getrusage(who, &u);
     return u.ru_utime.tv_sec + u.ru_utime.tv_usec / 1e6;
+}
+
+// CPU seconds the whole machine has spent busy since boot (user, nice, system, irq and softirq
+// of every core, from /proc/stat; not idle, I/O wait or steal). Unlike getrusage it includes
+// work kernel threads do for a process, such as the flusher threads' writeback that syncfs
+// waits for. Resolution 1/100 s; this machine runs nothing else of note while a bench runs.
+inline double machineBusySeconds() {
+    std::ifstream in("/proc/stat");
+    std::string cpu;
+    unsigned long long user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0;
+    in >> cpu >> user >> nice >> system >> idle >> iowait >> irq >> softirq;
+    return static_cast<double>(user + nice + system + irq + softirq) /
+           static_cast<double>(::sysconf(_SC_CLK_TCK));
 }
 
 // Resident set size of this process now, in KiB (from /proc/self/status).
@@ -147,12 +162,15 @@ inline const std::string kBoundary = "----KcBenchBoundary0123456789";
 
 // Sends one multipart upload with a file part named field for each of fileNames, each of size
 // bytes whose content comes from fill(buffer, file, offset) in blocks of buffer.size(), and
-// returns the HTTP status and body. One connection per request (Connection: close).
+// returns the HTTP status and body. Without `kept`, one connection per request (Connection:
+// close); with it, the request goes on that socket (connected first if it is not), which stays
+// open for the next request as a browser's would, unless the server closes it.
 template <typename Fill>
 std::pair<int, std::string> sendFiles(unsigned short port, const std::string& path,
                                       const std::string& token, const std::string& field,
-                                      const std::vector<std::string>& fileNames,
-                                      std::uint64_t size, std::string& buffer, Fill&& fill) {
+                                      const std::vector<std::string>& fileNames, std::uint64_t size,
+                                      std::string& buffer, Fill&& fill,
+                                      std::unique_ptr<Poco::Net::StreamSocket>* kept = nullptr) {
     auto partHead = [&](const std::string& fileName) {
         return "--" + kBoundary + "\r\nContent-Disposition: form-data; name=\"" + field +
                "\"; filename=\"" + fileName +
@@ -161,9 +179,14 @@ std::pair<int, std::string> sendFiles(unsigned short port, const std::string& pa
     const std::string tail = "\r\n--" + kBoundary + "--\r\n";
     std::uint64_t length = tail.size() + (fileNames.size() - 1) * 2;  // "\r\n" between parts
     for (const std::string& name : fileNames) length += partHead(name).size() + size;
-    Poco::Net::StreamSocket socket;
-    socket.connect(Poco::Net::SocketAddress("127.0.0.1", port));
-    socket.setReceiveTimeout(Poco::Timespan(600, 0));
+    std::unique_ptr<Poco::Net::StreamSocket> own;
+    std::unique_ptr<Poco::Net::StreamSocket>& held = kept ? *kept : own;
+    if (!held) {
+        held = std::make_unique<Poco::Net::StreamSocket>();
+        held->connect(Poco::Net::SocketAddress("127.0.0.1", port));
+        held->setReceiveTimeout(Poco::Timespan(600, 0));
+    }
+    Poco::Net::StreamSocket& socket = *held;
     auto sendAll = [&](const char* data, std::size_t n) {
         while (n > 0) {
             int sent = socket.sendBytes(data, static_cast<int>(std::min<std::size_t>(n, 1 << 30)));
@@ -177,7 +200,7 @@ std::pair<int, std::string> sendFiles(unsigned short port, const std::string& pa
                              " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token +
                              "\r\nContent-Type: multipart/form-data; boundary=" + kBoundary +
                              "\r\nContent-Length: " + std::to_string(length) +
-                             "\r\nConnection: close\r\n\r\n";
+                             "\r\nConnection: " + (kept ? "keep-alive" : "close") + "\r\n\r\n";
     sendAll(head.data(), head.size());
     for (std::size_t file = 0; file < fileNames.size(); ++file) {
         const std::string part = (file > 0 ? "\r\n" : "") + partHead(fileNames[file]);
@@ -191,19 +214,30 @@ std::pair<int, std::string> sendFiles(unsigned short port, const std::string& pa
         }
     }
     sendAll(tail.data(), tail.size());
+    // Read to the end of the reply: its Content-Length on a kept connection, else until closed.
     std::string reply;
     char chunk[65536];
-    for (;;) {
+    std::size_t bodyAt = std::string::npos, replyEnd = std::string::npos;
+    while (replyEnd == std::string::npos || reply.size() < replyEnd) {
         int n = socket.receiveBytes(chunk, sizeof chunk);
         if (n <= 0)
             break;
         reply.append(chunk, static_cast<std::size_t>(n));
+        if (bodyAt == std::string::npos && (bodyAt = reply.find("\r\n\r\n")) != std::string::npos) {
+            bodyAt += 4;
+            const std::string head = reply.substr(0, bodyAt);
+            const auto length = head.find("Content-Length: ");
+            if (kept && length != std::string::npos &&
+                head.find("Connection: close") == std::string::npos)
+                replyEnd = bodyAt + std::stoul(head.substr(length + 16));
+        }
     }
+    if (replyEnd == std::string::npos)
+        held.reset();  // closed by the server (or not kept): the next request connects anew
     int status = 0;
     if (reply.size() > 12)
         status = std::stoi(reply.substr(9, 3));
-    auto bodyAt = reply.find("\r\n\r\n");
-    return {status, bodyAt == std::string::npos ? reply : reply.substr(bodyAt + 4)};
+    return {status, bodyAt == std::string::npos ? reply : reply.substr(bodyAt)};
 }
 
 // Sends one multipart upload of a single file part named field whose content comes from
