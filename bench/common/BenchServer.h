@@ -164,7 +164,9 @@ inline const std::string kBoundary = "----KcBenchBoundary0123456789";
 // bytes whose content comes from fill(buffer, file, offset) in blocks of buffer.size(), and
 // returns the HTTP status and body. Without `kept`, one connection per request (Connection:
 // close); with it, the request goes on that socket (connected first if it is not), which stays
-// open for the next request as a browser's would, unless the server closes it.
+// open for the next request as a browser's would, unless the server closes it. On a kept
+// connection the reply must carry Content-Length (the server's do); without one it is read until
+// the server closes the connection.
 template <typename Fill>
 std::pair<int, std::string> sendFiles(unsigned short port, const std::string& path,
                                       const std::string& token, const std::string& field,
