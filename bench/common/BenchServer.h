@@ -158,6 +158,17 @@ public:
     std::string token;
 };
 
+// Sends all n bytes on socket (sendBytes may send fewer); throws if the connection fails.
+inline void sendAll(Poco::Net::StreamSocket& socket, const char* data, std::size_t n) {
+    while (n > 0) {
+        int sent = socket.sendBytes(data, static_cast<int>(std::min<std::size_t>(n, 1 << 30)));
+        if (sent <= 0)
+            throw std::runtime_error("send failed");
+        data += sent;
+        n -= static_cast<std::size_t>(sent);
+    }
+}
+
 inline const std::string kBoundary = "----KcBenchBoundary0123456789";
 
 // Sends one multipart upload with a file part named field for each of fileNames, each of size
@@ -189,15 +200,7 @@ std::pair<int, std::string> sendFiles(unsigned short port, const std::string& pa
         held->setReceiveTimeout(Poco::Timespan(600, 0));
     }
     Poco::Net::StreamSocket& socket = *held;
-    auto sendAll = [&](const char* data, std::size_t n) {
-        while (n > 0) {
-            int sent = socket.sendBytes(data, static_cast<int>(std::min<std::size_t>(n, 1 << 30)));
-            if (sent <= 0)
-                throw std::runtime_error("send failed");
-            data += sent;
-            n -= static_cast<std::size_t>(sent);
-        }
-    };
+    auto sendAll = [&](const char* data, std::size_t n) { kc::bench::sendAll(socket, data, n); };
     const std::string head = "POST " + path +
                              " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token +
                              "\r\nContent-Type: multipart/form-data; boundary=" + kBoundary +

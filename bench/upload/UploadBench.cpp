@@ -258,12 +258,7 @@ int main(int argc, char** argv) {
         auto start = std::chrono::steady_clock::now();
         for (int i = from; i < to; ++i) {
             tag(buffer, 4000000 + static_cast<std::uint64_t>(i));
-            for (std::size_t at = 0; at < kMiB;) {
-                int n = client.sendBytes(buffer.data() + at, static_cast<int>(kMiB - at));
-                if (n <= 0)
-                    throw std::runtime_error("bare server: send failed");
-                at += static_cast<std::size_t>(n);
-            }
+            sendAll(client, buffer.data(), kMiB);
             char reply;
             if (client.receiveBytes(&reply, 1) != 1)
                 throw std::runtime_error("bare server: no reply");
