@@ -13,7 +13,7 @@ const META = ['doc_number', 'issue_date', 'issuer', 'page_ref', 'note'];
 // Requests in flight at once. The server hashes, stores and flushes every file before it answers,
 // so one request at a time leaves a core idle while it waits for the disk and the disk idle while
 // it computes; with a few in flight they overlap (bench/README.md, "bench/upload": 1,000 files of
-// 1 MiB 3 at a time reached 0.95–1.80x the write-and-fsync baseline, one at a time 0.32–0.79x).
+// 1 MiB 3 at a time reached 0.95–1.80x the write-and-fsync baseline, one at a time 0.32–0.84x).
 // More would gain little on the server's 2 cores, and each request holds one of the browser's six
 // connections to the server, which the page also needs.
 const PARALLEL_UPLOADS = 3;
