@@ -3,6 +3,7 @@
 #include <archive.h>
 #include <archive_entry.h>
 #include <langinfo.h>
+#include <zlib.h>
 
 #include <cstring>
 #include <filesystem>
@@ -10,6 +11,7 @@
 
 #include "archive/ArchivePath.h"
 #include "archive/NameDecoder.h"
+#include "archive/RarHeaders.h"
 #include "core/Text.h"
 
 namespace kc {
@@ -38,6 +40,12 @@ void enable(int result, const char* what) {
 std::string libarchiveMessage(archive* a) {
     const char* message = archive_error_string(a);
     return message ? message : "unknown libarchive error";
+}
+
+Error encryptedArchive() {
+    return Error::invalid(
+        "Tệp nén được đặt mật khẩu (mã hóa cả tên tệp) nên không đọc được; hãy nén lại, không "
+        "đặt mật khẩu");
 }
 
 std::string describeBytes(std::uint64_t bytes) {
@@ -108,6 +116,36 @@ struct ArchiveReader::Impl {
     bool dataPending = false;
     std::string currentPath;
     std::optional<Error> failure;
+    std::string path;
+    // RAR only: the archive's own headers (RarHeaders.h), read when the first entry shows the
+    // format; the next entry's index in them; the current entry's CRC-32 for readData to check.
+    std::optional<RarHeaders> rar;
+    std::size_t rarIndex = 0;
+    std::optional<std::uint32_t> expectedCrc;
+    uLong crc = 0;
+
+    // What the RAR headers say about the entry libarchive has just read; nullopt for the other
+    // formats, whose readers report encryption and check CRCs themselves.
+    Result<std::optional<RarEntryHeader>> nextRarHeader(bool isDirectory) {
+        const int format = archive_format(handle.get()) & ARCHIVE_FORMAT_BASE_MASK;
+        if (format != ARCHIVE_FORMAT_RAR && format != ARCHIVE_FORMAT_RAR_V5)
+            return std::optional<RarEntryHeader>{};
+        if (!rar) {
+            auto headers = readRarHeaders(path);
+            if (!headers.ok())
+                return headers.takeError();
+            if (!headers.value())  // libarchive found it behind a self-extractor's program
+                return Error::invalid(
+                    "Tệp RAR tự giải nén (.exe) không được nhận; hãy gửi tệp .rar");
+            if (headers.value()->encryptedHeaders)
+                return encryptedArchive();
+            rar = std::move(*headers.value());
+        }
+        if (rarIndex >= rar->entries.size() || rar->entries[rarIndex].directory != isDirectory)
+            return Error::invalid("Tệp nén RAR bị hỏng hoặc không đọc được",
+                                  {{"", "RAR headers do not match libarchive's entries"}});
+        return std::optional<RarEntryHeader>(rar->entries[rarIndex++]);
+    }
 };
 
 ArchiveReader::ArchiveReader(std::unique_ptr<Impl> impl) : _impl(std::move(impl)) {}
@@ -122,6 +160,7 @@ Result<std::unique_ptr<ArchiveReader>> ArchiveReader::open(const std::string& pa
         return Error::notFound("Không tìm thấy tệp nén");
 
     auto impl = std::make_unique<Impl>(limits);
+    impl->path = path;
     impl->handle.reset(archive_read_new());
     if (!impl->handle)
         throw std::bad_alloc();
@@ -157,12 +196,20 @@ Result<std::optional<ArchiveEntry>> ArchiveReader::next() {
         int r = archive_read_next_header(s.handle.get(), &entry);
         if (r == ARCHIVE_EOF)
             return std::optional<ArchiveEntry>{};
-        if (r < ARCHIVE_WARN)
+        if (r < ARCHIVE_WARN) {
+            // libarchive says only "not supported" of a RAR whose names are encrypted.
+            if (auto rar = readRarHeaders(s.path);
+                rar.ok() && rar.value() && rar.value()->encryptedHeaders)
+                return fail(encryptedArchive());
             return fail(Error::invalid("Tệp nén bị hỏng hoặc không đọc được",
                                        {{"", libarchiveMessage(s.handle.get())}}));
+        }
         if (++s.entries > s.limits.maxEntries)
             return fail(tooLarge("Tệp nén có quá nhiều mục (tối đa " +
                                  std::to_string(s.limits.maxEntries) + ")"));
+        auto rarHeader = s.nextRarHeader(archive_entry_filetype(entry) == AE_IFDIR);
+        if (!rarHeader.ok())
+            return fail(rarHeader.takeError());
 
         std::string raw = rawName(entry);
         std::optional<std::string> decoded = s.names.decode(raw);
@@ -194,7 +241,8 @@ Result<std::optional<ArchiveEntry>> ArchiveReader::next() {
             return refuse(*check.rejection);
         if (check.path.empty())
             return refuse(RejectReason::BadName);
-        if (archive_entry_is_encrypted(entry))
+        if (archive_entry_is_encrypted(entry) ||
+            (rarHeader.value() && rarHeader.value()->encrypted))
             return refuse(RejectReason::Encrypted);
 
         result.path = check.path;
@@ -212,6 +260,8 @@ Result<std::optional<ArchiveEntry>> ArchiveReader::next() {
         }
         s.dataPending = true;
         s.currentPath = result.path;
+        s.expectedCrc = rarHeader.value() ? rarHeader.value()->crc32 : std::nullopt;
+        s.crc = crc32(0, nullptr, 0);
         return std::optional<ArchiveEntry>(std::move(result));
     }
 }
@@ -226,6 +276,9 @@ Result<std::uint64_t> ArchiveReader::readData(const ByteSink& sink) {
     std::uint64_t entryBytes = 0;
     for (;;) {
         la_ssize_t n = archive_read_data(s.handle.get(), s.buffer.data(), s.buffer.size());
+        if (n == 0 && s.expectedCrc && s.crc != *s.expectedCrc)
+            return fail(Error::invalid("Dữ liệu trong tệp nén bị hỏng",
+                                       {{s.currentPath, "CRC-32 không khớp với tiêu đề RAR"}}));
         if (n == 0)
             return entryBytes;
         // ARCHIVE_WARN here is a CRC or size mismatch: the bytes already delivered are wrong.
@@ -243,6 +296,9 @@ Result<std::uint64_t> ArchiveReader::readData(const ByteSink& sink) {
                                  describeBytes(s.limits.maxTotalBytes) + ")"));
         entryBytes += size;
         s.totalBytes += size;
+        if (s.expectedCrc)
+            s.crc = crc32(s.crc, reinterpret_cast<const Bytef*>(s.buffer.data()),
+                          static_cast<uInt>(size));
         Status status = sink(s.buffer.data(), static_cast<std::size_t>(size));
         if (!status.ok())
             return fail(status.takeError());

@@ -44,7 +44,8 @@ using ByteSink = std::function<Status(const char* data, std::size_t size)>;
 //
 // Member names are decoded to UTF-8 (legacy CP1258/CP437 zip names included, see NameDecoder)
 // and checked by checkArchivePath(); entries that are links, devices, FIFOs or encrypted are
-// refused per entry, and reading continues. Two entries may yield the same path ("a.txt" and
+// refused per entry, and reading continues. For RAR, the archive's own headers (RarHeaders.h)
+// add what libarchive 3.6 leaves out: RAR 5 encryption, and each entry's CRC-32. Two entries may yield the same path ("a.txt" and
 // "./a.txt", or a repeated name): deciding what that means is the caller's job. Expected failures
 // (corrupt or unsupported archive, a limit passed) are returned as errors; libarchive errors never
 // escape as exceptions.

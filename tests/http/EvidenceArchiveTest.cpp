@@ -83,7 +83,8 @@ TEST_F(EvidenceArchiveTest, ImportsZipMatchingFoldersAndPrefixes) {
 }
 
 TEST_F(EvidenceArchiveTest, ImportsEveryFormat) {
-    for (const char* fixture : {"normal.7z", "normal.tar.gz", "normal.tar.xz", "normal.tar.bz2"}) {
+    for (const char* fixture : {"normal.7z", "normal.tar.gz", "normal.tar.xz", "normal.tar.bz2",
+                                "normal-rar4.rar", "normal-rar5.rar"}) {
         EvidenceServer fresh;
         auto r = uploadArchive(fresh, fixture, fixtureBytes(fixture));
         ASSERT_EQ(r.status, 201) << fixture << " " << r.dump();
@@ -215,6 +216,21 @@ TEST_F(EvidenceArchiveTest, Encrypted7zEntryIsRejected) {
     expectNothingStored(r);
 }
 
+TEST_F(EvidenceArchiveTest, EncryptedRarEntryIsRejected) {
+    expectRejected("encrypted-rar4.rar", "mật khẩu.txt", "encrypted");
+    expectRejected("encrypted-rar5.rar", "mật khẩu.txt", "encrypted");
+}
+TEST_F(EvidenceArchiveTest, RarWithEncryptedNamesIsRejectedSayingWhy) {
+    for (const char* fixture : {"encrypted-names-rar4.rar", "encrypted-names-rar5.rar"}) {
+        auto r = uploadArchive(s, fixture, fixtureBytes(fixture));
+        ASSERT_EQ(r.status, 400) << r.dump();
+        EXPECT_EQ(r.errorCode(), "invalid_input");
+        EXPECT_NE(r.error()->getValue<std::string>("message").find("mật khẩu"), std::string::npos)
+            << r.dump();
+        expectNothingStored(r);
+    }
+}
+
 TEST_F(EvidenceArchiveTest, AllOrNothingWhenOneEntryIsRejected) {
     auto r = uploadArchive(s, "mixed.zip", fixtureBytes("mixed-traversal.zip"));
     ASSERT_EQ(r.status, 400) << r.dump();
@@ -234,6 +250,16 @@ TEST_F(EvidenceArchiveTest, CorruptArchiveIsRejected) {
     EXPECT_EQ(reportEntry(r, "1.1.2 Kế hoạch/KH 97.pdf")->getValue<std::string>("reason"),
               "damaged");
     expectNothingStored(r);
+}
+// Stored RAR entries whose bytes no longer match their CRC-32 (libarchive 3.6 does not check).
+TEST_F(EvidenceArchiveTest, DamagedStoredRarEntryIsRejected) {
+    for (const char* fixture : {"crc-rar4.rar", "crc-rar5.rar"}) {
+        auto r = uploadArchive(s, fixture, fixtureBytes(fixture));
+        ASSERT_EQ(r.status, 400) << r.dump();
+        EXPECT_EQ(reportEntry(r, "1.1.2 Kế hoạch/KH 97.pdf")->getValue<std::string>("reason"),
+                  "damaged");
+        expectNothingStored(r);
+    }
 }
 TEST_F(EvidenceArchiveTest, TruncatedArchiveIsRejected) {
     auto r = uploadArchive(s, "t.zip", fixtureBytes("truncated.zip"));
