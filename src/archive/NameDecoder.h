@@ -10,9 +10,9 @@ namespace kc {
 // Turns the raw bytes of an archive member name into UTF-8 (not yet NFC).
 //
 // Names that are already valid UTF-8 are returned unchanged. Anything else is taken to be a
-// legacy Windows/DOS name stored without the zip UTF-8 flag: decoded as CP1258 (Vietnamese
-// Windows), and if CP1258 rejects a byte (0x81, 0x8A, 0x8D-0x90, 0x9A, 0x9D, 0x9E are undefined
-// there) as CP437 (DOS). A CP437 name made only of bytes CP1258 also defines decodes as CP1258:
+// legacy Windows/DOS name (a zip's without the UTF-8 flag, a RAR 4's without the Unicode flag):
+// decoded as CP1258 (Vietnamese Windows), and if CP1258 rejects a byte (0x81, 0x8A, 0x8D-0x90,
+// 0x9A, 0x9D, 0x9E are undefined there) as CP437 (DOS). A CP437 name made only of bytes CP1258 also defines decodes as CP1258:
 // the bytes alone cannot tell the two apart, and Vietnamese uploads are the common case.
 //
 // We convert with iconv ourselves rather than libarchive's hdrcharset=CP1258 option: that one

@@ -159,11 +159,13 @@ TEST_F(EvidenceArchiveTest, NestedArchiveIsStoredAsAFile) {
 }
 
 TEST_F(EvidenceArchiveTest, LegacyCp1258NamesArriveAsNfcVietnamese) {
-    auto r = uploadArchive(s, "x.zip", fixtureBytes("legacy-cp1258.zip"), "?dry_run=true");
-    ASSERT_EQ(r.status, 200) << r.dump();
-    for (const char* name : {"Kế hoạch/KH 97.pdf", "Hồ sơ năm 2023/Báo cáo", "Tờ trình",
-                             "Quyết định số 12.pdf", "Đánh giá cuối kỳ.docx"})
-        EXPECT_TRUE(reportEntry(r, name)) << name << " in " << r.body;
+    for (const char* fixture : {"legacy-cp1258.zip", "legacy-cp1258.rar"}) {
+        auto r = uploadArchive(s, fixture, fixtureBytes(fixture), "?dry_run=true");
+        ASSERT_EQ(r.status, 200) << r.dump();
+        for (const char* name : {"Kế hoạch/KH 97.pdf", "Hồ sơ năm 2023/Báo cáo", "Tờ trình",
+                                 "Quyết định số 12.pdf", "Đánh giá cuối kỳ.docx"})
+            EXPECT_TRUE(reportEntry(r, name)) << name << " in " << r.body;
+    }
 }
 
 TEST_F(EvidenceArchiveTest, LegacyCp437NamesArriveAsNfcVietnamese) {
