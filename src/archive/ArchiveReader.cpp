@@ -197,9 +197,11 @@ Result<std::optional<ArchiveEntry>> ArchiveReader::next() {
         if (r == ARCHIVE_EOF)
             return std::optional<ArchiveEntry>{};
         if (r < ARCHIVE_WARN) {
-            // libarchive says only "not supported" of a RAR whose names are encrypted.
-            if (auto rar = readRarHeaders(s.path);
-                rar.ok() && rar.value() && rar.value()->encryptedHeaders)
+            // Of an archive whose names are encrypted, libarchive says only "not supported";
+            // it knows for 7z and RAR 4, RarHeaders for RAR 5.
+            auto rar = readRarHeaders(s.path);
+            if (archive_read_has_encrypted_entries(s.handle.get()) > 0 ||
+                (rar.ok() && rar.value() && rar.value()->encryptedHeaders))
                 return fail(encryptedArchive());
             return fail(Error::invalid("Tệp nén bị hỏng hoặc không đọc được",
                                        {{"", libarchiveMessage(s.handle.get())}}));

@@ -164,9 +164,11 @@ TEST(ArchiveReaderTest, CorruptArchivesAreInvalidInput) {
     }
 }
 
-// WinRAR's "encrypt file names": libarchive only says it cannot read it; the user is told why.
-TEST(ArchiveReaderTest, RarWithEncryptedNamesSaysSo) {
-    for (const char* name : {"encrypted-names-rar4.rar", "encrypted-names-rar5.rar"}) {
+// "Encrypt file names" (WinRAR, 7-Zip): libarchive only says it cannot read the archive; the
+// user is told why.
+TEST(ArchiveReaderTest, EncryptedNamesSaySo) {
+    for (const char* name :
+         {"encrypted-names-rar4.rar", "encrypted-names-rar5.rar", "encrypted-names.7z"}) {
         SCOPED_TRACE(name);
         auto r = readAll(archiveFixture(name));
         ASSERT_TRUE(r.error);

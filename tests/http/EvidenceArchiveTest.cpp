@@ -222,8 +222,9 @@ TEST_F(EvidenceArchiveTest, EncryptedRarEntryIsRejected) {
     expectRejected("encrypted-rar4.rar", "mật khẩu.txt", "encrypted");
     expectRejected("encrypted-rar5.rar", "mật khẩu.txt", "encrypted");
 }
-TEST_F(EvidenceArchiveTest, RarWithEncryptedNamesIsRejectedSayingWhy) {
-    for (const char* fixture : {"encrypted-names-rar4.rar", "encrypted-names-rar5.rar"}) {
+TEST_F(EvidenceArchiveTest, EncryptedNamesAreRejectedSayingWhy) {
+    for (const char* fixture :
+         {"encrypted-names-rar4.rar", "encrypted-names-rar5.rar", "encrypted-names.7z"}) {
         auto r = uploadArchive(s, fixture, fixtureBytes(fixture));
         ASSERT_EQ(r.status, 400) << r.dump();
         EXPECT_EQ(r.errorCode(), "invalid_input");
