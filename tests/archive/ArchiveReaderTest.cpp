@@ -114,6 +114,7 @@ INSTANTIATE_TEST_SUITE_P(
         HostileCase{"backslash.zip", {{"../x", "parent_directory"}}},
         HostileCase{"backslash.tar", {{"..\\x", "backslash"}, {"thư mục\\tệp.txt", "backslash"}}},
         HostileCase{"symlink.tar", {{"liên kết", "symlink"}}},
+        HostileCase{"symlink.zip", {{"liên kết", "symlink"}}},
         HostileCase{"hardlink.tar", {{"a.txt", ""}, {"b.txt", "hardlink"}}},
         HostileCase{"special.tar",
                     {{"fifo", "fifo"}, {"chardev", "device"}, {"blockdev", "device"}}},

@@ -198,6 +198,7 @@ TEST_F(EvidenceArchiveTest, BackslashIsRejected) {
 }
 TEST_F(EvidenceArchiveTest, SymlinkIsRejected) {
     expectRejected("symlink.tar", "liên kết", "symlink");
+    expectRejected("symlink.zip", "liên kết", "symlink");
 }
 TEST_F(EvidenceArchiveTest, HardlinkIsRejected) {
     expectRejected("hardlink.tar", "b.txt", "hardlink");
