@@ -81,7 +81,7 @@ Result<RarHeaders> readRar4(Input& in) {
             data = le32(&h[7]);
         }
         const bool fileLike = type == 0x74 || type == 0x7A;  // file, or service (NEWSUB)
-        if (fileLike && (size < 32 || (flags & 0x0100 && size < 40)))
+        if (fileLike && (size < 32 || ((flags & 0x0100) && size < 40)))
             return malformed("RAR 4 file header too small");
         if (fileLike && (flags & 0x0100))  // LHD_LARGE: high 32 bits of the packed size
             data |= static_cast<std::uint64_t>(le32(&h[32])) << 32;
@@ -131,16 +131,16 @@ Result<RarHeaders> readRar5(Input& in) {
     RarHeaders out;
     std::vector<unsigned char> h;
     while (!in.atEnd()) {
-        unsigned char crcAndSize[4 + 3];
-        if (!in.read(crcAndSize, 4))
+        unsigned char crc[4];  // not checked here: libarchive checks every header's
+        if (!in.read(crc, sizeof crc))
             return malformed("RAR 5 header cut short");
         std::uint64_t size = 0;
-        int sizeBytes = 0;
-        for (;; ++sizeBytes) {  // at most 3 bytes (the 2 MB cap)
-            if (sizeBytes == 3 || !in.read(&crcAndSize[4 + sizeBytes], 1))
+        for (int shift = 0;; shift += 7) {  // at most 3 bytes (the 2 MB cap)
+            unsigned char byte = 0;
+            if (shift == 21 || !in.read(&byte, 1))
                 return malformed("RAR 5 header size unreadable");
-            size |= static_cast<std::uint64_t>(crcAndSize[4 + sizeBytes] & 0x7F) << (7 * sizeBytes);
-            if (!(crcAndSize[4 + sizeBytes] & 0x80))
+            size |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
+            if (!(byte & 0x80))
                 break;
         }
         if (size == 0 || size > kMaxRar5Header)
