@@ -95,7 +95,7 @@ Error ArchiveWriter::fail(Error error) {
 }
 
 Status ArchiveWriter::add(std::string_view path, std::uint64_t size, const ByteSource& source,
-                          std::time_t mtime) {
+                          std::time_t mtime, ZipMethod method) {
     Impl& s = *_impl;
     if (s.failure)
         return Error::conflict("Tệp nén đã hỏng do lỗi trước đó: " + s.failure->message);
@@ -117,7 +117,10 @@ Status ArchiveWriter::add(std::string_view path, std::uint64_t size, const ByteS
     archive_entry_set_size(entry.get(), static_cast<la_int64_t>(size));
     archive_entry_set_mtime(entry.get(), mtime, 0);
     archive* a = s.handle.get();
-    if (archive_write_header(a, entry.get()) != ARCHIVE_OK)
+    // Per entry: libarchive's zip writer reads this when the header is written.
+    const int set = method == ZipMethod::Store ? archive_write_zip_set_compression_store(a)
+                                               : archive_write_zip_set_compression_deflate(a);
+    if (set != ARCHIVE_OK || archive_write_header(a, entry.get()) != ARCHIVE_OK)
         return fail(s.libarchiveError(check.path));
 
     std::uint64_t written = 0;

@@ -2,9 +2,11 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "archive/ArchiveReader.h"
+#include "archive/ArchiveWriter.h"
 #include "core/Result.h"
 #include "domain/ContentStore.h"
 #include "domain/Store.h"
@@ -31,10 +33,15 @@ struct ExportPlan {
     std::string fileName;           // suggested download name, e.g. "tai-lieu-2022-XA16-self.zip"
 };
 
+// How an evidence file of this detected type goes into the export zip: deflated for text and
+// the uncompressed formats of old office files and bitmaps; stored for everything else (PDF,
+// JPEG/PNG, OOXML/ODF, archives, unknown), which is compressed already.
+ZipMethod zipMethodFor(std::string_view mediaType);
+
 // Builds evidence exports: a zip with one folder per sub-criterion (inside one per unit when
 // all units are exported), names made unique per folder with " (2)", " (3)" before the
 // extension (compared ignoring ASCII case, as Windows does), and manifest.csv / manifest.json
-// (ExportManifest.h) at the root. Thread-safe.
+// (ExportManifest.h) at the root; each file deflated or stored by zipMethodFor(). Thread-safe.
 class EvidenceExportService {
 public:
     EvidenceExportService(Store& store, ContentStore& content) : _store(store), _content(content) {}

@@ -7,6 +7,7 @@
 
 #include "ArchiveTestSupport.h"
 #include "TempDir.h"
+#include "ZipMethods.h"
 
 namespace kc {
 namespace {
@@ -86,6 +87,27 @@ TEST_F(ArchiveWriterTest, SetsTheUtf8NameFlag) {
     EXPECT_TRUE(static_cast<unsigned char>(bytes[7]) & 0x08);
     EXPECT_NE(bytes.find("Báo cáo.txt"), std::string::npos);
     EXPECT_EQ(bytes.substr(bytes.size() - 22, 4), "PK\x05\x06");  // no padding after the end
+}
+
+// Method per entry, in any order; both read back unchanged.
+TEST_F(ArchiveWriterTest, StoresOrDeflatesEachEntryAsAsked) {
+    auto writer = open();
+    const std::string text(100'000, 'a');
+    ASSERT_TRUE(writer->add("a.txt", text.size(), fromString(text), 0, ZipMethod::Deflate).ok());
+    ASSERT_TRUE(writer->add("b.pdf", text.size(), fromString(text), 0, ZipMethod::Store).ok());
+    ASSERT_TRUE(writer->add("c.txt", text.size(), fromString(text)).ok());  // the default
+    ASSERT_TRUE(writer->close().ok());
+    out.close();
+    std::ifstream in(zipPath, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), {});
+    auto methods = test::zipMethods(bytes);
+    EXPECT_EQ(methods, (std::map<std::string, int>{{"a.txt", 8}, {"b.pdf", 0}, {"c.txt", 8}}));
+    EXPECT_GT(bytes.size(), text.size());         // the stored copy is all there
+    EXPECT_LT(bytes.size(), text.size() + 2000);  // the deflated ones are not
+    auto r = test::readAll(zipPath);
+    ASSERT_FALSE(r.error) << r.error->message;
+    ASSERT_EQ(r.entries.size(), 3u);
+    for (const auto& e : r.entries) EXPECT_EQ(e.content, text) << e.path;
 }
 
 TEST_F(ArchiveWriterTest, RefusesUnsafePathsAndDuplicates) {

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "ArchiveUpload.h"
+#include "ZipMethods.h"
 #include "app/ExportCommand.h"
 #include "core/Sha256.h"
 
@@ -123,6 +124,18 @@ TEST_F(EvidenceExportTest, SupplementRoundAndCurrentStateAddTheLateFile) {
         EXPECT_EQ(files["1.1.1/Bổ sung, lần 2.pdf"], kLate) << query;
         EXPECT_FALSE(files.count("1.1.3/rút.txt")) << query;
     }
+}
+
+// PDFs go in stored (deflating them costs CPU for nothing), the manifests deflated: the
+// zip's own headers say which.
+TEST_F(EvidenceExportTest, StoresPdfsAndDeflatesTheManifests) {
+    auto r = get(s, "/api/v1/periods/2022/evidence-export?unit=XA16", s.clerk());
+    ASSERT_EQ(r.status, 200) << r.dump();
+    auto methods = zipMethods(r.body);
+    EXPECT_EQ(methods.at("1.1.1/Kế hoạch CCHC.pdf"), 0);
+    EXPECT_EQ(methods.at("1.1.2/KH.pdf"), 0);
+    EXPECT_EQ(methods.at("manifest.csv"), 8);
+    EXPECT_EQ(methods.at("manifest.json"), 8);
 }
 
 TEST_F(EvidenceExportTest, ManifestsDescribeEveryFile) {
