@@ -1,6 +1,8 @@
 // bench/archive: builds a ~500 MB zip of 2,000 incompressible files (stored), imports it through
 // POST /evidence-archive on an in-process server, and compares with `bsdtar -xf` + `sha256sum`
-// of the same archive on the same disk, in the same run.
+// of the same archive on the same disk, in the same run. Then exports the same files back as one
+// zip (GET /evidence-export, streamed to a client that discards it) next to `bsdtar` writing a
+// stored zip of the blob directory to /dev/null.
 // Usage: kc_bench_archive [WORK_DIR]   (default ./bench-work; needs bsdtar: libarchive-tools)
 
 #include <zlib.h>
@@ -161,6 +163,42 @@ int main(int argc, char** argv) {
     std::cout << "   ratio " << std::setprecision(2) << secs / base << "x bsdtar+sha256sum ("
               << secs / baseSync << "x with sync); server CPU " << serverCpu << " s; process RSS +"
               << (peak - rssBefore) / 1024 << " MB peak\n";
+
+    // Export, with the blobs in the page cache for both (just written).
+    const std::string blobs = (std::filesystem::path(s.config.storageDir) / "blobs").string();
+    double baseExport =
+        timeCommand("bsdtar --format zip --options zip:compression=store -cf - -C '" + blobs +
+                    "' . > /dev/null");
+    Poco::Net::HTTPClientSession session("127.0.0.1", s.port);
+    Poco::Net::HTTPRequest get("GET", "/api/v1/periods/2022/evidence-export?unit=XA16",
+                               Poco::Net::HTTPMessage::HTTP_1_1);
+    get.set("Authorization", "Bearer " + s.token);
+    cpuBefore = cpuSeconds(RUSAGE_SELF), clientBefore = cpuSeconds(RUSAGE_THREAD);
+    rssBefore = rssKiB();
+    RssSampler exportSampler;
+    start = std::chrono::steady_clock::now();
+    session.sendRequest(get);
+    Poco::Net::HTTPResponse res;
+    std::istream& zipStream = session.receiveResponse(res);
+    std::uint64_t exported = 0;
+    while (zipStream.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) ||
+           zipStream.gcount() > 0)
+        exported += static_cast<std::uint64_t>(zipStream.gcount());
+    double exportSecs = seconds(start);
+    long exportPeak = exportSampler.stop();
+    double exportCpu =
+        (cpuSeconds(RUSAGE_SELF) - cpuBefore) - (cpuSeconds(RUSAGE_THREAD) - clientBefore);
+    if (res.getStatus() != Poco::Net::HTTPResponse::HTTP_OK ||
+        exported < static_cast<std::uint64_t>(kFiles) * kFileBytes) {
+        std::cerr << "export failed: " << res.getStatus() << ", " << exported << " bytes\n";
+        return 1;
+    }
+    row("baseline: bsdtar -cf (zip, stored) > /dev/null", baseExport);
+    row("export: GET evidence-export, streamed zip", exportSecs);
+    std::cout << "   ratio " << std::setprecision(2) << exportSecs / baseExport << "x bsdtar; "
+              << std::setprecision(0) << exported / 1e6 << " MB sent; server CPU "
+              << std::setprecision(2) << exportCpu << " s; process RSS +"
+              << (exportPeak - rssBefore) / 1024 << " MB peak\n";
     std::filesystem::remove_all(work);
     return 0;
 }
