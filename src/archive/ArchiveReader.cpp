@@ -48,6 +48,11 @@ Error encryptedArchive() {
         "đặt mật khẩu");
 }
 
+bool rarNamesEncrypted(const std::string& path) {
+    auto rar = readRarHeaders(path);
+    return rar.ok() && rar.value() && rar.value()->encryptedHeaders;
+}
+
 std::string describeBytes(std::uint64_t bytes) {
     if (bytes >= (1ULL << 20) && bytes % (1ULL << 20) == 0)
         return std::to_string(bytes >> 20) + " MB";
@@ -137,8 +142,6 @@ struct ArchiveReader::Impl {
             if (!headers.value())  // libarchive found it behind a self-extractor's program
                 return Error::invalid(
                     "Tệp RAR tự giải nén (.exe) không được nhận; hãy gửi tệp .rar");
-            if (headers.value()->encryptedHeaders)
-                return encryptedArchive();
             rar = std::move(*headers.value());
         }
         if (rarIndex >= rar->entries.size() || rar->entries[rarIndex].directory != isDirectory)
@@ -197,11 +200,10 @@ Result<std::optional<ArchiveEntry>> ArchiveReader::next() {
         if (r == ARCHIVE_EOF)
             return std::optional<ArchiveEntry>{};
         if (r < ARCHIVE_WARN) {
-            // Of an archive whose names are encrypted, libarchive says only "not supported";
+            // Of an archive whose names are encrypted, libarchive says only "not supported"
+            // (it fails on the first header, so such an archive never reaches nextRarHeader);
             // it knows for 7z and RAR 4, RarHeaders for RAR 5.
-            auto rar = readRarHeaders(s.path);
-            if (archive_read_has_encrypted_entries(s.handle.get()) > 0 ||
-                (rar.ok() && rar.value() && rar.value()->encryptedHeaders))
+            if (archive_read_has_encrypted_entries(s.handle.get()) > 0 || rarNamesEncrypted(s.path))
                 return fail(encryptedArchive());
             return fail(Error::invalid("Tệp nén bị hỏng hoặc không đọc được",
                                        {{"", libarchiveMessage(s.handle.get())}}));
