@@ -1,7 +1,10 @@
 #include "app/KiemChungApp.h"
 
 #include <Poco/Logger.h>
+#include <Poco/Util/Timer.h>
+#include <Poco/Util/TimerTask.h>
 
+#include <chrono>
 #include <iostream>
 
 #include "app/Commands.h"
@@ -11,6 +14,34 @@
 #include "app/Kernel.h"
 
 namespace kc {
+
+namespace {
+
+// Temporary files that a crash or a killed process left in storage/tmp/ are deleted once nothing
+// has written to them for a day: when serve starts, then every hour. A live upload's files are
+// never that old (a 2 GiB request over a 2 Mbit/s line takes under 3 hours); were one swept, its
+// commit would fail with an error, never store a partial file. Each instance sweeps by age
+// alone, so instances sharing one storage need not know about each other.
+constexpr auto kTempMaxAge = std::chrono::hours(24);
+constexpr long kSweepEveryMs = 60L * 60 * 1000;
+
+class TempSweep final : public Poco::Util::TimerTask {
+public:
+    explicit TempSweep(const BlobStore& blobs) : _blobs(blobs) {}
+
+    void run() override {
+        const std::size_t removed = _blobs.removeStaleTemps(kTempMaxAge);
+        if (removed > 0)
+            Poco::Logger::get("kiemchung.storage")
+                .notice("removed %z temporary file(s) older than a day from %s", removed,
+                        (_blobs.root() / "tmp").string());
+    }
+
+private:
+    const BlobStore& _blobs;
+};
+
+}  // namespace
 
 int KiemChungApp::main(const std::vector<std::string>&) {
     std::string command = _args.empty() ? "serve" : _args.front();
@@ -50,10 +81,13 @@ int KiemChungApp::main(const std::vector<std::string>&) {
 
 int KiemChungApp::serve(Kernel& kernel) {
     auto server = kernel.makeServer();
+    Poco::Util::Timer sweeper;
+    sweeper.schedule(new TempSweep(kernel.blobs()), 0, kSweepEveryMs);
     server->start();
     std::cout << "Kiểm Chứng listening on http://" << kernel.config().httpBind << ":" << server->port()
               << "/ (storage: " << kernel.config().storageDir << ")" << std::endl;
     waitForTerminationRequest();
+    sweeper.cancel(true);
     server->stop();
     return EXIT_OK;
 }

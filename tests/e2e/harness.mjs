@@ -6,7 +6,7 @@
 //   KC_E2E_BINARY     the kiemchung binary (default: build-test/src/app/kiemchung)
 //   KC_E2E_ARTIFACTS  where screenshots and the server log go (default: build-test/e2e-artifacts)
 //   KC_E2E_CHROMIUM   the browser (default: /usr/bin/chromium)
-import {spawn, execFileSync} from 'node:child_process';
+import {spawn, spawnSync} from 'node:child_process';
 import {cpSync, mkdirSync, mkdtempSync, rmSync, existsSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,22 +28,41 @@ export const ACCOUNTS = {
 
 export const VIEWPORTS = {desktop: {width: 1366, height: 768}, phone: {width: 390, height: 844}};
 
-// Starts `kiemchung init`, `kiemchung demo`, then `kiemchung serve` on a free port in a fresh copy of config/ and templates/.
-// Returns {url, stop()}; stop() resolves to the server's exit code.
-export async function startServer() {
+// A scratch directory with a fresh copy of config/ and templates/ and the demo data, made by
+// `kiemchung init` (which also makes the demo signing keys, storage/keys/*.p12, that documents
+// need) and `kiemchung demo`.
+export function makeDemoDir() {
     if (!existsSync(BINARY)) throw new Error(`no server binary at ${BINARY}: build it, or set KC_E2E_BINARY`);
     const scratchParent = existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
     const dir = mkdtempSync(path.join(scratchParent, 'kc-e2e-'));
     cpSync(path.join(ROOT, 'config'), path.join(dir, 'config'), {recursive: true});
     cpSync(path.join(ROOT, 'templates'), path.join(dir, 'templates'), {recursive: true});  // documents' wording
-    const env = {...process.env, KC_HTTP_PORT: '0', KC_HTTP_BIND: '127.0.0.1', KC_HTTP_THREADS: '8',
-        KC_AUTH_PBKDF2ITERATIONS: '1000', KC_STORAGE_DIR: path.join(dir, 'storage')};
     mkdirSync(ARTIFACTS, {recursive: true});
-    // init makes the demo signing keys (storage/keys/*.p12) that documents need; demo does not.
-    const init = execFileSync(BINARY, ['init'], {cwd: dir, env, encoding: 'utf8'});
-    const demo = execFileSync(BINARY, ['demo'], {cwd: dir, env, encoding: 'utf8'});
-    writeFileSync(path.join(ARTIFACTS, 'demo.log'), init + demo);
-    const child = spawn(BINARY, ['serve'], {cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe']});
+    const init = runCommand(dir, ['init']);
+    const demo = runCommand(dir, ['demo']);
+    writeFileSync(path.join(ARTIFACTS, 'demo.log'), init.stdout + demo.stdout);
+    if (init.status !== 0 || demo.status !== 0) throw new Error(`init or demo failed, see ${ARTIFACTS}/demo.log`);
+    return dir;
+}
+
+function serverEnv(dir) {
+    return {...process.env, KC_HTTP_PORT: '0', KC_HTTP_BIND: '127.0.0.1', KC_HTTP_THREADS: '8',
+        KC_AUTH_PBKDF2ITERATIONS: '1000', KC_STORAGE_DIR: path.join(dir, 'storage')};
+}
+
+// Runs `kiemchung <args>` in dir (made by makeDemoDir) with the server's environment:
+// {status, stdout, stderr}.
+export function runCommand(dir, args) {
+    const r = spawnSync(BINARY, args, {cwd: dir, env: serverEnv(dir), encoding: 'utf8'});
+    return {status: r.status, stdout: r.stdout, stderr: r.stderr};
+}
+
+// Starts `kiemchung serve` on a free port in dir (default: a new makeDemoDir()).
+// Returns {url, dir, stderr(), stop(), kill()}: stop() sends SIGTERM, removes dir and resolves
+// to the server's exit code; kill() sends SIGKILL (a crash) and keeps dir, for a new
+// startServer(dir) on the same storage.
+export async function startServer(dir = makeDemoDir()) {
+    const child = spawn(BINARY, ['serve'], {cwd: dir, env: serverEnv(dir), stdio: ['ignore', 'pipe', 'pipe']});
     let stderr = '';
     child.stderr.on('data', d => { stderr += d; });
     const exited = new Promise(resolve => child.on('exit', (code, signal) => resolve(code ?? signal)));
@@ -62,12 +81,18 @@ export async function startServer() {
     });
     return {
         url,
+        dir,
+        stderr: () => stderr,
         async stop() {
             child.kill('SIGTERM');
             const code = await exited;
             writeFileSync(path.join(ARTIFACTS, 'server-stderr.log'), stderr);
             rmSync(dir, {recursive: true, force: true});
             return code;
+        },
+        async kill() {
+            child.kill('SIGKILL');
+            return exited;
         },
     };
 }

@@ -1,0 +1,197 @@
+// A crash in the middle of uploads, with its own server and no browser (docs/storage.md,
+// "Atomicity"): the unit's uploads run from three clients at once (one file per request,
+// several files per request including a 3 MiB one that is hashed on the server's second thread,
+// and zip imports) while the server is killed with SIGKILL at a random moment; the server is
+// started again on the same storage, six times over. Then every upload the server answered 201
+// is there with its bytes, every request cut off by the crash is there whole or not at all, every
+// evidence row has its `evidence.upload` audit entry and no other, the audit chain is intact and
+// `kiemchung verify` finds nothing missing or corrupt (orphans, files committed just before a
+// crash and before their rows, are allowed). Last, a 64 MiB upload is cut off after its first
+// bytes reached storage/tmp/: the temporary file it leaves is deleted by the next server once
+// it is a day old (back-dated here), and not before.
+import {test, after} from 'node:test';
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import http from 'node:http';
+import {readdirSync, statSync, utimesSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+import {setTimeout as sleep} from 'node:timers/promises';
+import {ACCOUNTS, makeDemoDir, startServer, runCommand, apiToken, apiGet, apiSend, makeZip} from './harness.mjs';
+
+const YEAR = 2022;
+const UNIT = 'XA16';
+const SUBS = ['1.1.1', '1.1.2', '1.1.3', '1.2.1'];
+const DAY = 86400000;
+const iso = ms => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+const sha256 = bytes => crypto.createHash('sha256').update(bytes).digest('hex');
+
+let server;
+after(async () => {
+    if (server) assert.equal(await server.stop(), 0, 'the last server must stop cleanly');
+});
+
+// A file that looks like a scanned PDF: a PDF header, then random bytes (unique content).
+function pdfBytes(size) {
+    const head = Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1');
+    return Buffer.concat([head, crypto.randomBytes(size - head.length)]);
+}
+
+// Each request the clients send: {id, kind, files: [{name, sha256, size}], outcome}, outcome
+// 'stored' (201), 'refused' (another status) or 'cut' (no answer: the crash).
+const requests = [];
+
+async function send(url, token, form) {
+    const r = await fetch(url, {method: 'POST', headers: {Authorization: `Bearer ${token}`}, body: form});
+    return {status: r.status, body: await r.json()};
+}
+
+// One client: requests of one kind, one after the other, until the connection is refused.
+async function client(base, token, kind, round) {
+    for (let n = 0; ; n++) {
+        const sub = SUBS[n % SUBS.length];
+        const id = `r${round} ${kind} ${n}`;
+        const form = new FormData();
+        const files = [];
+        const add = (name, bytes, field = 'file') => {
+            files.push({name: path.posix.basename(name), sha256: sha256(bytes), size: bytes.length});
+            form.append(field, new Blob([bytes]), name);
+        };
+        let url = `${base}/api/v1/periods/${YEAR}/units/${UNIT}/evidence/${sub}`;
+        if (kind === 'single') {
+            add(`Kế hoạch ${id}.pdf`, pdfBytes(20000 + n));
+        } else if (kind === 'batch') {
+            for (let i = 0; i < 4; i++) add(`Báo cáo ${id} tệp ${i}.pdf`, pdfBytes(i === 0 ? 3 << 20 : 30000 + i));
+        } else {
+            const entries = {};
+            for (let i = 0; i < 3; i++) {
+                const bytes = pdfBytes(10000 + i);
+                const name = `${SUBS[i]} Hồ sơ/Quyết định ${id} mục ${i}.pdf`;
+                entries[name] = bytes;
+                files.push({name: path.posix.basename(name), sha256: sha256(bytes), size: bytes.length});
+            }
+            form.append('archive', new Blob([makeZip(entries)]), `hồ sơ ${id}.zip`);
+            url = `${base}/api/v1/periods/${YEAR}/units/${UNIT}/evidence-archive`;
+        }
+        const request = {id, kind, files, outcome: 'cut'};
+        requests.push(request);
+        try {
+            const r = await send(url, token, form);
+            request.outcome = r.status === 201 ? 'stored' : 'refused';
+            request.answer = r;
+        } catch {
+            return;  // the server is gone
+        }
+    }
+}
+
+// Starts a 64 MiB upload and resolves once its first 8 MiB are in a temporary file; the
+// request stays open (the rest is never sent).
+async function startLargeUpload(base, token, storage) {
+    const boundary = 'kc-crash-test';
+    const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; ` +
+        `filename="Bản đồ số hóa lớn.pdf"\r\nContent-Type: application/pdf\r\n\r\n`);
+    const size = 64 << 20;
+    const req = http.request(`${base}/api/v1/periods/${YEAR}/units/${UNIT}/evidence/1.1.1`, {method: 'POST',
+        headers: {Authorization: `Bearer ${token}`, 'Content-Type': `multipart/form-data; boundary=${boundary}`,
+            'Content-Length': head.length + size + `\r\n--${boundary}--\r\n`.length}});
+    req.on('error', () => {});  // the crash resets it
+    req.write(head);
+    req.write(pdfBytes(16 << 20));
+    for (let waited = 0; waited < 30000; waited += 50) {
+        const parts = tempFiles(storage).filter(f => f.endsWith('.part') && statSync(f).size >= (8 << 20));
+        if (parts.length) return parts;
+        await sleep(50);
+    }
+    throw new Error('the large upload never reached storage/tmp/');
+}
+
+const tempFiles = storage => readdirSync(path.join(storage, 'tmp')).map(f => path.join(storage, 'tmp', f));
+
+test('a server killed during uploads keeps every answered upload and no part of a cut one', async t => {
+    const dir = makeDemoDir();
+    const storage = path.join(dir, 'storage');
+    server = await startServer(dir);
+    const clerk = await apiToken(server.url, ACCOUNTS.clerk);
+    const now = Date.now();
+    const dates = await apiSend(server.url, clerk, 'PATCH', `/periods/${YEAR}`, {self_assessment_opens: iso(now - DAY),
+        self_assessment_closes: iso(now + 30 * DAY), step1_closes: iso(now + 40 * DAY),
+        supplement_closes: iso(now + 50 * DAY), step2_closes: iso(now + 60 * DAY)});
+    assert.equal(dates.status, 200, JSON.stringify(dates.body));
+
+    for (let round = 0; round < 6; round++) {
+        const unit = await apiToken(server.url, ACCOUNTS.unit);  // sessions live in the database
+        const clients = ['single', 'batch', 'archive'].map(kind => client(server.url, unit, kind, round));
+        await sleep(300 + Math.floor(Math.random() * 900));
+        await server.kill();
+        await Promise.all(clients);
+        server = await startServer(dir);
+    }
+
+    const byOutcome = o => requests.filter(r => r.outcome === o);
+    assert.deepEqual(byOutcome('refused').map(r => [r.id, r.answer]), [], 'no upload is refused');
+    assert.ok(byOutcome('stored').length >= 6, `${byOutcome('stored').length} uploads answered before the crashes`);
+
+    const clerkToken = await apiToken(server.url, ACCOUNTS.clerk);
+    const listed = await apiGet(server.url, clerkToken, `/periods/${YEAR}/units/${UNIT}/evidence`);
+    assert.equal(listed.status, 200);
+    const rows = new Map();  // file name -> rows with that name
+    for (const e of listed.body) rows.set(e.file_name, [...(rows.get(e.file_name) ?? []), e]);
+    let cutAndStored = 0;
+    for (const r of requests) {
+        const found = r.files.map(f => rows.get(f.name) ?? []);
+        const present = found.filter(list => list.length > 0).length;
+        if (r.outcome === 'stored') assert.equal(present, r.files.length, `${r.id}: answered 201, every file is listed`);
+        else assert.ok(present === 0 || present === r.files.length, `${r.id}: cut off, ${present} of ${r.files.length} files listed`);
+        if (present > 0 && r.outcome === 'cut') cutAndStored++;
+        r.files.forEach((f, i) => {
+            if (!found[i].length) return;
+            assert.equal(found[i].length, 1, `${r.id}: ${f.name} listed once`);
+            assert.equal(found[i][0].sha256, f.sha256, `${r.id}: ${f.name} has the bytes sent`);
+            assert.equal(found[i][0].size, f.size);
+        });
+    }
+    // Every file the clients sent that is listed is served back intact.
+    const sent = new Set(requests.flatMap(r => r.files.map(f => f.name)));
+    for (const e of listed.body.filter(e => sent.has(e.file_name))) {
+        const got = await fetch(`${server.url}/api/v1/evidence/${e.id}/content`, {headers: {Authorization: `Bearer ${clerkToken}`}});
+        assert.equal(got.status, 200);
+        assert.equal(sha256(Buffer.from(await got.arrayBuffer())), e.sha256, `${e.file_name} downloads intact`);
+    }
+    t.diagnostic(`${requests.length} requests: ${byOutcome('stored').length} answered, ` +
+        `${byOutcome('cut').length} cut off (${cutAndStored} of them stored whole)`);
+
+    // Each row has exactly one evidence.upload audit entry, and each such entry its row.
+    const uploads = [];
+    for (let after = 0; ;) {
+        const page = await apiGet(server.url, clerkToken, `/audit?after_id=${after}&limit=1000`);
+        assert.equal(page.status, 200);
+        if (!page.body.length) break;
+        uploads.push(...page.body.filter(a => a.action === 'evidence.upload').map(a => String(a.entity_id)));
+        after = page.body.at(-1).id;
+    }
+    assert.deepEqual(uploads.sort(), listed.body.map(e => String(e.id)).sort());
+
+    // The last crash cuts off a large upload after its first bytes reached storage/tmp/.
+    // Earlier crashes may have left temporary files too: they are recent, so they stay.
+    writeFileSync(path.join(storage, 'tmp', 'left-a-minute-ago.part'), 'x');
+    const recent = tempFiles(storage);
+    const unit = await apiToken(server.url, ACCOUNTS.unit);
+    const left = await startLargeUpload(server.url, unit, storage);
+    await server.kill();
+    const dayOld = (Date.now() - 25 * 3600 * 1000) / 1000;
+    for (const f of left) utimesSync(f, dayOld, dayOld);
+
+    assert.equal(runCommand(dir, ['verify-audit']).status, 0, 'the audit chain is intact');
+    const verify = runCommand(dir, ['verify']);
+    assert.match(verify.stdout, /^missing: 0$/m, verify.stdout);
+    assert.match(verify.stdout, /^corrupt: 0$/m, verify.stdout);
+    assert.match(verify.stdout, /stale temporary files \(not an error\)/, 'verify lists the day-old temporary file');
+
+    server = await startServer(dir);
+    const swept = /removed 1 temporary file\(s\) older than a day/;
+    for (let waited = 0; waited < 10000 && !swept.test(server.stderr()); waited += 50) await sleep(50);
+    assert.deepEqual(tempFiles(storage).sort(), recent.sort(), 'the day-old temporary file is swept, recent ones kept');
+    assert.match(server.stderr(), swept);
+    const again = await apiGet(server.url, clerkToken, `/periods/${YEAR}/units/${UNIT}/evidence?sub=1.1.1`);
+    assert.ok(!again.body.some(e => e.file_name === 'Bản đồ số hóa lớn.pdf'), 'the cut-off upload stored nothing');
+});
