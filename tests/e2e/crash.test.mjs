@@ -1,18 +1,25 @@
-// A crash in the middle of uploads, with its own server and no browser (docs/storage.md,
-// "Atomicity"): the unit's uploads run from three clients at once (one file per request,
-// several files per request including a 3 MiB one that is hashed on the server's second thread,
-// and zip imports) while the server is killed with SIGKILL at a random moment; the server is
-// started again on the same storage, six times over. Then every upload the server answered 201
-// is there with its bytes, every request cut off by the crash is there whole or not at all, every
-// evidence row has its `evidence.upload` audit entry and no other, the audit chain is intact and
-// `kiemchung verify` finds nothing missing or corrupt (orphans, files committed just before a
-// crash and before their rows, are allowed). Last, a 64 MiB upload is cut off after its first
-// bytes reached storage/tmp/: the temporary file it leaves is deleted by the next server once
-// it is a day old (back-dated here), and not before.
-import {test, after} from 'node:test';
+// Crashes in the middle of uploads, with their own servers and no browser (docs/storage.md,
+// "Atomicity"). Two tests:
+// - At random moments: the unit's uploads run from three clients at once (one file per request,
+//   several files per request including a 3 MiB one that is hashed on the server's second
+//   thread, and zip imports) while the server is killed with SIGKILL; the server is started
+//   again on the same storage, six times over. Then every upload the server answered 201 is
+//   there with its bytes, every request cut off by the crash is there whole or not at all, every
+//   evidence row has its `evidence.upload` audit entry and no other, the audit chain is intact
+//   and `kiemchung verify` finds nothing missing or corrupt (orphans, files committed just
+//   before a crash and before their rows, are allowed). Last, a 64 MiB upload is cut off after
+//   its first bytes reached storage/tmp/: the temporary file it leaves is deleted by the next
+//   server once it is a day old (back-dated here), and not before.
+// - At each step of a commit: strace kills the server as the request thread enters a chosen
+//   system call (the file's fsync, the rename, the directory's fsync, the first write of the
+//   transaction, its flush; for a batch of three files the two syncfs and the second rename).
+//   After each, `verify` finds exactly the orphans that step leaves, the files are listed only
+//   if the transaction was written, and the same upload sent again is stored whole.
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import http from 'node:http';
+import {spawn, spawnSync} from 'node:child_process';
 import {readdirSync, statSync, utimesSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
@@ -25,10 +32,16 @@ const DAY = 86400000;
 const iso = ms => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const sha256 = bytes => crypto.createHash('sha256').update(bytes).digest('hex');
 
-let server;
-after(async () => {
-    if (server) assert.equal(await server.stop(), 0, 'the last server must stop cleanly');
-});
+let server;  // the running one, whichever test started it
+
+// Each test ends by stopping its last server, which must exit cleanly (under ASan: no leaks).
+function stopServerAfter(t) {
+    t.after(async () => {
+        const last = server;
+        server = undefined;
+        if (last) assert.equal(await last.stop(), 0, 'the last server must stop cleanly');
+    });
+}
 
 // A file that looks like a scanned PDF: a PDF header, then random bytes (unique content).
 function pdfBytes(size) {
@@ -108,6 +121,7 @@ async function startLargeUpload(base, token, storage) {
 const tempFiles = storage => readdirSync(path.join(storage, 'tmp')).map(f => path.join(storage, 'tmp', f));
 
 test('a server killed during uploads keeps every answered upload and no part of a cut one', async t => {
+    stopServerAfter(t);
     const dir = makeDemoDir();
     const storage = path.join(dir, 'storage');
     server = await startServer(dir);
@@ -194,4 +208,101 @@ test('a server killed during uploads keeps every answered upload and no part of 
     assert.match(server.stderr(), swept);
     const again = await apiGet(server.url, clerkToken, `/periods/${YEAR}/units/${UNIT}/evidence?sub=1.1.1`);
     assert.ok(!again.body.some(e => e.file_name === 'Bản đồ số hóa lớn.pdf'), 'the cut-off upload stored nothing');
+});
+
+// Kills the server as one of its threads enters the `when`th call of `syscall` since now (strace
+// counts per thread; the call itself does not run, SIGKILL stops the thread first). Resolves
+// once strace has attached to every thread of the server.
+async function armCrash(pid, syscall, when) {
+    const strace = spawn('strace', ['-f', '-p', String(pid), '-o', '/dev/null', '-e', `trace=${syscall}`,
+        '-e', `inject=${syscall}:signal=SIGKILL:when=${when}`], {stdio: ['ignore', 'ignore', 'pipe']});
+    let said = '';
+    await new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`strace did not attach in 10 s: ${said}`)), 10000);
+        strace.stderr.on('data', d => {
+            said += d;
+            if (/attached/.test(said)) {
+                clearTimeout(timer);
+                resolve();
+            }
+        });
+        strace.on('error', reject);
+        strace.on('exit', code => reject(new Error(`strace exited (${code}): ${said}`)));
+    });
+    return strace;
+}
+
+const count = (report, title) => Number(new RegExp(`^${title}: (\\d+)$`, 'm').exec(report)?.[1]);
+
+// Each point of the commit where the crash comes, as the request thread reaches it (strace -f
+// of one upload shows the order), and what must be found afterwards: the request's files listed
+// or not, and how many committed blobs no row refers to (orphans).
+const CRASH_POINTS = [
+    {files: 1, syscall: 'fsync', when: 1, where: 'before the file is flushed', listed: false, orphans: 0},
+    {files: 1, syscall: 'renameat2', when: 1, where: 'before the rename', listed: false, orphans: 0},
+    {files: 1, syscall: 'fsync', when: 2, where: 'after the rename, before its directory is flushed', listed: false, orphans: 1},
+    {files: 1, syscall: 'pwrite64', when: 1, where: 'before the transaction is written', listed: false, orphans: 1},
+    {files: 1, syscall: 'fdatasync', when: 1, where: 'after the transaction is written, before it is flushed', listed: true, orphans: 0},
+    {files: 3, syscall: 'syncfs', when: 1, where: 'before the batch is flushed', listed: false, orphans: 0},
+    {files: 3, syscall: 'renameat2', when: 2, where: 'between two renames of a batch', listed: false, orphans: 1},
+    {files: 3, syscall: 'syncfs', when: 2, where: 'after the renames, before they are flushed', listed: false, orphans: 3},
+    {files: 3, syscall: 'fdatasync', when: 1, where: 'after the batch transaction is written', listed: true, orphans: 0},
+];
+
+test('a crash at each step of a commit leaves the whole upload or none of it', async t => {
+    if (spawnSync('strace', ['-V']).error) {
+        t.skip('strace is not installed (scripts/install-deps.sh installs it)');
+        return;
+    }
+    stopServerAfter(t);
+    const dir = makeDemoDir();
+    server = await startServer(dir);
+    const clerk = await apiToken(server.url, ACCOUNTS.clerk);
+    const now = Date.now();
+    assert.equal((await apiSend(server.url, clerk, 'PATCH', `/periods/${YEAR}`, {self_assessment_opens: iso(now - DAY),
+        self_assessment_closes: iso(now + 30 * DAY), step1_closes: iso(now + 40 * DAY),
+        supplement_closes: iso(now + 50 * DAY), step2_closes: iso(now + 60 * DAY)})).status, 200);
+    const unit = await apiToken(server.url, ACCOUNTS.unit);  // kept across restarts: sessions live in the database
+    const upload = form => fetch(`${server.url}/api/v1/periods/${YEAR}/units/${UNIT}/evidence/1.1.2`,
+        {method: 'POST', headers: {Authorization: `Bearer ${unit}`}, body: form});
+    const listedNames = async () => (await apiGet(server.url, clerk, `/periods/${YEAR}/units/${UNIT}/evidence?sub=1.1.2`)).body.map(e => e.file_name);
+
+    for (const [i, point] of CRASH_POINTS.entries()) {
+        const what = `${point.syscall} #${point.when}, ${point.where}`;
+        const files = Array.from({length: point.files}, (_, k) => ({name: `Điểm ${i} tệp ${k}.pdf`, bytes: pdfBytes(40000 + k)}));
+        const form = () => {
+            const f = new FormData();
+            for (const file of files) f.append('file', new Blob([file.bytes]), file.name);
+            return f;
+        };
+        const strace = await armCrash(server.pid, point.syscall, point.when);
+        const answer = await upload(form()).then(r => r.status, () => 'no answer');
+        assert.equal(answer, 'no answer', `${what}: the crash point was reached`);
+        assert.equal(await server.exited, 'SIGKILL', what);
+        await new Promise(resolve => strace.exitCode !== null ? resolve() : strace.on('exit', resolve));
+
+        const report = runCommand(dir, ['verify']).stdout;
+        assert.equal(count(report, 'missing'), 0, `${what}:\n${report}`);
+        assert.equal(count(report, 'corrupt'), 0, `${what}:\n${report}`);
+        assert.equal(count(report, 'orphan'), point.orphans, `${what}:\n${report}`);
+        assert.equal(runCommand(dir, ['verify-audit']).status, 0, `${what}: the audit chain is intact`);
+
+        server = await startServer(dir);
+        const names = await listedNames();
+        for (const file of files)
+            assert.equal(names.filter(n => n === file.name).length, point.listed ? 1 : 0, `${what}: ${file.name}`);
+        if (point.listed) continue;
+        // Sent again, the upload is stored whole, and its orphans are orphans no more.
+        const again = await upload(form());
+        assert.equal(again.status, 201, `${what}: sent again`);
+        const stored = await again.json();
+        assert.deepEqual(stored.map(e => e.sha256), files.map(f => sha256(f.bytes)));
+        for (const e of stored) {
+            const got = await fetch(`${server.url}/api/v1/evidence/${e.id}/content`, {headers: {Authorization: `Bearer ${clerk}`}});
+            assert.equal(sha256(Buffer.from(await got.arrayBuffer())), e.sha256, `${what}: ${e.file_name} downloads intact`);
+        }
+        const after = runCommand(dir, ['verify']).stdout;
+        assert.equal(count(after, 'orphan'), 0, `${what}, sent again:\n${after}`);
+        assert.equal(count(after, 'missing') + count(after, 'corrupt'), 0, `${what}, sent again:\n${after}`);
+    }
 });

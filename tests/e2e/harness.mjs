@@ -58,9 +58,9 @@ export function runCommand(dir, args) {
 }
 
 // Starts `kiemchung serve` on a free port in dir (default: a new makeDemoDir()).
-// Returns {url, dir, stderr(), stop(), kill()}: stop() sends SIGTERM, removes dir and resolves
-// to the server's exit code; kill() sends SIGKILL (a crash) and keeps dir, for a new
-// startServer(dir) on the same storage.
+// Returns {url, dir, pid, exited, stderr(), stop(), kill()}: stop() sends SIGTERM, removes dir
+// and resolves to the server's exit code; kill() sends SIGKILL (a crash) and keeps dir, for a
+// new startServer(dir) on the same storage; exited resolves to the exit code or signal name.
 export async function startServer(dir = makeDemoDir()) {
     const child = spawn(BINARY, ['serve'], {cwd: dir, env: serverEnv(dir), stdio: ['ignore', 'pipe', 'pipe']});
     let stderr = '';
@@ -82,6 +82,8 @@ export async function startServer(dir = makeDemoDir()) {
     return {
         url,
         dir,
+        pid: child.pid,
+        exited,
         stderr: () => stderr,
         async stop() {
             child.kill('SIGTERM');
