@@ -12,9 +12,9 @@ namespace kc {
 // What a unit or reviewer enters for one sub-criterion in one round.
 struct ScoreEntry {
     Points score;
-    std::optional<Points> metricPct;  // bands / proportional: the measured percentage
-    std::optional<int> violations;    // deduction: the number of violations
-    std::string overrideReason;       // required when score differs from the computed suggestion
+    std::optional<Points> metricPct{};  // bands / proportional: the measured percentage
+    std::optional<int> violations{};    // deduction: the number of violations
+    std::string overrideReason{};       // required when score differs from the computed suggestion
 };
 
 // The outcome of checking an entry: the score to store and, where the scoring type computes

@@ -36,8 +36,8 @@ struct ScoreRow {
     std::string name;
     Points maxPoints;
     bool survey = false;  // a survey item: never self-scored, no evidence
-    std::optional<Points> self, step1, step2;
-    std::vector<EvidenceCitation> evidence;  // sub-criteria only; standing evidence in id order
+    std::optional<Points> self{}, step1{}, step2{};
+    std::vector<EvidenceCitation> evidence{};  // sub-criteria only; standing evidence in id order
 };
 
 // Everything the appraisal sheet of one unit says, computed from domain data.

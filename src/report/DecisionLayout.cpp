@@ -30,10 +30,6 @@ pdf::Paragraph article(const std::string& text) {
     return p;
 }
 
-std::string pct(Points p) {
-    return p.toString(true) + "%";
-}
-
 void appendixHeading(pdf::PdfDocumentBuilder& b, int n, const std::string& subject,
                      const DocumentTemplates& t, const DocumentFacts& facts) {
     b.addPageBreak();

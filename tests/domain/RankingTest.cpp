@@ -30,9 +30,11 @@ TEST(RankingTest, RanksAreConsistentWithScoresForRandomData) {
             int higher = 0;
             for (std::size_t j = 0; j < v.size(); ++j) higher += v[j] > v[i];
             EXPECT_EQ(r[i], higher + 1);
-            for (std::size_t j = 0; j < v.size(); ++j)
-                if (v[i] > v[j])
+            for (std::size_t j = 0; j < v.size(); ++j) {
+                if (v[i] > v[j]) {
                     EXPECT_LT(r[i], r[j]);
+                }
+            }
         }
     }
 }
@@ -76,9 +78,11 @@ TEST(RankingTest, LargestRemainderAlwaysSumsToHundred) {
         int total = std::accumulate(counts.begin(), counts.end(), 0);
         int sum = std::accumulate(shares.begin(), shares.end(), 0);
         EXPECT_EQ(sum, total == 0 ? 0 : 1000);
-        for (std::size_t i = 0; i < counts.size(); ++i)
-            if (total > 0)
+        for (std::size_t i = 0; i < counts.size(); ++i) {
+            if (total > 0) {
                 EXPECT_LE(std::abs(shares[i] * total - counts[i] * 1000), total);
+            }
+        }
     }
 }
 

@@ -340,10 +340,12 @@ TEST(PdfDocumentBuilder, AWrappedCitationIsOneLinkOverItsLines) {
         if (w.yMin > second[3] + 5)
             break;  // the paragraph
         EXPECT_NE(inside(w, first), inside(w, second)) << w.text;
-        if (w.text.starts_with("101-"))
+        if (w.text.starts_with("101-")) {
             EXPECT_TRUE(inside(w, first));
-        if (w.text.starts_with("102-"))
+        }
+        if (w.text.starts_with("102-")) {
             EXPECT_TRUE(inside(w, second));
+        }
         ++words;
         inFirst += inside(w, first) ? 1 : 0;
     }
