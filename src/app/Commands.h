@@ -17,7 +17,8 @@ int runUser(Kernel& k, const std::vector<std::string>& args, std::ostream& out);
 int runVerifyAudit(Kernel& k, std::ostream& out);
 // Checks the evidence files: every SHA-256 the database records must have an intact blob, and
 // every blob must be recorded. Prints the missing, corrupt and orphan lists (and stale
-// temporary files, which are not a failure); exit 1 if any problem.
+// temporary files and blobs committed while it ran, which are not failures: it may run beside a
+// live server); exit 1 if any problem.
 int runVerify(Kernel& k, std::ostream& out);
 
 // Checks a PDF file: each signature (valid, covers the whole document, signer, time) and the

@@ -379,6 +379,28 @@ VerifyReport BlobStore::verify(const std::vector<std::string>& expectedShas,
     return report;
 }
 
+void BlobStore::settleOrphans(VerifyReport& report, const std::vector<std::string>& recordedNow,
+                              std::chrono::system_clock::time_point walkStarted) const {
+    const std::set<std::string> recorded(recordedNow.begin(), recordedNow.end());
+    std::vector<std::string> orphans;
+    for (std::string& orphan : report.orphans) {
+        const std::string name = fs::path(orphan).filename().string();
+        if (!isSha256(name) || _root / orphan != fs::path(path(name))) {
+            orphans.push_back(std::move(orphan));  // misplaced: never the server's doing
+            continue;
+        }
+        if (recorded.count(name))
+            continue;
+        struct stat st {};
+        const bool changedSince = ::lstat((_root / orphan).c_str(), &st) == 0 &&
+                                  std::chrono::system_clock::time_point(
+                                      std::chrono::seconds(st.st_ctim.tv_sec) +
+                                      std::chrono::nanoseconds(st.st_ctim.tv_nsec)) >= walkStarted;
+        (changedSince ? report.committing : orphans).push_back(std::move(orphan));
+    }
+    report.orphans = std::move(orphans);
+}
+
 std::vector<fs::path> BlobStore::staleTemps(std::chrono::seconds staleAge) const {
     std::vector<fs::path> stale;
     const auto cutoff = fs::file_time_type::clock::now() - staleAge;

@@ -34,6 +34,8 @@ struct VerifyReport {
                                           // as paths relative to the root ("blobs/ab/cd/...")
     std::vector<std::string> staleTemps;  // files in tmp/ older than the stale age, relative to
                                           // the root; reported only, not removed
+    std::vector<std::string> committing;  // blobs committed while verify ran whose rows had not
+                                          // committed yet (settleOrphans); reported only
 
     bool ok() const { return missing.empty() && corrupt.empty() && orphans.empty(); }
 };
@@ -149,6 +151,14 @@ public:
     // a command or a background job, not a request.
     VerifyReport verify(const std::vector<std::string>& expected,
                         std::chrono::seconds staleAge = std::chrono::hours(1)) const;
+
+    // For a verify() that ran beside a live server: a blob committed during the walk is an
+    // orphan until its row commits, a moment later. Drops from report.orphans every blob that
+    // recordedNow (the SHA-256s the database records, read after verify() returned) names, and
+    // moves to report.committing the other blobs whose commit (the rename, which sets the
+    // file's ctime) came at or after walkStarted. Misplaced and misnamed files stay orphans.
+    void settleOrphans(VerifyReport& report, const std::vector<std::string>& recordedNow,
+                       std::chrono::system_clock::time_point walkStarted) const;
 
     // Deletes temporary files not written to for staleAge (left by a crash or a killed process;
     // a live upload writes far more often). Returns how many were removed.

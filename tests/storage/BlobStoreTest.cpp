@@ -192,6 +192,33 @@ TEST_F(BlobStoreTest, VerifyCollectsMissingCorruptAndOrphansAtOnce) {
     EXPECT_EQ(clean.corrupt, std::vector<std::string>{corrupt.sha256});
 }
 
+// verify() beside a live server: blobs committed during the walk are settled afterwards.
+TEST_F(BlobStoreTest, SettleOrphansDropsTheRecordedAndSetsApartTheJustCommitted) {
+    const auto beforeCommits = std::chrono::system_clock::now() - std::chrono::seconds(1);
+    BlobInfo recordedMeanwhile = put("its row committed during the walk");
+    BlobInfo committing = put("its row had not committed yet");
+    std::ofstream(store.root() / "blobs" / "stray.txt") << "x";
+    const auto pathOf = [](const std::string& sha) {
+        return "blobs/" + sha.substr(0, 2) + "/" + sha.substr(2, 2) + "/" + sha;
+    };
+
+    VerifyReport report = store.verify({});
+    EXPECT_EQ(report.orphans.size(), 3u);
+    store.settleOrphans(report, {recordedMeanwhile.sha256}, beforeCommits);
+    EXPECT_EQ(report.orphans, std::vector<std::string>{"blobs/stray.txt"});
+    EXPECT_EQ(report.committing, std::vector<std::string>{pathOf(committing.sha256)});
+
+    // Committed before the walk began and still not recorded: an orphan (a crash's leftover).
+    VerifyReport later = store.verify({});
+    store.settleOrphans(later, {recordedMeanwhile.sha256},
+                        std::chrono::system_clock::now() + std::chrono::seconds(1));
+    std::vector<std::string> orphans{pathOf(committing.sha256), "blobs/stray.txt"};
+    std::sort(orphans.begin(), orphans.end());
+    EXPECT_EQ(later.orphans, orphans);
+    EXPECT_TRUE(later.committing.empty());
+    EXPECT_FALSE(later.ok());
+}
+
 TEST_F(BlobStoreTest, VerifyOfHealthyStoreIsOk) {
     BlobInfo a = put("a");
     BlobInfo b = put("b");
