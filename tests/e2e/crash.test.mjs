@@ -1,5 +1,5 @@
 // Crashes in the middle of uploads, with their own servers and no browser (docs/storage.md,
-// "Atomicity"). Two tests:
+// "Atomicity"). Three tests:
 // - At random moments: the unit's uploads run from three clients at once (one file per request,
 //   several files per request including a 3 MiB one that is hashed on the server's second
 //   thread, and zip imports) while the server is killed with SIGKILL; the server is started
@@ -15,12 +15,15 @@
 //   transaction, its flush; for a batch of three files the two syncfs and the second rename).
 //   After each, `verify` finds exactly the orphans that step leaves, the files are listed only
 //   if the transaction was written, and the same upload sent again is stored whole.
+// - The order of the flushes (what a kill cannot show, a power cut would): strace -f -y records
+//   one upload of one file and one of three, and the request thread must flush the data, rename,
+//   flush the names, write and flush the transaction, and only then answer 201.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import http from 'node:http';
 import {spawn, spawnSync} from 'node:child_process';
-import {readdirSync, statSync, utimesSync, writeFileSync} from 'node:fs';
+import {readdirSync, readFileSync, statSync, utimesSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {ACCOUNTS, makeDemoDir, startServer, runCommand, apiToken, apiGet, apiSend, makeZip} from './harness.mjs';
@@ -217,12 +220,11 @@ test('a server killed during uploads keeps every answered upload and no part of 
     assert.ok(!again.body.some(e => e.file_name === 'Bản đồ số hóa lớn.pdf'), 'the cut-off upload stored nothing');
 });
 
-// Kills the server as one of its threads enters the `when`th call of `syscall` since now (strace
-// counts per thread; the call itself does not run, SIGKILL stops the thread first). Resolves
-// once strace has attached to every thread of the server.
-async function armCrash(pid, syscall, when) {
-    const strace = spawn('strace', ['-f', '-p', String(pid), '-o', '/dev/null', '-e', `trace=${syscall}`,
-        '-e', `inject=${syscall}:signal=SIGKILL:when=${when}`], {stdio: ['ignore', 'ignore', 'pipe']});
+// Attaches `strace -f` with these options to every thread of the server; resolves to the strace
+// process once it has attached. Its exit promise is strace.done.
+async function attachStrace(pid, options) {
+    const strace = spawn('strace', ['-f', '-p', String(pid), ...options], {stdio: ['ignore', 'ignore', 'pipe']});
+    strace.done = new Promise(resolve => strace.on('exit', resolve));
     let said = '';
     await new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`strace did not attach in 10 s: ${said}`)), 10000);
@@ -238,6 +240,13 @@ async function armCrash(pid, syscall, when) {
     });
     return strace;
 }
+
+// Kills the server as one of its threads enters the `when`th call of `syscall` since now (strace
+// counts per thread; the call itself does not run, SIGKILL stops the thread first).
+const armCrash = (pid, syscall, when) => attachStrace(pid, ['-o', '/dev/null', '-e', `trace=${syscall}`,
+    '-e', `inject=${syscall}:signal=SIGKILL:when=${when}`]);
+
+const haveStrace = () => !spawnSync('strace', ['-V']).error;
 
 // Each point of the commit where the crash comes, as the request thread reaches it (strace -f
 // of one upload shows the order), and what must be found afterwards: the request's files listed
@@ -255,7 +264,7 @@ const CRASH_POINTS = [
 ];
 
 test('a crash at each step of a commit leaves the whole upload or none of it', async t => {
-    if (spawnSync('strace', ['-V']).error) {
+    if (!haveStrace()) {
         t.skip('strace is not installed (scripts/install-deps.sh installs it)');
         return;
     }
@@ -281,7 +290,7 @@ test('a crash at each step of a commit leaves the whole upload or none of it', a
         const answer = await upload(form()).then(r => r.status, () => 'no answer');
         assert.equal(answer, 'no answer', `${what}: the crash point was reached`);
         assert.equal(await server.exited, 'SIGKILL', what);
-        await new Promise(resolve => strace.exitCode !== null ? resolve() : strace.on('exit', resolve));
+        await strace.done;
 
         const report = runCommand(dir, ['verify']).stdout;
         assert.equal(count(report, 'missing'), 0, `${what}:\n${report}`);
@@ -307,4 +316,73 @@ test('a crash at each step of a commit leaves the whole upload or none of it', a
         assert.equal(count(after, 'orphan'), 0, `${what}, sent again:\n${after}`);
         assert.equal(count(after, 'missing') + count(after, 'corrupt'), 0, `${what}, sent again:\n${after}`);
     }
+});
+
+// What the request thread of one upload did, in order, from a `strace -f -y` log: each call's
+// name and the file it named (-y prints a descriptor's path), for the calls that matter to
+// durability, and `reply` for the response's first bytes.
+function durabilitySteps(log, storage) {
+    const calls = log.split('\n').map(line => /^(\d+) +(\w+)\((.*)$/.exec(line)).filter(Boolean);
+    const thread = calls.find(([, , name]) => name === 'fdatasync')?.[1];
+    const where = text => text.startsWith(storage) ? path.relative(storage, text) : text;
+    const steps = [];
+    for (const [, tid, name, rest] of calls) {
+        if (tid !== thread) continue;
+        const file = /^\d+<([^>]*)>/.exec(rest)?.[1];
+        if (name === 'renameat2') {
+            const [from, to] = [...rest.matchAll(/"([^"]*)"/g)].map(m => where(m[1]));
+            steps.push(`rename ${from.replace(/[^/]*$/, '*')} -> ${to.replace(/[^/]*$/, '*')}`);
+        } else if (/^(sendto|write|writev|sendmsg)$/.test(name) && /"HTTP\/1\.1 \d+/.test(rest)) {
+            steps.push(`reply ${/"HTTP\/1\.1 (\d+)/.exec(rest)[1]}`);
+        } else if (name === 'pwrite64' && file?.endsWith('-wal')) {
+            if (steps.at(-1) !== 'write WAL') steps.push('write WAL');
+        } else if (/^(fsync|fdatasync|syncfs)$/.test(name) && file) {
+            steps.push(`${name} ${where(file).replace(/[0-9a-f]{32}\.part$/, '*.part')}`);
+        }
+    }
+    return steps;
+}
+
+test('each step of a commit is flushed before the next relies on it, and the 201 comes last', async t => {
+    if (!haveStrace()) {
+        t.skip('strace is not installed (scripts/install-deps.sh installs it)');
+        return;
+    }
+    stopServerAfter(t);
+    const dir = makeDemoDir();
+    const storage = path.join(dir, 'storage');
+    server = await startServer(dir);
+    const clerk = await apiToken(server.url, ACCOUNTS.clerk);
+    await openSelfAssessment(clerk);
+    const unit = await apiToken(server.url, ACCOUNTS.unit);
+    const traced = async files => {
+        const log = path.join(dir, 'strace.log');
+        const strace = await attachStrace(server.pid, ['-y', '-s', '24', '-o', log,
+            '-e', 'trace=fsync,fdatasync,syncfs,renameat2,pwrite64,sendto,sendmsg,write,writev']);
+        const form = new FormData();
+        for (const [name, bytes] of files) form.append('file', new Blob([bytes]), name);
+        const r = await fetch(`${server.url}/api/v1/periods/${YEAR}/units/${UNIT}/evidence/1.1.3`,
+            {method: 'POST', headers: {Authorization: `Bearer ${unit}`}, body: form});
+        assert.equal(r.status, 201, await r.text());
+        strace.kill('SIGINT');  // detaches
+        await strace.done;
+        return durabilitySteps(readFileSync(log, 'utf8'), storage);
+    };
+
+    const single = await traced([['Kế hoạch một tệp.pdf', pdfBytes(30000)]]);
+    t.diagnostic(`one file: ${single.join(' → ')}`);
+    // The file's data, its new name, that name's directory (and the one above when the leaf
+    // directory is new), then the row, its flush, and only then the answer.
+    const leaf = /-> (blobs\/[0-9a-f]{2}\/[0-9a-f]{2})\/\*$/.exec(single[1] ?? '')?.[1] ?? '?';
+    const above = `fsync ${path.posix.dirname(leaf)}`;
+    assert.deepEqual(single.filter(step => step !== above), ['fsync tmp/*.part', `rename tmp/* -> ${leaf}/*`,
+        `fsync ${leaf}`, 'write WAL', 'fdatasync kiemchung.db-wal', 'reply 201']);
+    assert.ok([-1, 3].includes(single.indexOf(above)), single.join('\n'));
+
+    const batch = await traced([0, 1, 2].map(k => [`Báo cáo ${k}.pdf`, pdfBytes(31000 + k)]));
+    t.diagnostic(`three files: ${batch.join(' → ')}`);
+    // Every file's data (one syncfs), the three names, the names (another syncfs), the rows.
+    const rename = 'rename tmp/* -> blobs/…/*';
+    assert.deepEqual(batch.map(step => step.replace(/blobs\/[0-9a-f]{2}\/[0-9a-f]{2}/, 'blobs/…')), ['syncfs blobs',
+        rename, rename, rename, 'syncfs blobs', 'write WAL', 'fdatasync kiemchung.db-wal', 'reply 201']);
 });
