@@ -37,13 +37,25 @@ const sha256 = bytes => crypto.createHash('sha256').update(bytes).digest('hex');
 
 let server;  // the running one, whichever test started it
 
-// Each test ends by stopping its last server, which must exit cleanly (under ASan: no leaks).
-function stopServerAfter(t) {
+// Starts a server on a new demo directory, to be stopped when test t ends (it must exit cleanly:
+// under ASan, no leaks), and opens self-assessment around now (the demo year is over), as the
+// office would. Returns {dir, storage, clerk, unit}: the bearer tokens stay valid across
+// restarts, as sessions live in the database.
+async function startUploadServer(t) {
     t.after(async () => {
         const last = server;
         server = undefined;
         if (last) assert.equal(await last.stop(), 0, 'the last server must stop cleanly');
     });
+    const dir = makeDemoDir();
+    server = await startServer(dir);
+    const clerk = await apiToken(server.url, ACCOUNTS.clerk);
+    const now = Date.now();
+    const dates = await apiSend(server.url, clerk, 'PATCH', `/periods/${YEAR}`, {self_assessment_opens: iso(now - DAY),
+        self_assessment_closes: iso(now + 30 * DAY), step1_closes: iso(now + 40 * DAY),
+        supplement_closes: iso(now + 50 * DAY), step2_closes: iso(now + 60 * DAY)});
+    assert.equal(dates.status, 200, JSON.stringify(dates.body));
+    return {dir, storage: path.join(dir, 'storage'), clerk, unit: await apiToken(server.url, ACCOUNTS.unit)};
 }
 
 // A file that looks like a scanned PDF: a PDF header, then random bytes (unique content).
@@ -121,30 +133,15 @@ async function startLargeUpload(base, token, storage) {
     throw new Error('the large upload never reached storage/tmp/');
 }
 
-// The demo year is over: open self-assessment around now, as the office would.
-async function openSelfAssessment(clerk) {
-    const now = Date.now();
-    const dates = await apiSend(server.url, clerk, 'PATCH', `/periods/${YEAR}`, {self_assessment_opens: iso(now - DAY),
-        self_assessment_closes: iso(now + 30 * DAY), step1_closes: iso(now + 40 * DAY),
-        supplement_closes: iso(now + 50 * DAY), step2_closes: iso(now + 60 * DAY)});
-    assert.equal(dates.status, 200, JSON.stringify(dates.body));
-}
-
 // The number on a line "<title>: <n>" of `kiemchung verify`'s report.
 const count = (report, title) => Number(new RegExp(`^${title}: (\\d+)$`, 'm').exec(report)?.[1]);
 
 const tempFiles = storage => readdirSync(path.join(storage, 'tmp')).map(f => path.join(storage, 'tmp', f));
 
 test('a server killed during uploads keeps every answered upload and no part of a cut one', async t => {
-    stopServerAfter(t);
-    const dir = makeDemoDir();
-    const storage = path.join(dir, 'storage');
-    server = await startServer(dir);
-    const clerk = await apiToken(server.url, ACCOUNTS.clerk);  // kept across restarts: sessions live in the database
-    await openSelfAssessment(clerk);
+    const {dir, storage, clerk, unit} = await startUploadServer(t);
 
     for (let round = 0; round < 6; round++) {
-        const unit = await apiToken(server.url, ACCOUNTS.unit);  // sessions live in the database
         const clients = ['single', 'batch', 'archive'].map(kind => client(server.url, unit, kind, round));
         await sleep(300 + Math.floor(Math.random() * 900));
         await server.kill();
@@ -199,7 +196,6 @@ test('a server killed during uploads keeps every answered upload and no part of 
     // Earlier crashes may have left temporary files too: they are recent, so they stay.
     writeFileSync(path.join(storage, 'tmp', 'left-a-minute-ago.part'), 'x');
     const recent = tempFiles(storage);
-    const unit = await apiToken(server.url, ACCOUNTS.unit);
     const left = await startLargeUpload(server.url, unit, storage);
     await server.kill();
     const dayOld = (Date.now() - 25 * 3600 * 1000) / 1000;
@@ -246,7 +242,7 @@ async function attachStrace(pid, options) {
 const armCrash = (pid, syscall, when) => attachStrace(pid, ['-o', '/dev/null', '-e', `trace=${syscall}`,
     '-e', `inject=${syscall}:signal=SIGKILL:when=${when}`]);
 
-const haveStrace = () => !spawnSync('strace', ['-V']).error;
+const NEEDS_STRACE = {skip: spawnSync('strace', ['-V']).error && 'strace is not installed (scripts/install-deps.sh installs it)'};
 
 // Each point of the commit where the crash comes, as the request thread reaches it (strace -f
 // of one upload shows the order), and what must be found afterwards: the request's files listed
@@ -263,17 +259,8 @@ const CRASH_POINTS = [
     {files: 3, syscall: 'fdatasync', when: 1, where: 'after the batch transaction is written', listed: true, orphans: 0},
 ];
 
-test('a crash at each step of a commit leaves the whole upload or none of it', async t => {
-    if (!haveStrace()) {
-        t.skip('strace is not installed (scripts/install-deps.sh installs it)');
-        return;
-    }
-    stopServerAfter(t);
-    const dir = makeDemoDir();
-    server = await startServer(dir);
-    const clerk = await apiToken(server.url, ACCOUNTS.clerk);
-    await openSelfAssessment(clerk);
-    const unit = await apiToken(server.url, ACCOUNTS.unit);  // kept across restarts: sessions live in the database
+test('a crash at each step of a commit leaves the whole upload or none of it', NEEDS_STRACE, async t => {
+    const {dir, clerk, unit} = await startUploadServer(t);
     const upload = form => fetch(`${server.url}/api/v1/periods/${YEAR}/units/${UNIT}/evidence/1.1.2`,
         {method: 'POST', headers: {Authorization: `Bearer ${unit}`}, body: form});
     const listedNames = async () => (await apiGet(server.url, clerk, `/periods/${YEAR}/units/${UNIT}/evidence?sub=1.1.2`)).body.map(e => e.file_name);
@@ -343,18 +330,8 @@ function durabilitySteps(log, storage) {
     return steps;
 }
 
-test('each step of a commit is flushed before the next relies on it, and the 201 comes last', async t => {
-    if (!haveStrace()) {
-        t.skip('strace is not installed (scripts/install-deps.sh installs it)');
-        return;
-    }
-    stopServerAfter(t);
-    const dir = makeDemoDir();
-    const storage = path.join(dir, 'storage');
-    server = await startServer(dir);
-    const clerk = await apiToken(server.url, ACCOUNTS.clerk);
-    await openSelfAssessment(clerk);
-    const unit = await apiToken(server.url, ACCOUNTS.unit);
+test('each step of a commit is flushed before the next relies on it, and the 201 comes last', NEEDS_STRACE, async t => {
+    const {dir, storage, unit} = await startUploadServer(t);
     const traced = async files => {
         const log = path.join(dir, 'strace.log');
         const strace = await attachStrace(server.pid, ['-y', '-s', '24', '-o', log,
