@@ -26,21 +26,19 @@ import {spawn, spawnSync} from 'node:child_process';
 import {readdirSync, readFileSync, statSync, utimesSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
-import {ACCOUNTS, makeDemoDir, startServer, runCommand, apiToken, apiGet, apiSend, makeZip} from './harness.mjs';
+import {ACCOUNTS, makeDemoDir, startServer, runCommand, apiToken, apiGet, makeZip, openSelfAssessment} from './harness.mjs';
 
 const YEAR = 2022;
 const UNIT = 'XA16';
 const SUBS = ['1.1.1', '1.1.2', '1.1.3', '1.2.1'];
-const DAY = 86400000;
-const iso = ms => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const sha256 = bytes => crypto.createHash('sha256').update(bytes).digest('hex');
 
 let server;  // the running one, whichever test started it
 
 // Starts a server on a new demo directory, to be stopped when test t ends (it must exit cleanly:
-// under ASan, no leaks), and opens self-assessment around now (the demo year is over), as the
-// office would. Returns {dir, storage, clerk, unit}: the bearer tokens stay valid across
-// restarts, as sessions live in the database.
+// under ASan, no leaks), and opens self-assessment around now (the demo year is over). Returns
+// {dir, storage, clerk, unit}: the bearer tokens stay valid across restarts, as sessions live
+// in the database.
 async function startUploadServer(t) {
     t.after(async () => {
         const last = server;
@@ -50,11 +48,7 @@ async function startUploadServer(t) {
     const dir = makeDemoDir();
     server = await startServer(dir);
     const clerk = await apiToken(server.url, ACCOUNTS.clerk);
-    const now = Date.now();
-    const dates = await apiSend(server.url, clerk, 'PATCH', `/periods/${YEAR}`, {self_assessment_opens: iso(now - DAY),
-        self_assessment_closes: iso(now + 30 * DAY), step1_closes: iso(now + 40 * DAY),
-        supplement_closes: iso(now + 50 * DAY), step2_closes: iso(now + 60 * DAY)});
-    assert.equal(dates.status, 200, JSON.stringify(dates.body));
+    await openSelfAssessment(server.url, clerk);
     return {dir, storage: path.join(dir, 'storage'), clerk, unit: await apiToken(server.url, ACCOUNTS.unit)};
 }
 

@@ -12,7 +12,7 @@ import {readFileSync} from 'node:fs';
 import {execFileSync} from 'node:child_process';
 import {
     ACCOUNTS, startServer, launchBrowser, withPage as sharedWithPage, waitForPage, login, screenshots,
-    apiToken, apiGet, apiSend, apiPostBytes, makeZip,
+    apiToken, apiGet, apiSend, apiPostBytes, makeZip, openSelfAssessment,
 } from './harness.mjs';
 
 let server;
@@ -21,8 +21,6 @@ let base;
 let clerk;  // bearer tokens for checking the server's state
 let unit;
 
-const iso = ms => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-const DAY = 86400000;
 
 before(async () => {
     server = await startServer();
@@ -235,12 +233,7 @@ test('unit: sees only its own appraisal sheet, and downloads it', async () => {
 });
 
 test('unit: imports a zip of evidence (a refused one, then a dry run, then the import)', async () => {
-    // The demo year is over: open self-assessment around now, as the office would.
-    const now = Date.now();
-    const dates = await apiSend(base, clerk, 'PATCH', '/periods/2022', {self_assessment_opens: iso(now - DAY),
-        self_assessment_closes: iso(now + 30 * DAY), step1_closes: iso(now + 40 * DAY),
-        supplement_closes: iso(now + 50 * DAY), step2_closes: iso(now + 60 * DAY)});
-    assert.equal(dates.status, 200, JSON.stringify(dates.body));
+    await openSelfAssessment(base, clerk);
     const before112 = await evidenceOf('1.1.2');
     const before113 = await evidenceOf('1.1.3');
     const archive = makeZip({

@@ -220,6 +220,18 @@ export async function apiSend(baseURL, token, method, p, body) {
     return {status: r.status, body: r.status === 204 ? null : await r.json()};
 }
 
+// The demo year is over: opens its self-assessment around now (from yesterday, for 30 days, the
+// later phases after it), as the office would, through the API with an office bearer token.
+export async function openSelfAssessment(baseURL, token) {
+    const iso = ms => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const now = Date.now();
+    const day = 86400000;
+    const r = await apiSend(baseURL, token, 'PATCH', '/periods/2022', {self_assessment_opens: iso(now - day),
+        self_assessment_closes: iso(now + 30 * day), step1_closes: iso(now + 40 * day),
+        supplement_closes: iso(now + 50 * day), step2_closes: iso(now + 60 * day)});
+    if (r.status !== 200) throw new Error(`opening self-assessment: ${r.status} ${JSON.stringify(r.body)}`);
+}
+
 // A bearer-token request whose body is raw bytes (a PDF to verify): {status, body}.
 export async function apiPostBytes(baseURL, token, p, bytes, contentType = 'application/pdf') {
     const r = await fetch(`${baseURL}/api/v1${p}`, {method: 'POST', body: bytes,
