@@ -44,7 +44,10 @@ Reply content(Services& s, Request& r) {
         res.send();
         return Reply::sent();
     }
-    RangeRequest range = parseRange(r.raw.get("Range", ""), item.size);
+    // If-Range (a browser resuming a download) keeps the range only for the same content: a
+    // strong comparison with the ETag; anything else (another tag, a date) gets the whole file.
+    const bool rangeStillValid = !r.raw.has("If-Range") || r.raw.get("If-Range") == etag;
+    RangeRequest range = parseRange(rangeStillValid ? r.raw.get("Range", "") : "", item.size);
     if (range.kind == RangeRequest::Kind::Unsatisfiable) {
         Reply reply =
             Reply::error({ErrorCode::InvalidInput, "Khoảng byte yêu cầu không hợp lệ", {}});
@@ -67,7 +70,8 @@ Reply content(Services& s, Request& r) {
     in.seekg(static_cast<std::streamoff>(first));
     std::ostream& out = res.send();
     std::vector<char> chunk(kChunkBytes);
-    while (length > 0 && in) {
+    // Stops when the client goes away or stops reading (the send timeout, http.timeoutSeconds).
+    while (length > 0 && in && out) {
         auto want = static_cast<std::streamsize>(std::min<std::uint64_t>(chunk.size(), length));
         in.read(chunk.data(), want);
         std::streamsize got = in.gcount();

@@ -91,12 +91,28 @@ void render(Poco::Net::HTTPServerResponse& res, const Reply& reply,
     }
     out.flush();  // the status line and headers
     // A blocking stream socket sends everything in one call; loop all the same.
-    for (std::size_t at = 0; at < text.size();) {
-        const int n = socket->sendBytes(
-            text.data() + at, static_cast<int>(std::min<std::size_t>(text.size() - at, 1 << 30)));
-        if (n <= 0)
-            throw Poco::Net::NetException("the reply could not be sent");
-        at += static_cast<std::size_t>(n);
+    try {
+        for (std::size_t at = 0; at < text.size();) {
+            const int n = socket->sendBytes(
+                text.data() + at,
+                static_cast<int>(std::min<std::size_t>(text.size() - at, 1 << 30)));
+            if (n <= 0)
+                throw Poco::Net::NetException("the reply could not be sent");
+            at += static_cast<std::size_t>(n);
+        }
+    } catch (const Poco::Exception&) {
+        resetConnection(*socket, res);
+        throw;
+    }
+}
+
+void resetConnection(Poco::Net::StreamSocket& socket, Poco::Net::HTTPServerResponse& res) {
+    res.setKeepAlive(false);
+    try {
+        socket.setLinger(true, 0);  // close() then drops what is still queued and sends RST
+        socket.shutdown();
+    } catch (const Poco::Exception&) {
+        // Already closed by the client: nothing more to end.
     }
 }
 

@@ -17,7 +17,7 @@ struct ServerOptions {
     unsigned short port = 8080;  // 0 picks a free port (tests)
     int maxThreads = 16;
     int maxQueued = 64;
-    int timeoutSeconds = 60;     // a client that stops sending is cut off after this
+    int timeoutSeconds = 60;  // a client that stops sending or reading is cut off after this
 };
 
 // Poco's multi-threaded HTTP server around a Router. start() returns once listening.

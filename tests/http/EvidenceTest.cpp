@@ -426,6 +426,18 @@ TEST_F(EvidenceDownloadTest, ServesSingleByteRanges) {
         }
         EXPECT_EQ(r.header("Content-Range"), c.contentRange) << c.range;
     }
+    // A browser resuming a download sends If-Range with the ETag it had: the range holds for
+    // the same content only.
+    const std::string etag = "\"" + Sha256::hex(bytes) + "\"";
+    auto resumed = get(path, {{"Range", "bytes=15-"}, {"If-Range", etag}});
+    EXPECT_EQ(resumed.status, 206);
+    EXPECT_EQ(resumed.body, "fghij");
+    for (const std::string& other :
+         {std::string("\"other\""), "W/" + etag, std::string("Sat, 28 Nov 2026 10:00:00 GMT")}) {
+        auto whole = get(path, {{"Range", "bytes=15-"}, {"If-Range", other}});
+        EXPECT_EQ(whole.status, 200) << other;
+        EXPECT_EQ(whole.body, bytes) << other;
+    }
 }
 
 TEST_F(EvidenceDownloadTest, AnotherUnitMayNotDownload) {
@@ -438,6 +450,44 @@ TEST_F(EvidenceDownloadTest, AnotherUnitMayNotDownload) {
     EXPECT_EQ(r.status, 403) << r.dump();
     EXPECT_EQ(s.request("GET", path, s.reviewer()).status, 200);
     EXPECT_EQ(s.request("GET", "/api/v1/evidence/9999/content", s.reviewer()).status, 404);
+}
+
+}  // namespace
+}  // namespace kc::test
+
+namespace kc::test {
+namespace {
+
+// http.timeoutSeconds holds for sending too: a client that stops reading a download (a paused
+// browser download, a phone gone out of reach) is cut off, and its thread serves others. With
+// one server thread, a stalled client that kept it would leave every other request waiting.
+class EvidenceStalledReaderTest : public ::testing::Test {
+protected:
+    EvidenceServer s{[](Config& c) {
+        c.httpThreads = 1;
+        c.httpTimeoutSeconds = 1;
+    }};
+};
+
+TEST_F(EvidenceStalledReaderTest, AClientThatStopsReadingIsCutOffAndItsThreadFreed) {
+    const std::string big = kPdf + std::string(16 << 20, 'x');  // far beyond the socket buffers
+    const std::string& token = s.unitUser();  // logged in before a connection holds the thread
+    auto up = s.upload("1.1.1", {{"file", "Bản đồ quét.pdf", big}});
+    ASSERT_EQ(up.status, 201) << up.dump();
+    const std::string id = std::to_string(up.array()->getObject(0)->getValue<Id>("id"));
+    for (const std::string& path :
+         {"/api/v1/evidence/" + id + "/content",
+          std::string("/api/v1/periods/2022/evidence-export?unit=XA16")}) {
+        RawConnection stalled(s.port);
+        stalled.setReceiveBufferSize(64 * 1024);
+        stalled.send("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " +
+                     token + "\r\n\r\n");
+        // Served by the one thread only once the stalled download has let it go (within about
+        // twice the timeout; the helper waits 10 s for an answer).
+        EXPECT_EQ(s.request("GET", "/api/v1/health", "").status, 200) << path;
+        // The stalled client, reading at last, finds its download cut short.
+        EXPECT_LT(stalled.readToEnd().size(), big.size()) << path;
+    }
 }
 
 }  // namespace

@@ -96,6 +96,9 @@ public:
     }
     // No more bytes from the client (the server sees end of stream).
     void shutdownSend() { _socket.shutdownSend(); }
+    // A fixed receive buffer (no growing by the kernel): a client that does not read then
+    // stalls the server's sends after a few MiB.
+    void setReceiveBufferSize(int bytes) { _socket.setReceiveBufferSize(bytes); }
 
     // Reads one response (status line, headers, Content-Length body). status 0 when the
     // server closed the connection before a complete response.
@@ -136,6 +139,12 @@ public:
             }
         }
         return r;
+    }
+    // Every byte until the server closes or resets the connection (or 10 s pass in silence).
+    std::string readToEnd() {
+        while (fill()) {
+        }
+        return std::move(_buffer);
     }
     // True when the server has closed the connection (and sent nothing more).
     bool closedByServer() { return _buffer.empty() && !fill(); }
