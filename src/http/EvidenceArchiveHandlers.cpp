@@ -1,5 +1,4 @@
 #include <Poco/JSON/Array.h>
-#include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/StreamSocket.h>
 
 #include <stdexcept>
@@ -76,17 +75,6 @@ Poco::JSON::Object::Ptr reportJson(const ArchiveImportReport& report) {
         o->set("error", body->get("error"));
     }
     return o;
-}
-
-// After a failure part way through a streamed reply: cut the connection, so that the client
-// sees an incomplete transfer instead of a chunked body ended as if it were whole.
-void abortConnection(Request& r) {
-    if (auto* impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&r.raw)) {
-        try {
-            impl->socket().shutdown();
-        } catch (const Poco::Exception&) {
-        }
-    }
 }
 
 }  // namespace
@@ -173,7 +161,7 @@ Reply exportZip(Services& s, Request& r) {
             return Ok{};
         });
     if (!written.ok())
-        abortConnection(r);
+        r.cutConnection();
     return Reply::sent();
 }
 

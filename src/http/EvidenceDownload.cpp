@@ -80,6 +80,8 @@ Reply content(Services& s, Request& r) {
         out.write(chunk.data(), got);
         length -= static_cast<std::uint64_t>(got);
     }
+    if (!out)
+        r.cutConnection();
     return Reply::sent();
 }
 

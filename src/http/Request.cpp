@@ -2,6 +2,7 @@
 
 #include <Poco/JSON/JSONException.h>
 #include <Poco/JSON/Parser.h>
+#include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/URI.h>
 
 #include <istream>
@@ -94,6 +95,20 @@ Result<Poco::JSON::Object::Ptr> Request::jsonBody() {
         return v.extract<Poco::JSON::Object::Ptr>();
     } catch (const Poco::Exception& e) {
         return Error::invalid("JSON không hợp lệ", {{"$", e.message()}});
+    }
+}
+
+void Request::cutConnection() {
+    if (auto* impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&raw))
+        http::cutConnection(impl->socket(), response);
+}
+
+void cutConnection(Poco::Net::StreamSocket& socket, Poco::Net::HTTPServerResponse& res) {
+    res.setKeepAlive(false);
+    try {
+        socket.shutdown();
+    } catch (const Poco::Exception&) {
+        // Already closed by the client: nothing more to end.
     }
 }
 

@@ -4,6 +4,7 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/StreamSocket.h>
 
 #include <map>
 #include <optional>
@@ -60,10 +61,20 @@ public:
     // The body parsed as a JSON object (InvalidInput with the parser's position otherwise).
     Result<Poco::JSON::Object::Ptr> jsonBody();
 
+    // Ends the connection after a streamed reply that could not be completed (the client left
+    // or stopped reading, a stored file went missing): see cutConnection below.
+    void cutConnection();
+
 private:
     std::map<std::string, std::string> _params;
     const HttpLimits& _limits;
 };
+
+// Closes a connection after its reply and shuts it down at once: a client that stopped reading
+// then costs no further wait (Poco's final flush fails instead of waiting out the send
+// timeout again), and a client still reading sees a transfer cut short, not a chunked body
+// ended as if it were whole.
+void cutConnection(Poco::Net::StreamSocket& socket, Poco::Net::HTTPServerResponse& res);
 
 // What a handler returns. A handler that wrote the response itself returns Reply::sent().
 struct Reply {

@@ -101,18 +101,8 @@ void render(Poco::Net::HTTPServerResponse& res, const Reply& reply,
             at += static_cast<std::size_t>(n);
         }
     } catch (const Poco::Exception&) {
-        resetConnection(*socket, res);
+        cutConnection(*socket, res);
         throw;
-    }
-}
-
-void resetConnection(Poco::Net::StreamSocket& socket, Poco::Net::HTTPServerResponse& res) {
-    res.setKeepAlive(false);
-    try {
-        socket.setLinger(true, 0);  // close() then drops what is still queued and sends RST
-        socket.shutdown();
-    } catch (const Poco::Exception&) {
-        // Already closed by the client: nothing more to end.
     }
 }
 

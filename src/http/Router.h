@@ -62,8 +62,4 @@ private:
 void render(Poco::Net::HTTPServerResponse& res, const Reply& reply,
             Poco::Net::StreamSocket* socket = nullptr);
 
-// Ends a connection whose reply could not be sent (the client left, or stopped reading past
-// the send timeout): not kept alive, and reset, so that no later send on it waits again.
-void resetConnection(Poco::Net::StreamSocket& socket, Poco::Net::HTTPServerResponse& res);
-
 }  // namespace kc::http

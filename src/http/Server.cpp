@@ -11,44 +11,64 @@ namespace kc::http {
 
 namespace {
 
-// Poco gives the connection's socket the server timeout for receiving only: a client that
-// stops reading a download (a paused browser download, a vanished phone) would hold its thread
-// until the kernel gave up on the connection, or for good if the client's window stays shut.
-// Each request's socket gets the same limit for sending: a send that moves no byte for that
-// long fails and the handler stops writing. The connection is then reset at once: kept alive,
-// its thread would wait for the client's next request; shut down gently, Poco's own final
-// flush of the reply would wait out the timeout once more.
-class SendTimeoutHandler final : public Poco::Net::HTTPRequestHandler {
+// Poco's connection handling, adjusted around each request.
+//
+// Sending: Poco gives the socket the server timeout for receiving only, so a client that stops
+// reading a download (a paused browser download, a vanished phone) would hold its thread until
+// the kernel gave up on the connection, or for good while the client's window stays shut. Each
+// request's socket gets the same limit for sending: a send that moves no byte for that long
+// fails and the handler stops writing. The connection is then closed, not kept alive for a
+// next request that will not come; the large streamed replies (evidence downloads, exports)
+// also shut it down at once (Request::cutConnection), so Poco's own final flush of the reply
+// does not wait out the timeout a second time.
+//
+// Keep-alive: a kept-alive connection holds its thread while it waits for the next request (up
+// to Poco's 15 s), and new connections queue behind it. A burst of 40 requests through nginx,
+// which keeps up to `keepalive` idle connections per worker, left the slowest waiting 20-30 s
+// for 16 threads (docs/operations.md). So, as Tomcat's thread-per-connection connector did, a reply
+// keeps its connection alive only while at most three quarters of the threads are taken and nobody
+// waits; otherwise it closes it, and the thread goes to the next connection.
+class ConnectionHandler final : public Poco::Net::HTTPRequestHandler {
 public:
-    SendTimeoutHandler(Poco::Net::HTTPRequestHandler* inner, Poco::Timespan timeout)
-        : _inner(inner), _timeout(timeout) {}
+    ConnectionHandler(Poco::Net::HTTPRequestHandler* inner, const Poco::Net::HTTPServer& server,
+                      int maxThreads, Poco::Timespan sendTimeout)
+        : _inner(inner), _server(server), _maxThreads(maxThreads), _sendTimeout(sendTimeout) {}
     void handleRequest(Poco::Net::HTTPServerRequest& req,
                        Poco::Net::HTTPServerResponse& res) override {
         auto* impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&req);
         if (impl)
-            impl->socket().setSendTimeout(_timeout);
+            impl->socket().setSendTimeout(_sendTimeout);
+        // (Poco's maxThreads() is its thread pool's capacity, not the limit it was given.)
+        if (_server.queuedConnections() > 0 || 4 * _server.currentConnections() > 3 * _maxThreads)
+            res.setKeepAlive(false);
         _inner->handleRequest(req, res);
         if (impl && impl->session().networkException())
-            resetConnection(impl->socket(), res);
+            res.setKeepAlive(false);  // sending or receiving failed: the connection is done
     }
 
 private:
     std::unique_ptr<Poco::Net::HTTPRequestHandler> _inner;
-    Poco::Timespan _timeout;
+    const Poco::Net::HTTPServer& _server;
+    int _maxThreads;
+    Poco::Timespan _sendTimeout;
 };
 
-// Poco's factory pointer is reference counted and released by the server; the router outlives
-// it through _router, so hand the server a forwarding factory it can own.
+// Poco's factory pointer is reference counted and released by the server; Server's router and
+// its pointer to the Poco server outlive it, so hand the server a forwarding factory it can own.
 class ForwardingFactory final : public Poco::Net::HTTPRequestHandlerFactory {
 public:
-    ForwardingFactory(Router& router, Poco::Timespan sendTimeout)
-        : _router(router), _sendTimeout(sendTimeout) {}
+    ForwardingFactory(Router& router, const std::unique_ptr<Poco::Net::HTTPServer>& server,
+                      int maxThreads, Poco::Timespan sendTimeout)
+        : _router(router), _server(server), _maxThreads(maxThreads), _sendTimeout(sendTimeout) {}
     Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest& r) override {
-        return new SendTimeoutHandler(_router.createRequestHandler(r), _sendTimeout);
+        return new ConnectionHandler(_router.createRequestHandler(r), *_server, _maxThreads,
+                                     _sendTimeout);
     }
 
 private:
     Router& _router;
+    const std::unique_ptr<Poco::Net::HTTPServer>& _server;  // set before the first request
+    int _maxThreads;
     Poco::Timespan _sendTimeout;
 };
 
@@ -68,8 +88,8 @@ void Server::start() {
     params->setTimeout(timeout);
     params->setKeepAlive(true);
     params->setServerName("KiemChung");
-    _server = std::make_unique<Poco::Net::HTTPServer>(new ForwardingFactory(*_router, timeout),
-                                                      socket, params);
+    _server = std::make_unique<Poco::Net::HTTPServer>(
+        new ForwardingFactory(*_router, _server, _options.maxThreads, timeout), socket, params);
     _server->start();
 }
 
