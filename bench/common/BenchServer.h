@@ -14,6 +14,7 @@
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/Net/StreamSocket.h>
 #include <Poco/StreamCopier.h>
+#include <Poco/String.h>
 #include <fcntl.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -232,8 +233,9 @@ std::pair<int, std::string> sendFiles(unsigned short port, const std::string& pa
             bodyAt += 4;
             const std::string head = reply.substr(0, bodyAt);
             const auto length = head.find("Content-Length: ");
+            // Poco writes "Connection: Close".
             if (kept && length != std::string::npos &&
-                head.find("Connection: close") == std::string::npos)
+                Poco::toLower(head).find("connection: close") == std::string::npos)
                 replyEnd = bodyAt + std::stoul(head.substr(length + 16));
         }
     }
