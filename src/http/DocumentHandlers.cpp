@@ -96,8 +96,14 @@ Reply content(Services& s, Request& r) {
     res.set("Content-Disposition",
             shownInline.value() ? inlineDisposition(name) : attachmentDisposition(name));
     res.setContentLength64(static_cast<Poco::Int64>(d.size));
+    if (r.isHead()) {
+        res.send();
+        return Reply::sent();
+    }
     std::ostream& out = res.send();
     out << found->stream->rdbuf();
+    if (!out)
+        r.cutConnection();  // the client left or stopped reading: do not keep the connection
     return Reply::sent();
 }
 

@@ -152,6 +152,10 @@ Reply exportZip(Services& s, Request& r) {
     res.set("Cache-Control", "private, no-store");
     res.set("X-Content-Type-Options", "nosniff");
     res.setChunkedTransferEncoding(true);
+    if (r.isHead()) {
+        res.send();
+        return Reply::sent();
+    }
     std::ostream& out = res.send();
     Status written =
         s.exports.write(plan.value(), [&out](const char* data, std::size_t n) -> Status {

@@ -67,6 +67,10 @@ Reply content(Services& s, Request& r) {
     res.set("Content-Disposition", shownInline ? inlineDisposition(item.fileName)
                                                : attachmentDisposition(item.fileName));
     res.setContentLength64(static_cast<Poco::Int64>(length));
+    if (r.isHead()) {
+        res.send();
+        return Reply::sent();
+    }
     in.seekg(static_cast<std::streamoff>(first));
     std::ostream& out = res.send();
     std::vector<char> chunk(kChunkBytes);

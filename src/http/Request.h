@@ -38,6 +38,9 @@ public:
     bool bodyRead = false;
 
     const Actor& who() const { return *actor; }
+    // A HEAD request: a handler that streams its own reply sends the headers only (Poco drops
+    // the body, but producing it would still read every stored byte for nothing).
+    bool isHead() const { return raw.getMethod() == "HEAD"; }
     const std::string& param(const std::string& name) const { return _params.at(name); }
     // Integer path parameter; InvalidInput when it is not a number.
     Result<std::int64_t> intParam(const std::string& name) const;

@@ -28,7 +28,7 @@ Reply download(Request& r, const std::string& bytes, const std::string& contentT
     res.set("Cache-Control", "private, no-store");
     res.set("X-Content-Type-Options", "nosniff");
     res.setContentLength64(static_cast<Poco::Int64>(bytes.size()));
-    if (r.raw.getMethod() == "HEAD")
+    if (r.isHead())
         res.send();
     else
         res.send().write(bytes.data(), static_cast<std::streamsize>(bytes.size()));

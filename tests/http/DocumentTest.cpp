@@ -58,6 +58,11 @@ TEST_F(DocumentTest, GenerateListDownloadVerifyAndSignOnTop) {
     EXPECT_EQ(preview.header("Content-Disposition").rfind("inline;", 0), 0u);
     EXPECT_EQ(preview.header("Content-Security-Policy"), "default-src 'none'; frame-ancestors 'self'");
     EXPECT_EQ(preview.body, pdf.body);
+    auto head = s.request("HEAD", "/api/v1/documents/" + std::to_string(id) + "/content", clerk);
+    ASSERT_EQ(head.status, 200);
+    EXPECT_TRUE(head.body.empty());
+    EXPECT_EQ(head.header("Content-Length"), std::to_string(pdf.body.size()));
+    EXPECT_EQ(head.header("ETag"), pdf.header("ETag"));
 
     auto checked = s.request("POST", "/api/v1/verify", unit, pdf.body,
                              {{"Content-Type", "application/pdf"}});

@@ -1,3 +1,4 @@
+#include <fstream>
 #include <thread>
 
 #include "EvidenceTestServer.h"
@@ -438,6 +439,50 @@ TEST_F(EvidenceDownloadTest, ServesSingleByteRanges) {
         EXPECT_EQ(whole.status, 200) << other;
         EXPECT_EQ(whole.body, bytes) << other;
     }
+}
+
+// Bytes this process has read through read(2) and its kind so far (/proc/self/io "rchar"): the
+// server runs in the test's process, so a request that reads a stored file shows up here.
+std::uint64_t bytesReadSoFar() {
+    std::ifstream io("/proc/self/io");
+    std::string key;
+    std::uint64_t value = 0;
+    while (io >> key >> value)
+        if (key == "rchar:")
+            return value;
+    ADD_FAILURE() << "no rchar in /proc/self/io";
+    return 0;
+}
+
+// A HEAD request (curl -I, a download manager checking size and name first) gets the headers
+// a GET would, reads none of the stored bytes, and leaves its connection open for the next
+// request. (The download and the export used to produce their body into Poco's HEAD stream,
+// fail on its first write and cut the connection.)
+TEST_F(EvidenceDownloadTest, HeadSendsTheHeadersWithoutReadingTheStoredBytes) {
+    const std::string big = kPdf + std::string(8 << 20, 'x');
+    auto path = uploaded("Quyết định.pdf", big);
+    const auto get = this->get(path);
+    ASSERT_EQ(get.status, 200);
+    const std::string& token = s.unitUser();
+    for (const std::string& target :
+         {path, std::string("/api/v1/periods/2022/evidence-export?unit=XA16")}) {
+        RawConnection c(s.port);
+        const std::uint64_t before = bytesReadSoFar();
+        c.send("HEAD " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token +
+               "\r\n\r\n");
+        auto head = c.readResponse(true);
+        const std::uint64_t read = bytesReadSoFar() - before;
+        EXPECT_LT(read, 16u * 1024) << target;  // the request head (~120 bytes), no file chunk
+        EXPECT_EQ(head.status, 200) << target;
+        EXPECT_NE(head.header("Content-Disposition"), "") << target;
+        c.send("GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        auto next = c.readResponse();
+        EXPECT_EQ(next.status, 200) << target << ": HEAD left no body and kept the connection";
+        EXPECT_TRUE(c.closedByServer()) << target;
+    }
+    auto head = s.request("HEAD", path, s.unitUser());
+    for (const char* name : {"Content-Type", "Content-Length", "ETag", "Content-Disposition"})
+        EXPECT_EQ(head.header(name), get.header(name)) << name;
 }
 
 TEST_F(EvidenceDownloadTest, AnotherUnitMayNotDownload) {

@@ -76,7 +76,7 @@ public:
                 "Content-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
                 "\r\n";
         c.send(head + "Connection: close\r\n\r\n" + body);
-        return c.readResponse();
+        return c.readResponse(method == "HEAD");
     }
 
     std::string login(const std::string& user, const std::string& password) {

@@ -100,9 +100,9 @@ public:
     // stalls the server's sends after a few MiB.
     void setReceiveBufferSize(int bytes) { _socket.setReceiveBufferSize(bytes); }
 
-    // Reads one response (status line, headers, Content-Length body). status 0 when the
-    // server closed the connection before a complete response.
-    HttpResult readResponse() {
+    // Reads one response (status line, headers, Content-Length body; headers only for a reply
+    // to HEAD). status 0 when the server closed the connection before a complete response.
+    HttpResult readResponse(bool toHead = false) {
         HttpResult r;
         std::size_t headerEnd;
         while ((headerEnd = _buffer.find("\r\n\r\n")) == std::string::npos)
@@ -123,7 +123,7 @@ public:
             value.erase(0, value.find_first_not_of(' '));
             r.headers.add(line.substr(0, colon), value);
         }
-        std::size_t length = std::stoul(r.headers.get("Content-Length", "0"));
+        std::size_t length = toHead ? 0 : std::stoul(r.headers.get("Content-Length", "0"));
         std::size_t start = headerEnd + 4;
         while (_buffer.size() < start + length)
             if (!fill()) {
