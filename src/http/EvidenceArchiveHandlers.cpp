@@ -94,7 +94,7 @@ Reply importArchive(Services& s, Request& r) {
 
     SpoolContentStore spool(s.spool);
     const UploadLimits limits{s.upload.maxRequestBytes, s.upload.maxRequestBytes};
-    MultipartUpload upload(r.raw, spool, limits, "archive");
+    MultipartUpload upload(r, spool, limits, "archive");
     auto parsed = upload.read();
     r.bodyRead = upload.bodyRead();
     if (!parsed.ok())

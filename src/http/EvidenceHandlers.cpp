@@ -60,7 +60,7 @@ Reply upload(Services& s, Request& r) {
     if (!target.ok())
         return rejectUnread(r, target.error());
 
-    MultipartUpload upload(r.raw, s.content, s.upload);
+    MultipartUpload upload(r, s.content, s.upload);
     auto parsed = upload.read();
     r.bodyRead = upload.bodyRead();
     if (!parsed.ok())

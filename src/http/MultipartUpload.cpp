@@ -113,6 +113,11 @@ Result<ParsedUpload> MultipartUpload::read() {
         return tooLarge("Yêu cầu tải lên vượt quá giới hạn " +
                         std::to_string(_limits.maxRequestBytes) + " byte");
 
+    try {
+        _owner.continueBody();  // only now: the client that waits for it sends the body
+    } catch (const Poco::Exception& e) {
+        return invalid("Lỗi khi nhận dữ liệu: " + e.displayText());
+    }
     auto* impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&_request);
     CountingStream::Direct direct;
     if (impl && !chunked)

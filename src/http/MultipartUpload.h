@@ -10,6 +10,7 @@
 
 #include "core/Result.h"
 #include "domain/ContentStore.h"
+#include "http/Request.h"
 
 namespace kc::http {
 
@@ -49,9 +50,13 @@ struct ParsedUpload {
 // Not thread-safe; one instance per request.
 class MultipartUpload {
 public:
-    MultipartUpload(Poco::Net::HTTPServerRequest& request, ContentStore& content,
-                    UploadLimits limits, std::string fileField = "file")
-        : _request(request), _content(content), _limits(limits), _fileField(std::move(fileField)) {}
+    MultipartUpload(Request& request, ContentStore& content, UploadLimits limits,
+                    std::string fileField = "file")
+        : _owner(request),
+          _request(request.raw),
+          _content(content),
+          _limits(limits),
+          _fileField(std::move(fileField)) {}
 
     Result<ParsedUpload> read();
 
@@ -82,6 +87,7 @@ public:
 private:
     Result<ParsedUpload> parse(CountingStream& body, const std::string& boundary);
 
+    Request& _owner;  // for continueBody
     Poco::Net::HTTPServerRequest& _request;
     ContentStore& _content;
     UploadLimits _limits;

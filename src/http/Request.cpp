@@ -73,6 +73,7 @@ Result<std::string> Request::bodyBytes(std::uint64_t limit) {
     };
     if (raw.hasContentLength() && raw.getContentLength64() > static_cast<Poco::Int64>(limit))
         return tooLarge();
+    continueBody();
     std::string body;
     std::istream& in = raw.stream();
     char buf[8192];
@@ -96,6 +97,13 @@ Result<Poco::JSON::Object::Ptr> Request::jsonBody() {
     } catch (const Poco::Exception& e) {
         return Error::invalid("JSON không hợp lệ", {{"$", e.message()}});
     }
+}
+
+void Request::continueBody() {
+    if (!_awaitingContinue)
+        return;
+    _awaitingContinue = false;
+    response.sendContinue();
 }
 
 void Request::cutConnection() {

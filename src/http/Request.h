@@ -26,8 +26,13 @@ struct HttpLimits {
 class Request {
 public:
     Request(Poco::Net::HTTPServerRequest& raw, Poco::Net::HTTPServerResponse& response,
-            std::map<std::string, std::string> params, const HttpLimits& limits)
-        : raw(raw), response(response), _params(std::move(params)), _limits(limits) {}
+            std::map<std::string, std::string> params, const HttpLimits& limits,
+            bool expectsContinue = false)
+        : raw(raw),
+          response(response),
+          _params(std::move(params)),
+          _limits(limits),
+          _awaitingContinue(expectsContinue) {}
 
     Poco::Net::HTTPServerRequest& raw;
     Poco::Net::HTTPServerResponse& response;  // only for handlers that stream their own reply
@@ -64,6 +69,15 @@ public:
     // The body parsed as a JSON object (InvalidInput with the parser's position otherwise).
     Result<Poco::JSON::Object::Ptr> jsonBody();
 
+    // A client that sent "Expect: 100-continue" (curl for bodies over 1 MiB, .NET and
+    // PowerShell clients) waits for "100 Continue" before it sends the body. The router holds
+    // Poco's automatic answer back, so that a request refused before its body is read (access,
+    // phase, target, declared size) is answered without the client sending the body at all.
+    // Every reader of the body calls continueBody() first; it answers once.
+    void continueBody();
+    // True while such a client still waits: its body has not been sent.
+    bool bodyWithheld() const { return _awaitingContinue; }
+
     // Ends the connection after a streamed reply that could not be completed (the client left
     // or stopped reading, a stored file went missing): see cutConnection below.
     void cutConnection();
@@ -71,6 +85,7 @@ public:
 private:
     std::map<std::string, std::string> _params;
     const HttpLimits& _limits;
+    bool _awaitingContinue;
 };
 
 // Closes a connection after its reply and shuts it down at once: a client that stopped reading

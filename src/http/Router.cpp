@@ -57,13 +57,15 @@ Error unauthenticated() {
 
 class RouteHandler final : public Poco::Net::HTTPRequestHandler {
 public:
-    explicit RouteHandler(Router& router) : _router(router) {}
+    RouteHandler(Router& router, bool expectsContinue)
+        : _router(router), _expectsContinue(expectsContinue) {}
     void handleRequest(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) override {
-        _router.dispatch(req, res);
+        _router.dispatch(req, res, _expectsContinue);
     }
 
 private:
     Router& _router;
+    bool _expectsContinue;
 };
 
 }  // namespace
@@ -111,11 +113,19 @@ Router::Router(std::vector<Route> routes, AuthService& auth, HttpLimits limits)
     for (const Route& r : _routes) _patterns.push_back(segments(r.pattern));
 }
 
-Poco::Net::HTTPRequestHandler* Router::createRequestHandler(const Poco::Net::HTTPServerRequest&) {
-    return new RouteHandler(*this);
+Poco::Net::HTTPRequestHandler* Router::createRequestHandler(
+    const Poco::Net::HTTPServerRequest& req) {
+    // Poco answers "Expect: 100-continue" as soon as this returns, before any check; the header
+    // is taken away so that Request::continueBody answers it once the request has passed its
+    // checks. (Poco passes its own, non-const request object as const to factories only.)
+    const bool expectsContinue = req.getExpectContinue();
+    if (expectsContinue)
+        const_cast<Poco::Net::HTTPServerRequest&>(req).setExpectContinue(false);
+    return new RouteHandler(*this, expectsContinue);
 }
 
-void Router::dispatch(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+void Router::dispatch(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res,
+                      bool expectsContinue) {
     // Body bytes nobody read would be parsed as the next request on a kept-alive connection:
     // unless the handler reads the body to its end, the reply closes the connection.
     const bool keepAlive = res.getKeepAlive();
@@ -153,7 +163,7 @@ void Router::dispatch(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerRe
             return render(res, Reply::error(Error::notFound("Không có địa chỉ " + req.getURI())));
         }
 
-        Request request(req, res, std::move(params), _limits);
+        Request request(req, res, std::move(params), _limits, expectsContinue);
         if (!route->access.isPublic) {
             std::string token;
             bool fromCookie = false;

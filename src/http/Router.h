@@ -43,8 +43,10 @@ public:
 
     Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override;
 
-    // Routing and rendering for one request; exposed for the handler wrapper.
-    void dispatch(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res);
+    // Routing and rendering for one request; exposed for the handler wrapper. expectsContinue:
+    // the client sent "Expect: 100-continue" and waits for Request::continueBody.
+    void dispatch(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res,
+                  bool expectsContinue = false);
 
     static constexpr const char* kSessionCookie = "kc_session";
 

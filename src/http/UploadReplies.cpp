@@ -38,7 +38,8 @@ Reply closingReply(Request& r, const Error& e) {
 }
 
 Reply rejectUnread(Request& r, const Error& e) {
-    if (MultipartUpload::discardBody(r.raw, kDiscardBytes))
+    // A client still waiting for "100 Continue" sends no body: there is nothing to drop.
+    if (!r.bodyWithheld() && MultipartUpload::discardBody(r.raw, kDiscardBytes))
         return Reply::error(e);
     return closingReply(r, e);
 }

@@ -12,7 +12,8 @@ namespace kc::http {
 Reply closingReply(Request& r, const Error& e);
 
 // A rejection before the body was read: a small body (at most 1 MiB by Content-Length) is read
-// and dropped and the connection kept; a larger one gets closingReply().
+// and dropped and the connection kept; a larger one, or one the client withholds until it gets
+// "100 Continue" (Request::bodyWithheld), gets closingReply().
 Reply rejectUnread(Request& r, const Error& e);
 
 }  // namespace kc::http

@@ -142,6 +142,32 @@ TEST_F(BodyLimitTest, HugeContentLengthWithoutBodyIs413AtOnce) {
     EXPECT_TRUE(c.closedByServer());
 }
 
+// A client that sends "Expect: 100-continue" is told to send its body only once the request has
+// passed the checks made before reading it (here the size it declares); otherwise it gets the
+// error at once and never sends the body.
+TEST_F(BodyLimitTest, ExpectContinueIsAnsweredOnlyForABodyThatWillBeRead) {
+    const std::string token = s.clerk();
+    auto head = [&](std::size_t length) {
+        return "POST /api/v1/unit-types HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " +
+               token + "\r\nContent-Type: application/json\r\nExpect: 100-continue\r\n" +
+               "Content-Length: " + std::to_string(length) + "\r\n\r\n";
+    };
+    const std::string body = R"({"code":"tp","name":"Thành phố"})";
+    auto c = s.raw();
+    c.send(head(body.size()));
+    EXPECT_EQ(c.readResponse().status, 100);
+    c.send(body);
+    auto r = c.readResponse();
+    EXPECT_EQ(r.status, 201) << r.dump();
+
+    auto big = s.raw();
+    big.send(head(5000));
+    auto refused = big.readResponse();
+    EXPECT_EQ(refused.status, 413) << refused.dump();  // not 100
+    EXPECT_TRUE(closes(refused)) << refused.header("Connection");
+    EXPECT_EQ(s.count("/api/v1/unit-types", token), 4);
+}
+
 TEST_F(BodyLimitTest, ChunkedBodyOverTheLimitIs413) {
     const std::string token = s.clerk();
     auto c = s.raw();

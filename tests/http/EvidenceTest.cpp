@@ -1,3 +1,5 @@
+#include <Poco/String.h>
+
 #include <fstream>
 #include <thread>
 
@@ -299,6 +301,52 @@ TEST_F(EvidenceTest, ReviewerCannotUpload) {
     expectNothingStored(r);
 }
 
+// "Expect: 100-continue" (curl for bodies over 1 MiB, .NET and PowerShell clients): the client
+// sends the body only once the server answers "100 Continue". The server answers it when the
+// upload has passed every check made before its body is read; a refused upload gets its error
+// instead, and its client never sends the body (Poco would have said "continue" to every one).
+std::string expectingContinue(std::string head) {
+    return head.insert(head.size() - 2, "Expect: 100-continue\r\n");
+}
+
+TEST_F(EvidenceTest, AnUploadThatExpectsContinueIsToldToSendItsBody) {
+    const std::string body = multipartBody({{"file", "Kế hoạch.pdf", kPdf}});
+    RawConnection c(s.port);
+    c.send(expectingContinue(s.uploadHead(path("1.1.1"), s.unitUser(), body.size())));
+    EXPECT_EQ(c.readResponse().status, 100);
+    c.send(body);
+    auto r = c.readResponse();
+    EXPECT_EQ(r.status, 201) << r.dump();
+    EXPECT_EQ(s.storedCount(), 1);
+}
+
+TEST_F(EvidenceTest, ARefusedUploadIsAnsweredBeforeItsBodyIsSent) {
+    const std::size_t size = 50 << 20;  // what the client would have sent for nothing
+    const struct {
+        const char* what;
+        std::string head;
+        int status;
+    } cases[] = {
+        {"no session", s.uploadHead(path("1.1.1"), "no-such-token", size), 401},
+        {"a reviewer", s.uploadHead(path("1.1.1"), s.reviewer(), size), 403},
+        {"unknown sub-criterion", s.uploadHead(path("9.9.9"), s.unitUser(), size), 404},
+        {"another unit's",
+         s.uploadHead(EvidenceServer::evidencePath("BAOYEN") + "/1.1.1", s.unitUser(), size), 403},
+        {"not multipart", s.uploadHead(path("1.1.1"), s.unitUser(), size, "text/plain"), 415},
+        {"archive to an unknown unit",
+         s.uploadHead("/api/v1/periods/2022/units/NOPE/evidence-archive", s.unitUser(), size), 403},
+    };
+    for (const auto& c : cases) {
+        RawConnection client(s.port);
+        client.send(expectingContinue(c.head));
+        auto r = client.readResponse();  // no "100 Continue" first
+        EXPECT_EQ(r.status, c.status) << c.what << ": " << r.dump();
+        EXPECT_EQ(Poco::toLower(r.header("Connection")), "close") << c.what;
+    }
+    EXPECT_EQ(s.storedCount(), 0);
+    EXPECT_EQ(s.filesUnder("tmp"), 0);
+}
+
 class EvidenceLimitTest : public ::testing::Test {
 protected:
     EvidenceServer s{[](Config& c) {
@@ -323,6 +371,14 @@ TEST_F(EvidenceLimitTest, RejectsTooLargeRequestByContentLength) {
     c.send(s.uploadHead(path(), s.unitUser(), 100000));
     auto r = c.readResponse();
     EXPECT_EQ(r.status, 413) << r.dump();
+    EXPECT_EQ(s.storedCount(), 0);
+}
+
+TEST_F(EvidenceLimitTest, ATooLargeUploadThatExpectsContinueIsRefusedBeforeItsBodyIsSent) {
+    RawConnection c(s.port);
+    c.send(expectingContinue(s.uploadHead(path(), s.unitUser(), 100000)));
+    auto r = c.readResponse();
+    EXPECT_EQ(r.status, 413) << r.dump();  // not 100
     EXPECT_EQ(s.storedCount(), 0);
 }
 
