@@ -15,6 +15,8 @@ std::string_view errorCodeName(ErrorCode code) {
         case ErrorCode::Locked: return "locked";
         case ErrorCode::PhaseClosed: return "phase_closed";
         case ErrorCode::MethodNotAllowed: return "method_not_allowed";
+        case ErrorCode::StorageFull:
+            return "insufficient_storage";
         case ErrorCode::Internal: return "internal_error";
     }
     return "unknown";

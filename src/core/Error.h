@@ -20,6 +20,7 @@ enum class ErrorCode {
     Locked,            // too many failed logins; try later
     PhaseClosed,       // a workflow phase does not allow this now
     MethodNotAllowed,  // the path exists but not with this HTTP method
+    StorageFull,       // the server's disk (or quota) is full: nothing was stored (HTTP 507)
     Internal,          // only for reporting broken infrastructure to a client (HTTP 500)
 };
 

@@ -1,5 +1,8 @@
 #include "http/ErrorMapping.h"
 
+#include <cerrno>
+#include <system_error>
+
 #include "http/Request.h"
 
 namespace kc::http {
@@ -17,9 +20,23 @@ int statusOf(ErrorCode code) {
         case ErrorCode::UnsupportedMedia: return 415;
         case ErrorCode::Locked: return 429;
         case ErrorCode::MethodNotAllowed: return 405;
+        case ErrorCode::StorageFull:
+            return 507;
         case ErrorCode::Internal: return 500;
     }
     return 400;
+}
+
+Error infrastructureError(const std::exception& e) {
+    if (const auto* failed = dynamic_cast<const std::system_error*>(&e)) {
+        const std::error_code code = failed->code();
+        if (code == std::errc::no_space_on_device || code == std::errc::file_too_large ||
+            code.value() == EDQUOT)
+            return {ErrorCode::StorageFull,
+                    "Máy chủ đã hết chỗ lưu trữ nên chưa lưu được gì; vui lòng báo quản trị viên",
+                    {}};
+    }
+    return {ErrorCode::Internal, "Lỗi hệ thống; vui lòng thử lại sau", {}};
 }
 
 Poco::JSON::Object::Ptr errorBody(const Error& e) {

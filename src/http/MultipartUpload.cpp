@@ -7,8 +7,6 @@
 #include <Poco/String.h>
 #include <Poco/URI.h>
 
-#include <chrono>
-
 #include "core/Text.h"
 #include "http/CountingStream.h"
 #include "http/MultipartScanner.h"
@@ -247,28 +245,6 @@ Result<std::vector<StoredContent>> MultipartUpload::commitAll(ContentStore& cont
         stored.push_back(std::move(r).value());
     }
     return stored;
-}
-
-void MultipartUpload::lingerAfterReply(Poco::Net::HTTPServerRequest& request, int seconds) {
-    auto* impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&request);
-    if (!impl)
-        return;
-    Poco::Net::StreamSocket& socket = impl->socket();
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
-    std::vector<char> sink(64 * 1024);
-    try {
-        socket.shutdownSend();
-        socket.setReceiveTimeout(Poco::Timespan(0, 200000));
-        while (std::chrono::steady_clock::now() < deadline) {
-            try {
-                if (socket.receiveBytes(sink.data(), static_cast<int>(sink.size())) <= 0)
-                    return;  // the client closed: it has the reply
-            } catch (const Poco::TimeoutException&) {
-            }
-        }
-    } catch (const Poco::Exception&) {
-        // A reset or a closed socket: nothing more to wait for.
-    }
 }
 
 }  // namespace kc::http

@@ -78,12 +78,6 @@ public:
     // client does not send it: then the connection must close after the reply.
     static bool discardBody(Poco::Net::HTTPServerRequest& request, std::uint64_t maxBytes);
 
-    // After a reply was sent without reading the whole body: closes the sending side and reads
-    // and drops what the client still sends, for at most `seconds`, so that the client reads
-    // the reply before the connection is closed (closing with unread data resets it, and the
-    // client may lose the reply). The connection must not be reused afterwards.
-    static void lingerAfterReply(Poco::Net::HTTPServerRequest& request, int seconds = 2);
-
 private:
     Result<ParsedUpload> parse(CountingStream& body, const std::string& boundary);
 

@@ -3,9 +3,12 @@
 #include <Poco/JSON/JSONException.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/HTTPServerRequestImpl.h>
+#include <Poco/Timespan.h>
 #include <Poco/URI.h>
 
+#include <chrono>
 #include <istream>
+#include <vector>
 
 #include "core/Text.h"
 
@@ -109,6 +112,28 @@ void Request::continueBody() {
 void Request::cutConnection() {
     if (auto* impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&raw))
         http::cutConnection(impl->socket(), response);
+}
+
+void lingerAfterReply(Poco::Net::HTTPServerRequest& request, int seconds) {
+    auto* impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&request);
+    if (!impl)
+        return;
+    Poco::Net::StreamSocket& socket = impl->socket();
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+    std::vector<char> sink(64 * 1024);
+    try {
+        socket.shutdownSend();
+        socket.setReceiveTimeout(Poco::Timespan(0, 200000));
+        while (std::chrono::steady_clock::now() < deadline) {
+            try {
+                if (socket.receiveBytes(sink.data(), static_cast<int>(sink.size())) <= 0)
+                    return;  // the client closed: it has the reply
+            } catch (const Poco::TimeoutException&) {
+            }
+        }
+    } catch (const Poco::Exception&) {
+        // A reset or a closed socket: nothing more to wait for.
+    }
 }
 
 void cutConnection(Poco::Net::StreamSocket& socket, Poco::Net::HTTPServerResponse& res) {

@@ -94,6 +94,13 @@ private:
 // ended as if it were whole.
 void cutConnection(Poco::Net::StreamSocket& socket, Poco::Net::HTTPServerResponse& res);
 
+// After a reply (flushed, with Connection: close) was sent without reading the whole body:
+// closes the sending side and reads and drops what the client still sends, for at most
+// `seconds`, so that the client reads the reply before the connection is closed (closing with
+// unread data resets it, and the client may lose the reply). The connection must not be reused
+// afterwards.
+void lingerAfterReply(Poco::Net::HTTPServerRequest& request, int seconds = 2);
+
 // What a handler returns. A handler that wrote the response itself returns Reply::sent().
 struct Reply {
     int status = 200;

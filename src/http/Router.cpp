@@ -1,5 +1,6 @@
 #include "http/Router.h"
 
+#include "http/ErrorMapping.h"
 #include "http/JsonText.h"
 
 #include <Poco/Logger.h>
@@ -203,10 +204,23 @@ void Router::dispatch(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerRe
         if (!res.sent())
             render(res, Reply::error(Error::invalid("Yêu cầu không hợp lệ: " + e.message())));
     } catch (const std::exception& e) {
+        // Broken infrastructure (a full disk, an I/O error, a bug): logged for the operator; the
+        // client gets a plain reply, and is let finish a body the handler left unread, so that
+        // the reply is not lost to a reset connection.
         Poco::Logger::get("kiemchung.http")
             .error("internal error on " + req.getMethod() + " " + req.getURI() + ": " + e.what());
-        if (!res.sent())
-            render(res, Reply::error({ErrorCode::Internal, "Lỗi hệ thống; vui lòng thử lại sau", {}}));
+        auto* impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&req);
+        if (!res.sent() && impl && method != "HEAD") {
+            try {
+                render(res, Reply::error(infrastructureError(e)), &impl->socket());
+                if (hasBody)
+                    lingerAfterReply(req);
+            } catch (const Poco::Exception&) {
+                // The client is gone: render() has closed the connection.
+            }
+        } else if (!res.sent()) {
+            render(res, Reply::error(infrastructureError(e)));
+        }
     }
 }
 

@@ -33,7 +33,7 @@ Reply closingReply(Request& r, const Error& e) {
     std::ostream& out = res.send();
     out << text;
     out.flush();
-    MultipartUpload::lingerAfterReply(r.raw);
+    lingerAfterReply(r.raw);
     return Reply::sent();
 }
 

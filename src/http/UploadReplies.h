@@ -8,7 +8,7 @@ namespace kc::http {
 // Replies for upload requests whose body was not read to its end.
 
 // Sends e as the JSON error, flushed, with Connection: close, then lets the client finish
-// sending (MultipartUpload::lingerAfterReply) so that it reads the reply instead of a reset.
+// sending (lingerAfterReply) so that it reads the reply instead of a reset.
 Reply closingReply(Request& r, const Error& e);
 
 // A rejection before the body was read: a small body (at most 1 MiB by Content-Length) is read

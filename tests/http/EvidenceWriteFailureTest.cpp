@@ -1,0 +1,92 @@
+#include <sys/resource.h>
+
+#include <csignal>
+
+#include "ArchiveUpload.h"
+#include "EvidenceTestServer.h"
+
+namespace kc::test {
+namespace {
+
+const std::string kPdf = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
+
+// A disk that fills up part way through an upload or an archive import. RLIMIT_FSIZE makes every
+// write past the limit fail (EFBIG, with SIGXFSZ ignored) as a full disk fails with ENOSPC; the
+// limit is the process's, so it stays well above the database's size.
+class EvidenceWriteFailureTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ASSERT_EQ(getrlimit(RLIMIT_FSIZE, &_saved), 0);
+        _handler = std::signal(SIGXFSZ, SIG_IGN);
+        (void)s.unitUser();  // logged in while writes still succeed
+    }
+    void TearDown() override {
+        setrlimit(RLIMIT_FSIZE, &_saved);
+        std::signal(SIGXFSZ, _handler);
+    }
+    void limitFileSize(rlim_t bytes) {
+        rlimit limit = _saved;
+        limit.rlim_cur = bytes;
+        ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &limit), 0);
+    }
+    void expectNothingStored() {
+        EXPECT_EQ(s.storedCount(), 0);
+        EXPECT_EQ(s.filesUnder("tmp"), 0);
+        EXPECT_EQ(s.filesUnder("blobs"), 0);
+    }
+
+    EvidenceServer s;
+    rlimit _saved{};
+    void (*_handler)(int) = SIG_DFL;
+};
+
+TEST_F(EvidenceWriteFailureTest, AnUploadThatCannotBeWrittenIsAClearErrorAndLeavesNothing) {
+    const std::string big = kPdf + std::string(12 << 20, 'x');
+    limitFileSize(8 << 20);
+    auto r = s.upload("1.1.1", {{"file", "Bản quét.pdf", big}});
+    EXPECT_EQ(r.status, 507) << r.dump();
+    EXPECT_EQ(r.errorCode(), "insufficient_storage") << r.dump();
+    expectNothingStored();
+
+    limitFileSize(_saved.rlim_cur);  // room again: the same upload goes through
+    EXPECT_EQ(s.upload("1.1.1", {{"file", "Bản quét.pdf", big}}).status, 201);
+}
+
+// Small when packed, too large for the disk once unpacked: the upload is spooled, two entries
+// are written, the third fails. The archive is imported whole or not at all.
+TEST_F(EvidenceWriteFailureTest, AnArchiveThatCannotBeUnpackedIsAClearErrorAndLeavesNothing) {
+    const std::string zip = makeZip({{"1.1.1 Kế hoạch/a.pdf", kPdf + std::string(1 << 20, 'a')},
+                                     {"1.1.1 Kế hoạch/b.pdf", kPdf + std::string(1 << 20, 'b')},
+                                     {"1.1.2_Báo cáo.pdf", kPdf + std::string(12 << 20, 'c')}});
+    ASSERT_LT(zip.size(), 1u << 20);
+    limitFileSize(8 << 20);
+    auto r = uploadArchive(s, "Hồ sơ 2022.zip", zip);
+    EXPECT_EQ(r.status, 507) << r.dump();
+    EXPECT_EQ(r.errorCode(), "insufficient_storage") << r.dump();
+    expectNothingStored();
+
+    limitFileSize(_saved.rlim_cur);
+    auto again = uploadArchive(s, "Hồ sơ 2022.zip", zip);
+    EXPECT_EQ(again.status, 201) << again.dump();
+    EXPECT_EQ(s.storedCount(), 3);
+}
+
+// The archive itself does not fit (it is spooled to disk before it is read).
+TEST_F(EvidenceWriteFailureTest, AnArchiveThatCannotBeSpooledIsAClearErrorAndLeavesNothing) {
+    std::string noise(12 << 20, '\0');
+    std::uint64_t x = 88172645463325252ULL;  // xorshift: bytes that do not compress
+    for (char& c : noise) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        c = static_cast<char>(x);
+    }
+    const std::string zip = makeZip({{"1.1.1 Kế hoạch/scan.pdf", kPdf + noise}});
+    ASSERT_GT(zip.size(), 10u << 20);
+    limitFileSize(8 << 20);
+    auto r = uploadArchive(s, "Hồ sơ 2022.zip", zip);
+    EXPECT_EQ(r.status, 507) << r.dump();
+    EXPECT_EQ(r.errorCode(), "insufficient_storage") << r.dump();
+    expectNothingStored();
+}
+
+}  // namespace
+}  // namespace kc::test
