@@ -1,15 +1,20 @@
 #include "http/Server.h"
 
 #include <Poco/Net/HTTPRequestHandler.h>
-#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerConnection.h>
 #include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/HTTPServerSession.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
+#include <Poco/Net/TCPServer.h>
+#include <Poco/Net/TCPServerConnectionFactory.h>
+
+#include <chrono>
+#include <thread>
+
+#include "http/HeadDeadlines.h"
 
 namespace kc::http {
-
-namespace {
 
 // Poco's connection handling, adjusted around each request.
 //
@@ -28,51 +33,114 @@ namespace {
 // for 16 threads (docs/operations.md). So, as Tomcat's thread-per-connection connector did, a reply
 // keeps its connection alive only while at most three quarters of the threads are taken and nobody
 // waits; otherwise it closes it, and the thread goes to the next connection.
+//
+// Request heads: the whole head of a request must arrive within the timeout (HeadDeadlines),
+// not only each piece of it. The deadline is armed when a connection starts (WatchedConnection)
+// and after each reply on a kept-alive connection (then with Poco's keep-alive wait added), and
+// disarmed by ConnectionHandler once the head has arrived.
+struct ConnectionPolicy {
+    const std::unique_ptr<Poco::Net::TCPServer>& server;  // set before the first request
+    HeadDeadlines& heads;
+    int maxThreads;
+    Poco::Timespan timeout;
+    Poco::Timespan keepAliveTimeout;
+};
+
+namespace {
+
 class ConnectionHandler final : public Poco::Net::HTTPRequestHandler {
 public:
-    ConnectionHandler(Poco::Net::HTTPRequestHandler* inner, const Poco::Net::HTTPServer& server,
-                      int maxThreads, Poco::Timespan sendTimeout)
-        : _inner(inner), _server(server), _maxThreads(maxThreads), _sendTimeout(sendTimeout) {}
+    ConnectionHandler(Poco::Net::HTTPRequestHandler* inner, const ConnectionPolicy& policy)
+        : _inner(inner), _policy(policy) {}
     void handleRequest(Poco::Net::HTTPServerRequest& req,
                        Poco::Net::HTTPServerResponse& res) override {
         auto* impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&req);
-        if (impl)
-            impl->socket().setSendTimeout(_sendTimeout);
+        if (impl) {
+            _policy.heads.disarm(impl->socket().impl()->sockfd());
+            impl->socket().setSendTimeout(_policy.timeout);
+        }
         // (Poco's maxThreads() is its thread pool's capacity, not the limit it was given.)
-        if (_server.queuedConnections() > 0 || 4 * _server.currentConnections() > 3 * _maxThreads)
+        const Poco::Net::TCPServer& server = *_policy.server;
+        if (server.queuedConnections() > 0 ||
+            4 * server.currentConnections() > 3 * _policy.maxThreads)
             res.setKeepAlive(false);
         _inner->handleRequest(req, res);
         if (impl && impl->session().networkException())
             res.setKeepAlive(false);  // sending or receiving failed: the connection is done
+        if (impl && res.getKeepAlive())
+            _policy.heads.arm(
+                impl->socket().impl()->sockfd(),
+                HeadDeadlines::Clock::now() +
+                    std::chrono::microseconds(_policy.keepAliveTimeout.totalMicroseconds() +
+                                              _policy.timeout.totalMicroseconds()));
     }
 
 private:
     std::unique_ptr<Poco::Net::HTTPRequestHandler> _inner;
-    const Poco::Net::HTTPServer& _server;
-    int _maxThreads;
-    Poco::Timespan _sendTimeout;
+    const ConnectionPolicy& _policy;
 };
 
-// Poco's factory pointer is reference counted and released by the server; Server's router and
-// its pointer to the Poco server outlive it, so hand the server a forwarding factory it can own.
-class ForwardingFactory final : public Poco::Net::HTTPRequestHandlerFactory {
+// Poco's HTTP connection, with the deadline for its first request head armed as it starts and
+// disarmed before its socket is closed.
+class WatchedConnection final : public Poco::Net::HTTPServerConnection {
 public:
-    ForwardingFactory(Router& router, const std::unique_ptr<Poco::Net::HTTPServer>& server,
-                      int maxThreads, Poco::Timespan sendTimeout)
-        : _router(router), _server(server), _maxThreads(maxThreads), _sendTimeout(sendTimeout) {}
-    Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest& r) override {
-        return new ConnectionHandler(_router.createRequestHandler(r), *_server, _maxThreads,
-                                     _sendTimeout);
+    WatchedConnection(const Poco::Net::StreamSocket& socket,
+                      Poco::Net::HTTPServerParams::Ptr params,
+                      Poco::Net::HTTPRequestHandlerFactory::Ptr factory,
+                      const ConnectionPolicy& policy)
+        : HTTPServerConnection(socket, params, factory), _policy(policy) {}
+    void run() override {
+        const int fd = socket().impl()->sockfd();
+        _policy.heads.arm(fd, HeadDeadlines::Clock::now() +
+                                  std::chrono::microseconds(_policy.timeout.totalMicroseconds()));
+        try {
+            HTTPServerConnection::run();
+        } catch (...) {
+            _policy.heads.disarm(fd);
+            throw;
+        }
+        _policy.heads.disarm(fd);
     }
 
 private:
-    Router& _router;
-    const std::unique_ptr<Poco::Net::HTTPServer>& _server;  // set before the first request
-    int _maxThreads;
-    Poco::Timespan _sendTimeout;
+    const ConnectionPolicy& _policy;
+};
+
+class WatchedConnectionFactory final : public Poco::Net::TCPServerConnectionFactory {
+public:
+    WatchedConnectionFactory(Poco::Net::HTTPServerParams::Ptr params,
+                             Poco::Net::HTTPRequestHandlerFactory::Ptr factory,
+                             const ConnectionPolicy& policy)
+        : _params(params), _factory(factory), _policy(policy) {}
+    Poco::Net::TCPServerConnection* createConnection(
+        const Poco::Net::StreamSocket& socket) override {
+        return new WatchedConnection(socket, _params, _factory, _policy);
+    }
+
+private:
+    Poco::Net::HTTPServerParams::Ptr _params;
+    Poco::Net::HTTPRequestHandlerFactory::Ptr _factory;
+    const ConnectionPolicy& _policy;
 };
 
 }  // namespace
+
+// The request handler factory of every connection: the router's handler inside
+// ConnectionHandler. Poco's factory pointers are reference counted, so Server holds one too.
+class ForwardingFactory final : public Poco::Net::HTTPRequestHandlerFactory {
+public:
+    ForwardingFactory(Router& router, const ConnectionPolicy& policy)
+        : _router(router), _policy(policy) {}
+    Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest& r) override {
+        return new ConnectionHandler(_router.createRequestHandler(r), _policy);
+    }
+    // Shuts every open connection down, as Poco's HTTPServer::stopAll(true) does.
+    void stopAll() { serverStopped(this, true); }
+
+private:
+    Router& _router;
+    const ConnectionPolicy& _policy;
+};
 
 Server::Server(ServerOptions options, std::vector<Route> routes, AuthService& auth, HttpLimits limits)
     : _options(std::move(options)), _router(std::make_unique<Router>(std::move(routes), auth, limits)) {}
@@ -81,23 +149,35 @@ Server::~Server() { stop(); }
 
 void Server::start() {
     Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(_options.bindAddress, _options.port), 64);
-    auto* params = new Poco::Net::HTTPServerParams;
+    Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
     params->setMaxThreads(_options.maxThreads);
     params->setMaxQueued(_options.maxQueued);
     const Poco::Timespan timeout(_options.timeoutSeconds, 0);
     params->setTimeout(timeout);
     params->setKeepAlive(true);
     params->setServerName("KiemChung");
-    _server = std::make_unique<Poco::Net::HTTPServer>(
-        new ForwardingFactory(*_router, _server, _options.maxThreads, timeout), socket, params);
+    _heads = std::make_unique<HeadDeadlines>();
+    _policy = std::make_unique<ConnectionPolicy>(ConnectionPolicy{
+        _server, *_heads, _options.maxThreads, timeout, params->getKeepAliveTimeout()});
+    _handlers = new ForwardingFactory(*_router, *_policy);
+    // What Poco's HTTPServer does, with WatchedConnection for Poco's HTTPServerConnection.
+    _server = std::make_unique<Poco::Net::TCPServer>(
+        new WatchedConnectionFactory(params, _handlers, *_policy), socket, params);
     _server->start();
 }
 
 void Server::stop() {
-    if (_server) {
-        _server->stopAll(true);
-        _server.reset();
-    }
+    if (!_server)
+        return;
+    _server->stop();       // accepts no more connections
+    _handlers->stopAll();  // shuts the open ones down
+    // Their threads use the policy and the deadlines: let them finish before those go.
+    for (int i = 0; i < 500 && _server->currentThreads() > 0; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    _server.reset();
+    _handlers = nullptr;
+    _policy.reset();
+    _heads.reset();
 }
 
 unsigned short Server::port() const { return _server ? _server->port() : 0; }

@@ -6,8 +6,10 @@
 
 #include "http/Router.h"
 
+#include <Poco/SharedPtr.h>
+
 namespace Poco::Net {
-class HTTPServer;
+class TCPServer;
 }
 
 namespace kc::http {
@@ -17,10 +19,18 @@ struct ServerOptions {
     unsigned short port = 8080;  // 0 picks a free port (tests)
     int maxThreads = 16;
     int maxQueued = 64;
-    int timeoutSeconds = 60;  // a client that stops sending or reading is cut off after this
+    // A client that stops sending or reading is cut off after this; a request's whole head must
+    // arrive within it.
+    int timeoutSeconds = 60;
 };
 
-// Poco's multi-threaded HTTP server around a Router. start() returns once listening.
+class HeadDeadlines;
+struct ConnectionPolicy;
+class ForwardingFactory;
+
+// Poco's multi-threaded HTTP server around a Router, with the connection policy described in
+// Server.cpp. start() returns once listening; stop() closes every connection and waits (up to
+// 5 s) for their threads to finish.
 class Server {
 public:
     Server(ServerOptions options, std::vector<Route> routes, AuthService& auth, HttpLimits limits);
@@ -33,7 +43,10 @@ public:
 private:
     ServerOptions _options;
     std::unique_ptr<Router> _router;
-    std::unique_ptr<Poco::Net::HTTPServer> _server;
+    std::unique_ptr<HeadDeadlines> _heads;
+    std::unique_ptr<ConnectionPolicy> _policy;
+    Poco::SharedPtr<ForwardingFactory> _handlers;
+    std::unique_ptr<Poco::Net::TCPServer> _server;
 };
 
 }  // namespace kc::http

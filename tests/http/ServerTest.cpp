@@ -1,7 +1,10 @@
 // The HTTP server's handling of connections (src/http/Server.cpp): keep-alive only while
-// threads are free. A client that stops reading is tested in EvidenceTest.cpp
-// (EvidenceStalledReaderTest), where replies are large enough to stall.
+// threads are free, a deadline for each request head. A client that stops reading is tested in
+// EvidenceTest.cpp (EvidenceStalledReaderTest), where replies are large enough to stall.
+#include <atomic>
+#include <chrono>
 #include <memory>
+#include <thread>
 #include <vector>
 
 #include "EvidenceTestServer.h"
@@ -42,6 +45,40 @@ TEST(ServerTest, KeepsConnectionsAliveOnlyWhileAQuarterOfTheThreadsIsFree) {
     // The idle connections still serve their clients.
     idle.front()->send(kHealth);
     EXPECT_EQ(idle.front()->readResponse().status, 200);
+}
+
+// Poco's receive timeout bounds each wait for more bytes, not the whole head: a client sending
+// its request head a byte now and then kept its thread for as long as it went on. The whole
+// head must now arrive within http.timeoutSeconds; the server then answers 400 and closes.
+TEST(ServerTest, ARequestHeadMustArriveWholeWithinTheTimeout) {
+    EvidenceServer s{[](Config& c) {
+        c.httpThreads = 1;
+        c.httpTimeoutSeconds = 2;
+    }};
+    RawConnection slow(s.port);
+    const std::string head =
+        "GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + std::string(60, 'a') +
+        "\r\n\r\n";
+    std::atomic<bool> stop{false};
+    std::thread trickle([&] {  // a byte every 0.25 s: each within the timeout; 20 s in all
+        for (char c : head) {
+            if (stop)
+                return;
+            try {
+                slow.send(std::string(1, c));
+            } catch (const std::exception&) {
+                return;  // the server closed the connection
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(250));
+        }
+    });
+    // The one thread is free again once the slow head's deadline (2 s) has passed; without the
+    // deadline this request gets no answer within the helper's 10 s.
+    auto r = s.request("GET", "/api/v1/health", "");
+    EXPECT_EQ(r.status, 200) << r.dump();
+    stop = true;
+    trickle.join();
+    EXPECT_EQ(slow.readResponse().status, 400);
 }
 
 }  // namespace

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <map>
+#include <mutex>
+#include <thread>
+
+namespace kc::http {
+
+// A deadline for the whole head of each request. Poco's receive timeout bounds each wait for
+// more bytes, so a client that sends its request line and headers a byte now and then would
+// hold a server thread (one per connection) as long as it liked; a few such clients would stop
+// the server. The server arms a connection's deadline while it waits for a request head and
+// disarms it once the head has arrived; a connection still waiting at its deadline has its
+// receiving side shut down, so that Poco's parser sees the end of the stream, answers 400 and
+// closes the connection.
+//
+// Sockets are named by descriptor: the caller disarms before the socket is closed. One thread
+// per instance; thread-safe.
+class HeadDeadlines {
+public:
+    using Clock = std::chrono::steady_clock;
+
+    HeadDeadlines();
+    ~HeadDeadlines();
+    HeadDeadlines(const HeadDeadlines&) = delete;
+    HeadDeadlines& operator=(const HeadDeadlines&) = delete;
+
+    void arm(int socket, Clock::time_point deadline);
+    void disarm(int socket);
+
+private:
+    void run();
+
+    std::mutex _mutex;
+    std::condition_variable _changed;
+    std::map<int, Clock::time_point> _deadlines;
+    Clock::time_point _wakeAt = Clock::time_point::max();  // when the thread looks next
+    bool _stopping = false;
+    std::thread _thread;  // last: started once the members above exist
+};
+
+}  // namespace kc::http
