@@ -2,8 +2,6 @@
 
 #include <sys/socket.h>
 
-#include <algorithm>
-
 namespace kc::http {
 
 HeadDeadlines::HeadDeadlines() : _thread([this] { run(); }) {}
@@ -18,14 +16,8 @@ HeadDeadlines::~HeadDeadlines() {
 }
 
 void HeadDeadlines::arm(int socket, Clock::time_point deadline) {
-    bool sooner;
-    {
-        std::lock_guard lock(_mutex);
-        _deadlines[socket] = deadline;
-        sooner = deadline < _wakeAt;
-    }
-    if (sooner)  // mostly not: deadlines are armed in the order they fall due
-        _changed.notify_one();
+    std::lock_guard lock(_mutex);
+    _deadlines[socket] = deadline;
 }
 
 void HeadDeadlines::disarm(int socket) {
@@ -47,18 +39,9 @@ void HeadDeadlines::run() {
                 ++it;
             }
         }
-        if (_deadlines.empty()) {
-            _wakeAt = Clock::time_point::max();
-            _changed.wait(lock);
-        } else {
-            // A copy: the entry may go while the lock is released.
-            const Clock::time_point next =
-                std::min_element(_deadlines.begin(), _deadlines.end(),
-                                 [](const auto& a, const auto& b) { return a.second < b.second; })
-                    ->second;
-            _wakeAt = next;
-            _changed.wait_until(lock, next);
-        }
+        // Once a second: deadlines are whole seconds, and arming (twice per request) then wakes
+        // no thread.
+        _changed.wait_for(lock, kTick);
     }
 }
 

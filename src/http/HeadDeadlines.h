@@ -16,8 +16,9 @@ namespace kc::http {
 // receiving side shut down, so that Poco's parser sees the end of the stream, answers 400 and
 // closes the connection.
 //
-// Sockets are named by descriptor: the caller disarms before the socket is closed. One thread
-// per instance; thread-safe.
+// A connection is shut down within a second after its deadline. Sockets are named by
+// descriptor: the caller disarms before the socket is closed. One thread per instance, which
+// looks once a second; thread-safe.
 class HeadDeadlines {
 public:
     using Clock = std::chrono::steady_clock;
@@ -31,12 +32,12 @@ public:
     void disarm(int socket);
 
 private:
+    static constexpr std::chrono::seconds kTick{1};
     void run();
 
     std::mutex _mutex;
     std::condition_variable _changed;
     std::map<int, Clock::time_point> _deadlines;
-    Clock::time_point _wakeAt = Clock::time_point::max();  // when the thread looks next
     bool _stopping = false;
     std::thread _thread;  // last: started once the members above exist
 };
