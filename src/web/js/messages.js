@@ -14,32 +14,19 @@ export function roleLabel(role) {
 // What to tell the user for each error code when the server's own message is missing, and what
 // to do about it.
 const CODE_MESSAGES = {
-    network: [
-        'Không kết nối được máy chủ.',
-        'Kiểm tra kết nối mạng rồi bấm lại; dữ liệu bạn nhập vẫn còn.'
-    ],
+    network: ['Không kết nối được máy chủ.', 'Kiểm tra kết nối mạng rồi bấm lại; dữ liệu bạn nhập vẫn còn.'],
     invalid_input: ['Dữ liệu chưa hợp lệ.', 'Sửa các chỗ được đánh dấu rồi gửi lại.'],
     unauthenticated: ['Cần đăng nhập.', 'Đăng nhập lại rồi bấm lại; dữ liệu bạn nhập vẫn còn.'],
-    forbidden:
-        ['Bạn không có quyền làm việc này.', 'Nhờ người có quyền (Văn phòng hoặc quản trị viên).'],
+    forbidden: ['Bạn không có quyền làm việc này.', 'Nhờ người có quyền (Văn phòng hoặc quản trị viên).'],
     not_found: ['Không tìm thấy.', 'Kiểm tra lại năm, mã hoặc đường dẫn.'],
     method_not_allowed: ['Thao tác không được hỗ trợ.', ''],
     duplicate: ['Đã có rồi.', 'Dùng mã khác, hoặc không cần làm lại.'],
-    conflict: [
-        'Không làm được ở trạng thái hiện tại.',
-        'Kỳ đánh giá đã chốt: nhờ Văn phòng mở chốt nếu thật sự cần.'
-    ],
+    conflict: ['Không làm được ở trạng thái hiện tại.', 'Kỳ đánh giá đã chốt: nhờ Văn phòng mở chốt nếu thật sự cần.'],
     phase_closed: ['Đã hết thời hạn cho việc này.', 'Xem các mốc thời gian của kỳ đánh giá.'],
     too_large: ['Dữ liệu gửi lên quá lớn.', 'Chia nhỏ, hoặc báo quản trị viên.'],
     unsupported_media_type: ['Loại tệp không được hỗ trợ.', ''],
-    locked: [
-        'Tài khoản đang tạm khóa.',
-        'Chờ hết thời gian khóa, hoặc nhờ quản trị viên đặt lại mật khẩu.'
-    ],
-    insufficient_storage: [
-        'Máy chủ đã hết chỗ lưu trữ; chưa lưu được gì.',
-        'Báo quản trị viên để giải phóng hoặc mở rộng ổ đĩa, rồi gửi lại.'
-    ],
+    locked: ['Tài khoản đang tạm khóa.', 'Chờ hết thời gian khóa, hoặc nhờ quản trị viên đặt lại mật khẩu.'],
+    insufficient_storage: ['Máy chủ đã hết chỗ lưu trữ; chưa lưu được gì.', 'Báo quản trị viên để giải phóng hoặc mở rộng ổ đĩa, rồi gửi lại.'],
     internal_error: ['Lỗi hệ thống; vui lòng thử lại sau.', 'Báo quản trị viên nếu lỗi lặp lại.'],
 };
 
