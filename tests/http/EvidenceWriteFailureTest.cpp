@@ -1,54 +1,46 @@
-#include <sys/resource.h>
-
-#include <csignal>
-
 #include "ArchiveUpload.h"
 #include "EvidenceTestServer.h"
+#include "FileSizeLimit.h"
 
 namespace kc::test {
 namespace {
 
 const std::string kPdf = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
 
-// A disk that fills up part way through an upload or an archive import. RLIMIT_FSIZE makes every
-// write past the limit fail (EFBIG, with SIGXFSZ ignored) as a full disk fails with ENOSPC; the
-// limit is the process's, so it stays well above the database's size.
+// A disk that fills up part way through an upload or an archive import (FileSizeLimit: the
+// limit is the process's, for every file, so it is set only around the request).
 class EvidenceWriteFailureTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        ASSERT_EQ(getrlimit(RLIMIT_FSIZE, &_saved), 0);
-        _handler = std::signal(SIGXFSZ, SIG_IGN);
-        (void)s.unitUser();  // logged in while writes still succeed
-    }
-    void TearDown() override {
-        setrlimit(RLIMIT_FSIZE, &_saved);
-        std::signal(SIGXFSZ, _handler);
-    }
-    void limitFileSize(rlim_t bytes) {
-        rlimit limit = _saved;
-        limit.rlim_cur = bytes;
-        ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &limit), 0);
+        (void)s.unitUser();  // logged in (database writes) while there is room
+        (void)s.clerk();
     }
     void expectNothingStored() {
         EXPECT_EQ(s.storedCount(), 0);
         EXPECT_EQ(s.filesUnder("tmp"), 0);
         EXPECT_EQ(s.filesUnder("blobs"), 0);
     }
+    // Sends an upload with writes past `bytes` failing.
+    HttpResult uploadWithRoomFor(rlim_t bytes, const std::string& name,
+                                 const std::string& content) {
+        FileSizeLimit full(bytes);
+        return s.upload("1.1.1", {{"file", name, content}});
+    }
+    HttpResult archiveWithRoomFor(rlim_t bytes, const std::string& zip) {
+        FileSizeLimit full(bytes);
+        return uploadArchive(s, "Hồ sơ 2022.zip", zip);
+    }
 
     EvidenceServer s;
-    rlimit _saved{};
-    void (*_handler)(int) = SIG_DFL;
 };
 
 TEST_F(EvidenceWriteFailureTest, AnUploadThatCannotBeWrittenIsAClearErrorAndLeavesNothing) {
     const std::string big = kPdf + std::string(12 << 20, 'x');
-    limitFileSize(8 << 20);
-    auto r = s.upload("1.1.1", {{"file", "Bản quét.pdf", big}});
+    auto r = uploadWithRoomFor(8 << 20, "Bản quét.pdf", big);
     EXPECT_EQ(r.status, 507) << r.dump();
     EXPECT_EQ(r.errorCode(), "insufficient_storage") << r.dump();
     expectNothingStored();
-
-    limitFileSize(_saved.rlim_cur);  // room again: the same upload goes through
+    // Room again: the same upload goes through.
     EXPECT_EQ(s.upload("1.1.1", {{"file", "Bản quét.pdf", big}}).status, 201);
 }
 
@@ -59,13 +51,11 @@ TEST_F(EvidenceWriteFailureTest, AnArchiveThatCannotBeUnpackedIsAClearErrorAndLe
                                      {"1.1.1 Kế hoạch/b.pdf", kPdf + std::string(1 << 20, 'b')},
                                      {"1.1.2_Báo cáo.pdf", kPdf + std::string(12 << 20, 'c')}});
     ASSERT_LT(zip.size(), 1u << 20);
-    limitFileSize(8 << 20);
-    auto r = uploadArchive(s, "Hồ sơ 2022.zip", zip);
+    auto r = archiveWithRoomFor(8 << 20, zip);
     EXPECT_EQ(r.status, 507) << r.dump();
     EXPECT_EQ(r.errorCode(), "insufficient_storage") << r.dump();
     expectNothingStored();
 
-    limitFileSize(_saved.rlim_cur);
     auto again = uploadArchive(s, "Hồ sơ 2022.zip", zip);
     EXPECT_EQ(again.status, 201) << again.dump();
     EXPECT_EQ(s.storedCount(), 3);
@@ -81,8 +71,7 @@ TEST_F(EvidenceWriteFailureTest, AnArchiveThatCannotBeSpooledIsAClearErrorAndLea
     }
     const std::string zip = makeZip({{"1.1.1 Kế hoạch/scan.pdf", kPdf + noise}});
     ASSERT_GT(zip.size(), 10u << 20);
-    limitFileSize(8 << 20);
-    auto r = uploadArchive(s, "Hồ sơ 2022.zip", zip);
+    auto r = archiveWithRoomFor(8 << 20, zip);
     EXPECT_EQ(r.status, 507) << r.dump();
     EXPECT_EQ(r.errorCode(), "insufficient_storage") << r.dump();
     expectNothingStored();
