@@ -1,12 +1,12 @@
 #pragma once
 
+#include <Poco/SharedPtr.h>
+
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "http/Router.h"
-
-#include <Poco/SharedPtr.h>
 
 namespace Poco::Net {
 class TCPServer;
