@@ -43,7 +43,8 @@ struct ConnectionPolicy {
     HeadDeadlines& heads;
     int maxThreads;
     Poco::Timespan timeout;
-    Poco::Timespan keepAliveTimeout;
+    HeadDeadlines::Clock::duration firstHead;  // from the connection's start: the timeout
+    HeadDeadlines::Clock::duration nextHead;   // from a reply: keep-alive wait + the timeout
 };
 
 namespace {
@@ -68,11 +69,8 @@ public:
         if (impl && impl->session().networkException())
             res.setKeepAlive(false);  // sending or receiving failed: the connection is done
         if (impl && res.getKeepAlive())
-            _policy.heads.arm(
-                impl->socket().impl()->sockfd(),
-                HeadDeadlines::Clock::now() +
-                    std::chrono::microseconds(_policy.keepAliveTimeout.totalMicroseconds() +
-                                              _policy.timeout.totalMicroseconds()));
+            _policy.heads.arm(impl->socket().impl()->sockfd(),
+                              HeadDeadlines::Clock::now() + _policy.nextHead);
     }
 
 private:
@@ -90,16 +88,13 @@ public:
                       const ConnectionPolicy& policy)
         : HTTPServerConnection(socket, params, factory), _policy(policy) {}
     void run() override {
-        const int fd = socket().impl()->sockfd();
-        _policy.heads.arm(fd, HeadDeadlines::Clock::now() +
-                                  std::chrono::microseconds(_policy.timeout.totalMicroseconds()));
-        try {
-            HTTPServerConnection::run();
-        } catch (...) {
-            _policy.heads.disarm(fd);
-            throw;
-        }
-        _policy.heads.disarm(fd);
+        struct Armed {  // disarmed however run() ends, before the socket closes
+            HeadDeadlines& heads;
+            int fd;
+            ~Armed() { heads.disarm(fd); }
+        } armed{_policy.heads, socket().impl()->sockfd()};
+        armed.heads.arm(armed.fd, HeadDeadlines::Clock::now() + _policy.firstHead);
+        HTTPServerConnection::run();
     }
 
 private:
@@ -157,8 +152,12 @@ void Server::start() {
     params->setKeepAlive(true);
     params->setServerName("KiemChung");
     _heads = std::make_unique<HeadDeadlines>();
-    _policy = std::make_unique<ConnectionPolicy>(ConnectionPolicy{
-        _server, *_heads, _options.maxThreads, timeout, params->getKeepAliveTimeout()});
+    const auto micros = [](const Poco::Timespan& t) {
+        return std::chrono::microseconds(t.totalMicroseconds());
+    };
+    _policy = std::make_unique<ConnectionPolicy>(
+        ConnectionPolicy{_server, *_heads, _options.maxThreads, timeout, micros(timeout),
+                         micros(timeout) + micros(params->getKeepAliveTimeout())});
     _handlers = new ForwardingFactory(*_router, *_policy);
     // What Poco's HTTPServer does, with WatchedConnection for Poco's HTTPServerConnection.
     _server = std::make_unique<Poco::Net::TCPServer>(
