@@ -536,7 +536,6 @@ TEST_F(EvidenceDownloadTest, HeadSendsTheHeadersWithoutReadingTheStoredBytes) {
         c.send("GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
         auto next = c.readResponse();
         EXPECT_EQ(next.status, 200) << target << ": HEAD left no body and kept the connection";
-        EXPECT_TRUE(c.closedByServer()) << target;
     }
     auto head = s.request("HEAD", path, s.unitUser());
     for (const char* name : {"Content-Type", "Content-Length", "ETag", "Content-Disposition"})
