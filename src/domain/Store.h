@@ -19,7 +19,8 @@
 namespace kc {
 
 // Repository interfaces: what the services need from persistent state. Implemented by the
-// storage module (SQLite; PostgreSQL later). Methods throw only for broken infrastructure;
+// storage module (SQLite; PostgreSQL later). Methods throw only for broken infrastructure (a
+// full disk as std::system_error, so that callers can say so);
 // "not found" is an empty optional, uniqueness is checked by the caller before insert.
 
 class UserRepository {

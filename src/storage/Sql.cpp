@@ -5,6 +5,7 @@
 #include <Poco/Data/Statement.h>
 
 #include <stdexcept>
+#include <system_error>
 
 #include "storage/SqliteRows.h"
 
@@ -69,11 +70,13 @@ void bindAll(Poco::Data::Statement& st, const std::vector<Param>& params) {
 namespace {
 
 // Runs f (which goes through the SQLite handle), reporting its errors as Poco::Data exceptions
-// as Poco's own path would.
+// as Poco's own path would; a full disk stays a std::system_error.
 template <typename F>
 auto throughSqlite(F&& f) {
     try {
         return f();
+    } catch (const std::system_error&) {
+        throw;
     } catch (const std::runtime_error& e) {
         throw Poco::Data::DataException(e.what());
     }

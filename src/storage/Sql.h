@@ -37,7 +37,8 @@ private:
 };
 
 // Runs a statement with '?' placeholders; returns the rows it yields (none for DML).
-// Throws Poco::Data exceptions on database failure (translated by SqlStore::transact).
+// Throws Poco::Data exceptions on database failure (translated by SqlStore::transact), and
+// std::system_error when a write finds the disk full (as eachRow).
 std::vector<Row> query(Connection& c, const std::string& sql,
                        const std::vector<Param>& params = {});
 

@@ -16,7 +16,8 @@ namespace kc {
 // its prepared statements (sql::ConnectionPool); every connection set up by configureSqlite when
 // it opens; WAL journal; migrations applied by open().
 // Thread-safe. Poco::Data exceptions inside a transaction roll it back and are rethrown as
-// std::runtime_error with the database's message (broken infrastructure).
+// std::runtime_error with the database's message (broken infrastructure); a write that finds the
+// disk full rolls it back too and comes out as std::system_error (ENOSPC).
 class SqlStore final : public Store {
 public:
     // Opens (creating if needed) the SQLite database at path and applies pending migrations.

@@ -2,7 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <cerrno>
 #include <stdexcept>
+#include <system_error>
 
 namespace kc::sql {
 
@@ -80,7 +82,11 @@ std::size_t stepAll(Connection& c, const std::string& sql, const std::vector<Par
                     const std::function<void(const RawRow&)>& row, bool* writes) {
     sqlite3* db = c.sqlite();
     auto fail = [&](const char* what) {
-        throw std::runtime_error(std::string("database: ") + what + ": " + sqlite3_errmsg(db));
+        std::string message = std::string("database: ") + what + ": " + sqlite3_errmsg(db);
+        // SQLite says SQLITE_FULL when a write fails with ENOSPC (or the database may not grow).
+        if ((sqlite3_errcode(db) & 0xff) == SQLITE_FULL)  // the primary code, extended or not
+            throw std::system_error(ENOSPC, std::generic_category(), message);
+        throw std::runtime_error(message);
     };
     Connection::Statement st = c.prepare(sql);
     sqlite3_stmt* raw = st.get();

@@ -1,6 +1,7 @@
 #include "ArchiveUpload.h"
 #include "EvidenceTestServer.h"
 #include "FileSizeLimit.h"
+#include "SqliteFullDisk.h"
 
 namespace kc::test {
 namespace {
@@ -75,6 +76,30 @@ TEST_F(EvidenceWriteFailureTest, AnArchiveThatCannotBeSpooledIsAClearErrorAndLea
     EXPECT_EQ(r.status, 507) << r.dump();
     EXPECT_EQ(r.errorCode(), "insufficient_storage") << r.dump();
     expectNothingStored();
+}
+
+// The disk fills up just as the database records an upload whose file is already stored
+// (SqliteFullDisk: the database's writes fail as on a full disk; the file's do not). Nothing is
+// recorded, and the stored file is an orphan until the same upload, with room again, records it.
+TEST(EvidenceDatabaseFullTest, AnUploadTheDatabaseCannotRecordIsAClearErrorAndRecordsNothing) {
+    SqliteFullDisk disk;  // outlives the server's connections
+    EvidenceServer s;
+    (void)s.unitUser();
+    (void)s.clerk();
+
+    disk.full(true);
+    auto r = s.upload("1.1.1", {{"file", "Kế hoạch 97-KH-UBND.pdf", kPdf}});
+    disk.full(false);
+    EXPECT_EQ(r.status, 507) << r.dump();
+    EXPECT_EQ(r.errorCode(), "insufficient_storage") << r.dump();
+    EXPECT_EQ(s.storedCount(), 0);
+    EXPECT_EQ(s.filesUnder("tmp"), 0);
+    EXPECT_EQ(s.filesUnder("blobs"), 1);  // stored before the database refused it
+
+    auto again = s.upload("1.1.1", {{"file", "Kế hoạch 97-KH-UBND.pdf", kPdf}});
+    EXPECT_EQ(again.status, 201) << again.dump();
+    EXPECT_EQ(s.storedCount(), 1);
+    EXPECT_EQ(s.filesUnder("blobs"), 1);
 }
 
 }  // namespace

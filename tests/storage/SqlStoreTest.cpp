@@ -4,6 +4,8 @@
 #include <Poco/Data/Session.h>
 #include <gtest/gtest.h>
 
+#include <system_error>
+
 #include "TempDir.h"
 #include "storage/Migrations.h"
 #include "storage/Sql.h"
@@ -101,6 +103,26 @@ TEST_F(SqlStoreTest, RollsBackAndRethrowsOnDatabaseErrors) {
         return tx.directory().listUnitTypes();
     });
     EXPECT_TRUE(types->empty());
+}
+
+// A write that finds the disk full is told apart from a broken database (std::system_error with
+// ENOSPC, which the server answers 507 rather than 500). SQLITE_FULL is made here as SQLite
+// makes it for a full disk: the database may not grow by another page.
+TEST_F(SqlStoreTest, AWriteThatFindsTheDiskFullSaysSo) {
+    sql::Connection c(Poco::Data::Session("SQLite", dir.file("kc.db")));
+    SqlStore::configureSqlite(c);
+    const auto pages = sql::query(c, "PRAGMA page_count").front().integer(0);
+    sql::exec(c, "PRAGMA max_page_count = " + std::to_string(pages));
+    try {
+        sql::exec(c, "INSERT INTO unit_types (code, name) VALUES (?, ?)",
+                  {std::string("so"), std::string(64 * 1024, 'x')});
+        FAIL() << "the insert went through";
+    } catch (const std::system_error& e) {
+        EXPECT_EQ(e.code(), std::errc::no_space_on_device) << e.what();
+        EXPECT_NE(std::string(e.what()).find("database or disk is full"), std::string::npos)
+            << e.what();
+    }
+    EXPECT_EQ(sql::query(c, "SELECT COUNT(*) FROM unit_types").front().integer(0), 0);
 }
 
 TEST_F(SqlStoreTest, AuditChainDetectsTamperedRow) {
