@@ -2,9 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <fstream>
 #include <thread>
+#include <vector>
 
 #include "TempDir.h"
 
@@ -54,6 +57,43 @@ TEST(MediaTypeTest, WorksFromManyThreads) {
         threads.emplace_back([&, i] { results[i] = detectMediaType(kPdf.data(), kPdf.size()); });
     for (auto& t : threads) t.join();
     for (const auto& r : results) EXPECT_EQ(r, "application/pdf");
+}
+
+// A handle holds ~8 MB of libmagic's database: threads that detect one after another share one,
+// however many threads there are (a request thread pool of 64 must not mean 64 handles).
+TEST(MediaTypeTest, ThreadsThatTakeTurnsShareOneHandle) {
+    (void)detectMediaType(kPdf.data(), kPdf.size());
+    const std::size_t before = mediaTypeHandlesOpened();
+    for (int i = 0; i < 8; ++i)
+        std::thread([] {
+            EXPECT_EQ(detectMediaType(kPdf.data(), kPdf.size()), "application/pdf");
+        }).join();
+    EXPECT_EQ(mediaTypeHandlesOpened(), before);
+}
+
+// Many calls at once (uploads starting together) open no more handles than there are cores;
+// the others wait for one, and every answer is right.
+TEST(MediaTypeTest, CallsAtOnceOpenAtMostOneHandlePerCore) {
+    std::string random(kMediaTypeBytes, '\0');  // walks every rule: the slowest call
+    std::uint64_t x = 88172645463325252ULL;
+    for (char& c : random) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        c = static_cast<char>(x);
+    }
+    std::atomic<bool> go{false};
+    std::vector<std::thread> threads;
+    std::vector<std::string> results(32);
+    for (std::size_t i = 0; i < results.size(); ++i)
+        threads.emplace_back([&, i] {
+            while (!go) std::this_thread::yield();
+            results[i] = i % 2 ? detectMediaType(kPdf.data(), kPdf.size())
+                               : detectMediaType(random.data(), random.size());
+        });
+    go = true;
+    for (auto& t : threads) t.join();
+    for (std::size_t i = 0; i < results.size(); ++i)
+        EXPECT_EQ(results[i], i % 2 ? "application/pdf" : "application/octet-stream") << i;
+    EXPECT_LE(mediaTypeHandlesOpened(), std::max(1u, std::thread::hardware_concurrency()));
 }
 
 }  // namespace
