@@ -24,6 +24,7 @@
 #include <clocale>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <random>
@@ -113,7 +114,9 @@ inline void randomBytes(std::string& buffer, std::uint64_t seed) {
 
 class BenchServer {
 public:
-    explicit BenchServer(const std::filesystem::path& dir)
+    // tweak, if given, changes the configuration before the server is built.
+    explicit BenchServer(const std::filesystem::path& dir,
+                         const std::function<void(Config&)>& tweak = {})
         : clock(*parseIso("2022-12-01T08:00:00Z")) {
         std::setlocale(LC_ALL, "C.UTF-8");
         std::filesystem::remove_all(dir);
@@ -124,6 +127,8 @@ public:
         config.pbkdf2Iterations = 1000;
         config.uploadMaxFileBytes = 2ULL << 30;
         config.uploadMaxRequestBytes = 4ULL << 30;
+        if (tweak)
+            tweak(config);
         kernel = std::make_unique<Kernel>(config, clock);
         const std::string criteria =
             std::string(KC_SOURCE_DIR) + "/config/demo/criteria-2022-huyen.json";

@@ -15,7 +15,7 @@ namespace kc {
 struct Config {
     std::string httpBind = "127.0.0.1";
     int httpPort = 8080;
-    int httpThreads = 16;
+    int httpThreads = 64;
     int httpTimeoutSeconds = 60;
     std::size_t httpMaxJsonBytes = 2 * 1024 * 1024;
 

@@ -34,7 +34,7 @@ TEST_F(ConfigTest, DefaultsWithoutFileOrEnvironment) {
     ASSERT_TRUE(c.ok()) << c.error().message;
     EXPECT_EQ(c->httpBind, "127.0.0.1");
     EXPECT_EQ(c->httpPort, 8080);
-    EXPECT_EQ(c->httpThreads, 16);
+    EXPECT_EQ(c->httpThreads, 64);
     EXPECT_EQ(c->httpTimeoutSeconds, 60);
     EXPECT_EQ(c->httpMaxJsonBytes, 2u * 1024 * 1024);
     EXPECT_EQ(c->storageDir, "storage");
