@@ -51,7 +51,10 @@ void printAccounts(std::ostream& out) {
         out << "  " << roleName(a.role) << "\t" << a.username << "\t" << a.password << "\n";
 }
 
-std::string twoDigits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+std::string twoDigits(int n) {
+    std::string s = std::to_string(n);
+    return s.size() < 2 ? "0" + s : s;
+}
 
 }  // namespace
 

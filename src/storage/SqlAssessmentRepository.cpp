@@ -75,7 +75,7 @@ AssessmentItem toItem(const Row& r, int year, const std::string& unitCode) {
 
 void bindRound(std::vector<sql::Param>& p, const std::optional<RoundScore>& s) {
     if (!s) {
-        for (int i = 0; i < kPerRound; ++i) p.push_back(nullptr);
+        p.resize(p.size() + kPerRound);  // NULLs: a Param starts as nullptr
         return;
     }
     p.push_back(s->score.hundredths());
@@ -128,7 +128,7 @@ bool SqlAssessmentRepository::save(const AssessmentItem& a, int expectedVersion)
                  {q.missing, q.reason, formatIso(q.due), q.by, formatIso(q.at), sql::text(q.reply),
                   q.reply ? sql::Param(q.repliedBy) : nullptr, sql::time(q.repliedAt)});
     } else {
-        for (int i = 0; i < 8; ++i) p.push_back(nullptr);
+        p.resize(p.size() + 8);  // NULLs
     }
     std::string sets;
     for (const char* r : kRounds)
