@@ -36,15 +36,6 @@ namespace {
 constexpr std::uint64_t kMiB = 1ULL << 20;
 constexpr std::uint64_t kGiB = 1ULL << 30;
 
-// Where each block carries its tag (which file, which MiB), so that nothing is deduplicated:
-// after the PDF header.
-constexpr std::size_t kTagAt = 16;
-constexpr char kPdfHeader[kTagAt + 1] = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n\n";
-
-void tag(std::string& block, std::uint64_t value) {
-    std::memcpy(block.data() + kTagAt, &value, 8);
-}
-
 // prefix + n, built so that GCC 12 at -O2 does not warn (its -Wrestrict misfires on
 // "literal" + std::to_string(n)).
 std::string numbered(const char* prefix, std::uint64_t n) {

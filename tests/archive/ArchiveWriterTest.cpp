@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "ArchiveTestSupport.h"
+#include "Noise.h"
 #include "TempDir.h"
 #include "ZipMethods.h"
 
@@ -42,22 +43,9 @@ protected:
     }
 };
 
-// Incompressible, so the deflated entry spans many output blocks.
-std::string noise(std::size_t size) {
-    std::string s(size, '\0');
-    std::uint32_t x = 2463534242u;
-    for (char& c : s) {
-        x ^= x << 13;
-        x ^= x >> 17;
-        x ^= x << 5;
-        c = static_cast<char>(x);
-    }
-    return s;
-}
-
 TEST_F(ArchiveWriterTest, RoundTripsVietnameseNamesAndContentInBoundedBlocks) {
     auto writer = open();
-    const std::string big = noise(3 << 20);
+    const std::string big = test::noise(3 << 20);  // the deflated entry spans many blocks
     ASSERT_TRUE(writer->add("1.1.2 Kế hoạch/KH 97.pdf", 5, fromString("%PDF-")).ok());
     ASSERT_TRUE(writer->add("Quyết định.docx", big.size(), fromString(big), 1684315800).ok());
     ASSERT_TRUE(writer->close().ok());

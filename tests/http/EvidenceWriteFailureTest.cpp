@@ -1,6 +1,7 @@
 #include "ArchiveUpload.h"
 #include "EvidenceTestServer.h"
 #include "FileSizeLimit.h"
+#include "Noise.h"
 #include "SqliteFullDisk.h"
 
 namespace kc::test {
@@ -64,13 +65,7 @@ TEST_F(EvidenceWriteFailureTest, AnArchiveThatCannotBeUnpackedIsAClearErrorAndLe
 
 // The archive itself does not fit (it is spooled to disk before it is read).
 TEST_F(EvidenceWriteFailureTest, AnArchiveThatCannotBeSpooledIsAClearErrorAndLeavesNothing) {
-    std::string noise(12 << 20, '\0');
-    std::uint64_t x = 88172645463325252ULL;  // xorshift: bytes that do not compress
-    for (char& c : noise) {
-        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
-        c = static_cast<char>(x);
-    }
-    const std::string zip = makeZip({{"1.1.1 Kế hoạch/scan.pdf", kPdf + noise}});
+    const std::string zip = makeZip({{"1.1.1 Kế hoạch/scan.pdf", kPdf + noise(12 << 20)}});
     ASSERT_GT(zip.size(), 10u << 20);
     auto r = archiveWithRoomFor(8 << 20, zip);
     EXPECT_EQ(r.status, 507) << r.dump();

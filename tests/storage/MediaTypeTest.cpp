@@ -9,6 +9,7 @@
 #include <thread>
 #include <vector>
 
+#include "Noise.h"
 #include "TempDir.h"
 
 namespace kc {
@@ -74,12 +75,7 @@ TEST(MediaTypeTest, ThreadsThatTakeTurnsShareOneHandle) {
 // Many calls at once (uploads starting together) open no more handles than there are cores;
 // the others wait for one, and every answer is right.
 TEST(MediaTypeTest, CallsAtOnceOpenAtMostOneHandlePerCore) {
-    std::string random(kMediaTypeBytes, '\0');  // walks every rule: the slowest call
-    std::uint64_t x = 88172645463325252ULL;
-    for (char& c : random) {
-        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
-        c = static_cast<char>(x);
-    }
+    const std::string random = test::noise(kMediaTypeBytes);  // walks every rule: the slowest
     std::atomic<bool> go{false};
     std::vector<std::thread> threads;
     std::vector<std::string> results(32);
