@@ -22,6 +22,7 @@ public:
 
     const Config& config() const { return _config; }
     Store& store() { return *_store; }
+    SqlStore& database() { return *_store; }
     const Clock& clock() const { return _clock; }
     http::Services& services() { return *_services; }
     AuthService& auth() { return _auth; }

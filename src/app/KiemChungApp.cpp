@@ -7,6 +7,7 @@
 #include <chrono>
 #include <iostream>
 
+#include "app/BackupCommand.h"
 #include "app/Commands.h"
 #include "app/Config.h"
 #include "app/ExportCommand.h"
@@ -71,6 +72,7 @@ int KiemChungApp::main(const std::vector<std::string>&) {
         if (command == "samples") return runSamples(kernel, _args, std::cout);
         if (command == "verify-pdf") return runVerifyPdf(kernel, _args, std::cout);
         if (command == "export-evidence") return runExportEvidence(kernel, _args, std::cout);
+        if (command == "backup") return runBackup(kernel, _args, std::cout);
         std::cerr << "unknown command '" << command << "'\n\n" << usage();
         return EXIT_USAGE;
     } catch (const std::exception& e) {

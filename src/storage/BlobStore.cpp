@@ -13,6 +13,7 @@
 
 #include "core/Random.h"
 #include "core/Sha256.h"
+#include "storage/Durable.h"
 #include "storage/FileHasher.h"
 
 namespace fs = std::filesystem;
@@ -42,19 +43,6 @@ void writeAll(int fd, const char* data, std::size_t size, const fs::path& path) 
         }
         data += n;
         size -= static_cast<std::size_t>(n);
-    }
-}
-
-void fsyncDirectory(const fs::path& dir) {
-    int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0)
-        throwErrno("open directory", dir);
-    int rc = ::fsync(fd);
-    int savedErrno = errno;
-    ::close(fd);
-    if (rc != 0) {
-        errno = savedErrno;
-        throwErrno("fsync directory", dir);
     }
 }
 
@@ -203,13 +191,7 @@ void BlobWriter::seal(bool sync) {
 void BlobWriter::syncClosed() {
     if (!_unsynced)
         return;
-    int fd = ::open(_tmpPath.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0 || ::fsync(fd) != 0) {
-        if (fd >= 0)
-            ::close(fd);
-        throwErrno("fsync", _tmpPath);
-    }
-    ::close(fd);
+    syncFile(_tmpPath);
     _unsynced = false;
 }
 
@@ -235,6 +217,11 @@ Result<BlobInfo> BlobWriter::place(bool syncEach) {
         return Error::invalid("Tệp rỗng");
     }
     seal(syncEach);
+    if (!_expected.empty() && _digest != _expected) {
+        discard();
+        return Error::conflict("Nội dung tệp có SHA-256 " + _digest + ", không phải " +
+                               _expected);
+    }
     if (syncEach)
         syncClosed();
 
@@ -248,11 +235,11 @@ Result<BlobInfo> BlobWriter::place(bool syncEach) {
     if (!syncEach)
         return info;
     if (!info.alreadyExisted)
-        fsyncDirectory(dir);
+        syncDirectory(dir);
     if (newDir)
-        fsyncDirectory(shard);
+        syncDirectory(shard);
     if (newShard)
-        fsyncDirectory(_blobsDir);
+        syncDirectory(_blobsDir);
     return info;
 }
 
@@ -270,7 +257,7 @@ BlobStore::BlobStore(fs::path root)
         created |= fs::create_directory(_blobs / name);
     }
     if (created)
-        fsyncDirectory(_blobs);
+        syncDirectory(_blobs);
 }
 
 std::unique_ptr<BlobWriter> BlobStore::begin(std::uint64_t maxBytes) const {

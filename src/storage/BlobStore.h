@@ -73,6 +73,11 @@ public:
     // Throws std::system_error on I/O failure.
     void release();
 
+    // Makes commit() refuse content whose SHA-256 is not sha256 (a copy that must arrive
+    // intact, see BlobStore::copyFrom): the temporary file is deleted and the error is a
+    // Conflict naming the content's own SHA-256.
+    void expect(std::string sha256) { _expected = std::move(sha256); }
+
     std::uint64_t bytesWritten() const { return _size; }
 
 private:
@@ -96,11 +101,26 @@ private:
     std::unique_ptr<Sha256> _hash;
     std::unique_ptr<FileHasher> _hasher;  // past the first MiB; joined before _hash is read
     std::string _digest;                  // set when sealed
+    std::string _expected;                // expect(); empty: any content
     std::vector<char> _buffer;
     std::optional<Error> _failure;
     bool _finished = false;
     bool _released = false;
     bool _unsynced = false;  // closed without fsync (release())
+};
+
+// What BlobStore::copyFrom() did; each list sorted.
+struct BlobCopyReport {
+    std::size_t copied = 0;  // blobs written into this store
+    std::uint64_t bytesCopied = 0;
+    std::size_t present = 0;             // here already with the source's size: not read again
+    std::vector<std::string> missing;    // not in the source store
+    std::vector<std::string> corrupt;    // in the source, but their content hashes to something
+                                         // else or cannot be read: not copied
+    std::vector<std::string> different;  // here already with another size than the source's:
+                                         // left as they are (a blob is never replaced)
+
+    bool ok() const { return missing.empty() && corrupt.empty() && different.empty(); }
 };
 
 // Content-addressed store of evidence files under one root directory:
@@ -144,6 +164,14 @@ public:
     // (syncfs) in all instead of an fsync per file and per directory: for archive imports.
     // REQUIRES: every writer came from this store. Throws std::system_error on I/O failure.
     std::vector<Result<BlobInfo>> commitAll(const std::vector<BlobWriter*>& writers) const;
+
+    // Copies the named blobs from source into this store (for backups), each checked against
+    // its name as it is read, in batches made durable as commitAll() makes them. A blob here
+    // already with the source's size is not read again: blobs never change, and verify()
+    // re-hashes. Collects every problem instead of stopping at the first. Throws
+    // std::system_error if this store cannot be written (a full disk): the blobs of batches
+    // committed before then stay, and no temporary file is left.
+    BlobCopyReport copyFrom(const BlobStore& source, const std::vector<std::string>& shas) const;
 
     // Re-hashes every file under blobs/ and compares with the SHA-256s the database expects,
     // collecting every problem instead of stopping at the first. Lists temporary files older

@@ -6,10 +6,12 @@
 #include <Poco/Exception.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <mutex>
 #include <stdexcept>
 
 #include "storage/ConnectionPool.h"
+#include "storage/Durable.h"
 #include "storage/Migrations.h"
 #include "storage/Sql.h"
 #include "storage/SqlTransaction.h"
@@ -101,6 +103,24 @@ int SqlStore::schemaVersion() {
         return rows.empty() ? 0 : static_cast<int>(rows.front().integer(0));
     } catch (const Poco::Exception& e) {
         throw translate(e);
+    }
+}
+
+void SqlStore::snapshotTo(const std::string& path) {
+    if (std::filesystem::exists(path))
+        throw std::runtime_error("database snapshot: " + path + " exists already");
+    try {
+        auto c = _pool->get();
+        sql::exec(*c, "VACUUM INTO ?", {path});
+        syncFile(path);  // SQLite does not sync a VACUUM INTO's file
+    } catch (...) {
+        std::error_code ignored;
+        std::filesystem::remove(path, ignored);
+        try {
+            throw;
+        } catch (const Poco::Exception& e) {
+            throw translate(e);
+        }
     }
 }
 

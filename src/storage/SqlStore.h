@@ -30,6 +30,13 @@ public:
     // The schema version after migrations (the highest applied).
     int schemaVersion();
 
+    // Writes a consistent copy of the whole database to path, which must not exist: SQLite's
+    // VACUUM INTO, one read transaction, so other connections go on reading and writing
+    // meanwhile (the copy is also compacted). The file is fsynced when this returns; making its
+    // name durable is the caller's. On failure the partial file is removed, and this throws
+    // std::runtime_error, or std::system_error (ENOSPC) when the disk is full.
+    void snapshotTo(const std::string& path);
+
     // The per-connection settings every pooled SQLite connection gets once, when it opens:
     // foreign keys on, synchronous = FULL (a commit is on disk when COMMIT returns, WAL or not:
     // the setting is per connection, so each one needs it), a 10 s busy timeout.

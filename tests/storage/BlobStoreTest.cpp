@@ -156,6 +156,24 @@ TEST_F(BlobStoreTest, CommitTwiceIsConflict) {
     EXPECT_EQ(writer->write("b", 1).error().code, ErrorCode::Conflict);
 }
 
+// expect(): content that does not hash to the expected name is not stored, under any name.
+TEST_F(BlobStoreTest, ContentNotMatchingItsExpectedNameIsNotStored) {
+    auto writer = store.begin(1 << 20);
+    writer->expect(Sha256::hex("what the name promised"));
+    ASSERT_TRUE(writer->write("something else", 14).ok());
+    auto info = writer->commit();
+    ASSERT_FALSE(info.ok());
+    EXPECT_EQ(info.error().code, ErrorCode::Conflict);
+    EXPECT_NE(info.error().message.find(Sha256::hex("something else")), std::string::npos);
+    EXPECT_FALSE(store.exists(Sha256::hex("something else")));
+    EXPECT_EQ(tempFiles(), 0u);
+
+    auto matching = store.begin(1 << 20);
+    matching->expect(Sha256::hex("as promised"));
+    ASSERT_TRUE(matching->write("as promised", 11).ok());
+    EXPECT_TRUE(matching->commit().ok());
+}
+
 TEST_F(BlobStoreTest, MalformedNamesNeverReachTheFilesystem) {
     EXPECT_FALSE(BlobStore::isSha256("../../etc/passwd"));
     EXPECT_FALSE(BlobStore::isSha256(std::string(64, 'A')));

@@ -4,6 +4,7 @@
 #include <Poco/Data/Session.h>
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <system_error>
 
 #include "TempDir.h"
@@ -123,6 +124,31 @@ TEST_F(SqlStoreTest, AWriteThatFindsTheDiskFullSaysSo) {
             << e.what();
     }
     EXPECT_EQ(sql::query(c, "SELECT COUNT(*) FROM unit_types").front().integer(0), 0);
+}
+
+// The snapshot `kiemchung backup` starts from: a database of its own with the same rows, made
+// beside an open transaction; an existing file is never overwritten or removed.
+TEST_F(SqlStoreTest, SnapshotIsACompleteCopyAndNeverOverwritesAFile) {
+    seed();
+    sql::Connection reader(Poco::Data::Session("SQLite", dir.file("kc.db")));
+    sql::exec(reader, "BEGIN");
+    sql::query(reader, "SELECT COUNT(*) FROM units");  // a read transaction stays open
+
+    store->snapshotTo(dir.file("copy.db"));
+    sql::exec(reader, "COMMIT");
+    auto copy = SqlStore::openSqlite(dir.file("copy.db"));
+    EXPECT_EQ(copy->schemaVersion(), migrations().back().version);
+    auto units = copy->read([](Transaction& tx) -> Result<std::vector<Unit>> {
+        return tx.directory().listUnits();
+    });
+    ASSERT_TRUE(units.ok());
+    ASSERT_EQ(units->size(), 1u);
+    EXPECT_EQ(units->front().name, "UBND xã Phúc Khánh");
+
+    std::ofstream(dir.file("taken.db")) << "someone else's file";
+    EXPECT_THROW(store->snapshotTo(dir.file("taken.db")), std::runtime_error);
+    std::ifstream kept(dir.file("taken.db"));
+    EXPECT_EQ(std::string(std::istreambuf_iterator<char>(kept), {}), "someone else's file");
 }
 
 TEST_F(SqlStoreTest, AuditChainDetectsTamperedRow) {

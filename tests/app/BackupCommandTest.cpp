@@ -1,0 +1,222 @@
+#include "app/BackupCommand.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "FileSizeLimit.h"
+#include "Noise.h"
+#include "TempDir.h"
+#include "app/Commands.h"
+#include "app/DemoData.h"
+#include "app/Kernel.h"
+
+namespace kc {
+namespace {
+
+namespace fs = std::filesystem;
+
+// `kiemchung backup DIR` over a kernel with the demo year and two evidence files of XA16.
+class BackupCommandTest : public ::testing::Test {
+protected:
+    BackupCommandTest() : clock(*parseIso("2022-12-01T08:00:00Z")) {
+        config.storageDir = dir.file("storage");
+        config.databasePath = dir.file("storage/kiemchung.db");
+        config.pbkdf2Iterations = 1000;
+        kernel = std::make_unique<Kernel>(config, clock);
+        std::ostringstream log;
+        std::string criteria = std::string(KC_SOURCE_DIR) + "/config/demo/criteria-2022-huyen.json";
+        EXPECT_TRUE(loadDemoData(*kernel, criteria, log)) << log.str();
+        upload("Kế hoạch 97/KH-UBND");
+        upload("Báo cáo 12/BC-UBND");
+    }
+
+    std::string upload(const std::string& bytes) {
+        auto w = kernel->services().content.begin(16 << 20);
+        EXPECT_TRUE(w->write(bytes.data(), bytes.size()).ok());
+        std::vector<UploadedFile> files{UploadedFile{w->commit().value(), "tệp.pdf"}};
+        const Actor unit{0, "xaphuckhanh", Role::Unit, std::string("XA16")};
+        EXPECT_TRUE(kernel->evidence().upload(unit, 2022, "XA16", "1.1.1", files, {}).ok());
+        return files.front().content.sha256;
+    }
+
+    int backup(const std::string& target, std::string& output) {
+        std::ostringstream out;
+        int rc = runBackup(*kernel, {"backup", target}, out);
+        output = out.str();
+        return rc;
+    }
+
+    // The backup opened as a storage directory, as a restore would: `verify`'s exit code and
+    // output, and the files its database records.
+    int verifyBackup(const fs::path& backupDir, std::string& output,
+                     std::set<std::string>* recorded = nullptr) {
+        Config c = config;
+        c.storageDir = backupDir.string();
+        c.databasePath = (backupDir / "kiemchung.db").string();
+        Kernel restored(c, clock);
+        std::ostringstream out;
+        int rc = runVerify(restored, out);
+        output = out.str();
+        if (recorded) {
+            auto shas = restored.evidence().blobShas();
+            EXPECT_TRUE(shas.ok());
+            recorded->insert(shas->begin(), shas->end());
+        }
+        return rc;
+    }
+
+    std::set<std::string> liveShas() {
+        auto shas = kernel->evidence().blobShas();
+        return {shas->begin(), shas->end()};
+    }
+
+    test::TempDir dir;
+    ManualClock clock;
+    Config config;
+    std::unique_ptr<Kernel> kernel;
+};
+
+TEST_F(BackupCommandTest, ABackupIsAStorageDirectoryThatVerifiesWithTheSameFiles) {
+    const fs::path target = dir.path() / "sao lưu";
+    std::string out;
+    ASSERT_EQ(backup(target.string(), out), 0) << out;
+    EXPECT_NE(out.find("files recorded: 2; copied 2"), std::string::npos) << out;
+    EXPECT_NE(out.find("backup complete: " + target.string()), std::string::npos) << out;
+    EXPECT_TRUE(fs::is_empty(target / "tmp"));
+
+    std::set<std::string> recorded;
+    EXPECT_EQ(verifyBackup(target, out, &recorded), 0) << out;
+    EXPECT_NE(out.find("all present and intact"), std::string::npos) << out;
+    EXPECT_EQ(recorded, liveShas());
+}
+
+TEST_F(BackupCommandTest, AgainIntoTheSameDirectoryCopiesOnlyTheNewFiles) {
+    const fs::path target = dir.path() / "backup";
+    std::string out;
+    ASSERT_EQ(backup(target.string(), out), 0) << out;
+    const std::string added = upload("Quyết định 15/QĐ-UBND");
+
+    ASSERT_EQ(backup(target.string(), out), 0) << out;
+    EXPECT_NE(out.find("files recorded: 3; copied 1 ("), std::string::npos) << out;
+    EXPECT_NE(out.find("in the backup already 2"), std::string::npos) << out;
+    std::set<std::string> recorded;
+    EXPECT_EQ(verifyBackup(target, out, &recorded), 0) << out;
+    EXPECT_EQ(recorded.count(added), 1u);
+    EXPECT_EQ(recorded, liveShas());
+}
+
+// The backup goes on past a broken file in storage, lists it, and fails.
+TEST_F(BackupCommandTest, AFileMissingOrCorruptInStorageIsListedAndTheRestBackedUp) {
+    const std::set<std::string> first = liveShas();
+    const std::vector<std::string> shas(first.begin(), first.end());
+    const std::string third = upload("Kế hoạch 20/KH-UBND");
+    fs::remove(kernel->blobs().path(shas[0]));
+    fs::permissions(kernel->blobs().path(shas[1]), fs::perms::owner_write, fs::perm_options::add);
+    std::ofstream(kernel->blobs().path(shas[1]), std::ios::trunc) << "tampered";
+
+    const fs::path target = dir.path() / "backup";
+    std::string out;
+    EXPECT_EQ(backup(target.string(), out), 1) << out;
+    EXPECT_NE(out.find("missing in storage: 1\n  " + shas[0]), std::string::npos) << out;
+    EXPECT_NE(out.find("corrupt in storage (not copied): 1\n  " + shas[1]), std::string::npos)
+        << out;
+    EXPECT_NE(out.find("BACKUP INCOMPLETE"), std::string::npos) << out;
+    // What could be saved is: the database and the healthy file.
+    EXPECT_TRUE(fs::exists(target / "kiemchung.db"));
+    EXPECT_TRUE(BlobStore(target).exists(third));
+    EXPECT_EQ(verifyBackup(target, out), 1) << out;
+    EXPECT_NE(out.find("missing: 2"), std::string::npos) << out;
+}
+
+// Each bad target gets exit code 2 and a reason, and nothing is written anywhere.
+TEST_F(BackupCommandTest, RefusesTargetsThatCannotHoldABackup) {
+    const fs::path aFile = dir.path() / "a file";
+    std::ofstream(aFile) << "not a directory";
+    const fs::path foreign = dir.path() / "documents";
+    fs::create_directories(foreign);
+    std::ofstream(foreign / "letter.txt") << "someone's letter";
+    const std::set<std::string> before = liveShas();
+
+    std::ostringstream usageOut;
+    EXPECT_EQ(runBackup(*kernel, {"backup"}, usageOut), 2);
+    EXPECT_NE(usageOut.str().find("backup needs DIR"), std::string::npos) << usageOut.str();
+    const std::vector<std::pair<fs::path, std::string>> refused{
+        {config.storageDir, "is inside storage.dir"},
+        {fs::path(config.storageDir) / "backup", "is inside storage.dir"},
+        {fs::path(config.storageDir) / ".." / "storage" / "blobs", "is inside storage.dir"},
+        {aFile, "is not a directory"},
+        {foreign, "is neither empty nor a previous backup"},
+    };
+    for (const auto& [target, reason] : refused) {
+        std::string out;
+        EXPECT_EQ(backup(target.string(), out), 2) << target;
+        EXPECT_NE(out.find(reason), std::string::npos) << target << ": " << out;
+    }
+    EXPECT_FALSE(fs::exists(fs::path(config.storageDir) / "backup"));
+    EXPECT_FALSE(fs::exists(foreign / "blobs"));
+    EXPECT_FALSE(fs::exists(fs::path(config.storageDir) / "tmp" / "kiemchung.db.partial"));
+    EXPECT_EQ(liveShas(), before);
+    std::ostringstream verified;
+    EXPECT_EQ(runVerify(*kernel, verified), 0) << verified.str();
+}
+
+// A backup that fails part-way (here the backup's disk fills while a file is copied) replaces
+// nothing: the previous backup stays whole, and the next run completes it.
+TEST_F(BackupCommandTest, AFailedBackupLeavesThePreviousOneWhole) {
+    const fs::path target = dir.path() / "backup";
+    std::string out;
+    ASSERT_EQ(backup(target.string(), out), 0) << out;
+    const std::set<std::string> before = liveShas();
+    const std::string large = upload(test::noise(9 * 1024 * 1024));
+    std::ofstream(target / "tmp" / "kiemchung.db.partial") << "left by an interrupted run";
+    {
+        test::FileSizeLimit diskFull(8 * 1024 * 1024);
+        EXPECT_EQ(backup(target.string(), out), 1) << out;
+    }
+    EXPECT_NE(out.find("backup failed, " + (target / "kiemchung.db").string() + " not replaced"),
+              std::string::npos)
+        << out;
+    EXPECT_NE(out.find("File too large"), std::string::npos) << out;  // the file's copy failed
+    EXPECT_TRUE(fs::is_empty(target / "tmp"));
+    std::set<std::string> recorded;
+    EXPECT_EQ(verifyBackup(target, out, &recorded), 0) << out;
+    EXPECT_EQ(recorded, before);
+
+    ASSERT_EQ(backup(target.string(), out), 0) << out;
+    recorded.clear();
+    EXPECT_EQ(verifyBackup(target, out, &recorded), 0) << out;
+    EXPECT_EQ(recorded.count(large), 1u);
+}
+
+// Uploads go on while backups run, as on a live server: every backup is whole, each file its
+// database records is in it, and no other.
+TEST_F(BackupCommandTest, UploadsWhileItRunsLeaveEveryBackupWhole) {
+    std::atomic<int> uploaded{0};
+    std::atomic<bool> done{false};
+    std::thread uploads([&] {
+        for (int i = 0; !done && i < 500; ++i, ++uploaded) upload("upload " + std::to_string(i));
+    });
+    while (uploaded < 5) std::this_thread::yield();
+    const int atStart = uploaded;
+    const fs::path target = dir.path() / "backup";
+    for (int round = 0; round < 3; ++round) {
+        std::string out;
+        EXPECT_EQ(backup(target.string(), out), 0) << out;
+        EXPECT_EQ(verifyBackup(target, out), 0) << "round " << round << ": " << out;
+    }
+    const int atEnd = uploaded;
+    done = true;
+    uploads.join();
+    // The uploads ran all along: they were going before the first backup and after the last.
+    EXPECT_GT(atEnd, atStart);
+    EXPECT_LT(atEnd, 500);
+}
+
+}  // namespace
+}  // namespace kc
