@@ -62,7 +62,7 @@ int runBackup(Kernel& k, const std::vector<std::string>& args, std::ostream& out
         // The files the snapshot itself records: no fewer (its rows would lack files), no more
         // (the backup's own verify would call them orphans).
         auto recorded = [&] {
-            auto copy = SqlStore::openSqlite(snapshot.string(), 2);
+            auto copy = SqlStore::openSqlite(snapshot.string(), 1);
             return copy->read([](Transaction& tx) -> Result<std::vector<std::string>> {
                 return tx.evidence().blobShas();
             });

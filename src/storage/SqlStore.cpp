@@ -45,7 +45,8 @@ std::unique_ptr<SqlStore> SqlStore::openSqlite(const std::string& path, int maxC
     std::call_once(registerOnce, [] { Poco::Data::SQLite::Connector::registerConnector(); });
     try {
         auto pool = std::make_unique<sql::ConnectionPool>(
-            "SQLite", path, static_cast<std::size_t>(std::max(1, maxConnections)),
+            // At least 2: migrate() reads the schema version on a second connection.
+            "SQLite", path, static_cast<std::size_t>(std::max(2, maxConnections)),
             &SqlStore::configureSqlite);
         std::unique_ptr<SqlStore> store(new SqlStore(std::move(pool)));
         {

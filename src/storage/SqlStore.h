@@ -21,7 +21,7 @@ namespace kc {
 class SqlStore final : public Store {
 public:
     // Opens (creating if needed) the SQLite database at path and applies pending migrations.
-    // Throws std::runtime_error if the file cannot be opened or a migration fails.
+    // The pool holds up to maxConnections connections, at least 2. Throws std::runtime_error if the file cannot be opened or a migration fails.
     static std::unique_ptr<SqlStore> openSqlite(const std::string& path, int maxConnections = 16);
     ~SqlStore() override;
 

@@ -60,6 +60,13 @@ TEST_F(SqlStoreTest, AppliesMigrationsOnceAndReopens) {
     EXPECT_EQ(again->schemaVersion(), migrations().back().version);
 }
 
+// A pool asked for one connection still opens: migrations read the version on a second.
+TEST_F(SqlStoreTest, OpensWithAPoolOfOne) {
+    auto one = SqlStore::openSqlite(dir.file("one.db"), 1);
+    EXPECT_EQ(one->schemaVersion(), migrations().back().version);
+    EXPECT_TRUE(one->ping());
+}
+
 TEST_F(SqlStoreTest, RoundTripsVietnameseRows) {
     seed();
     auto unit = store->read([](Transaction& tx) -> Result<Unit> {
