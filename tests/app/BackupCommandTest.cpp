@@ -10,11 +10,9 @@
 #include <thread>
 
 #include "FileSizeLimit.h"
+#include "KernelFixture.h"
 #include "Noise.h"
-#include "TempDir.h"
 #include "app/Commands.h"
-#include "app/DemoData.h"
-#include "app/Kernel.h"
 
 namespace kc {
 namespace {
@@ -22,27 +20,11 @@ namespace {
 namespace fs = std::filesystem;
 
 // `kiemchung backup DIR` over a kernel with the demo year and two evidence files of XA16.
-class BackupCommandTest : public ::testing::Test {
+class BackupCommandTest : public test::DemoKernelTest {
 protected:
-    BackupCommandTest() : clock(*parseIso("2022-12-01T08:00:00Z")) {
-        config.storageDir = dir.file("storage");
-        config.databasePath = dir.file("storage/kiemchung.db");
-        config.pbkdf2Iterations = 1000;
-        kernel = std::make_unique<Kernel>(config, clock);
-        std::ostringstream log;
-        std::string criteria = std::string(KC_SOURCE_DIR) + "/config/demo/criteria-2022-huyen.json";
-        EXPECT_TRUE(loadDemoData(*kernel, criteria, log)) << log.str();
+    BackupCommandTest() {
         upload("Kế hoạch 97/KH-UBND");
         upload("Báo cáo 12/BC-UBND");
-    }
-
-    std::string upload(const std::string& bytes) {
-        auto w = kernel->services().content.begin(16 << 20);
-        EXPECT_TRUE(w->write(bytes.data(), bytes.size()).ok());
-        std::vector<UploadedFile> files{UploadedFile{w->commit().value(), "tệp.pdf"}};
-        const Actor unit{0, "xaphuckhanh", Role::Unit, std::string("XA16")};
-        EXPECT_TRUE(kernel->evidence().upload(unit, 2022, "XA16", "1.1.1", files, {}).ok());
-        return files.front().content.sha256;
     }
 
     int backup(const std::string& target, std::string& output) {
@@ -75,11 +57,6 @@ protected:
         auto shas = kernel->evidence().blobShas();
         return {shas->begin(), shas->end()};
     }
-
-    test::TempDir dir;
-    ManualClock clock;
-    Config config;
-    std::unique_ptr<Kernel> kernel;
 };
 
 TEST_F(BackupCommandTest, ABackupIsAStorageDirectoryThatVerifiesWithTheSameFiles) {

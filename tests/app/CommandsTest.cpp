@@ -9,8 +9,7 @@
 #include <memory>
 #include <sstream>
 
-#include "TempDir.h"
-#include "app/Kernel.h"
+#include "KernelFixture.h"
 #include "app/SigningKeys.h"
 #include "pdf/DemoCertificate.h"
 #include "pdf/PdfDocumentBuilder.h"
@@ -25,15 +24,8 @@ std::string sampleCriteria() {
     return std::string(KC_SOURCE_DIR) + "/config/demo/criteria-2022-huyen.json";
 }
 
-class CommandsTest : public ::testing::Test {
+class CommandsTest : public test::KernelTest {
 protected:
-    CommandsTest() : clock(*parseIso("2022-12-01T08:00:00Z")) {
-        config.storageDir = dir.file("storage");
-        config.databasePath = dir.file("storage/kiemchung.db");
-        config.pbkdf2Iterations = 1000;
-        kernel = std::make_unique<Kernel>(config, clock);
-    }
-
     // The 2022 period with unit types "huyen" and "xa" and commune XA01: what imports and
     // unit accounts need, without the whole demo.
     void minimalYear() {
@@ -64,10 +56,6 @@ protected:
     }
     std::string output() const { return out.str(); }
 
-    test::TempDir dir;
-    ManualClock clock;
-    Config config;
-    std::unique_ptr<Kernel> kernel;
     std::ostringstream out;
 };
 

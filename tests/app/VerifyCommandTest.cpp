@@ -5,10 +5,8 @@
 #include <sstream>
 #include <thread>
 
-#include "TempDir.h"
+#include "KernelFixture.h"
 #include "app/Commands.h"
-#include "app/DemoData.h"
-#include "app/Kernel.h"
 
 namespace kc {
 namespace {
@@ -16,26 +14,9 @@ namespace {
 namespace fs = std::filesystem;
 
 // `kiemchung verify` over a kernel with the demo year and two evidence files of XA16.
-class VerifyCommandTest : public ::testing::Test {
+class VerifyCommandTest : public test::DemoKernelTest {
 protected:
-    VerifyCommandTest() : clock(*parseIso("2022-12-01T08:00:00Z")) {
-        config.storageDir = dir.file("storage");
-        config.databasePath = dir.file("storage/kiemchung.db");
-        config.pbkdf2Iterations = 1000;
-        kernel = std::make_unique<Kernel>(config, clock);
-        std::ostringstream log;
-        std::string criteria = std::string(KC_SOURCE_DIR) + "/config/demo/criteria-2022-huyen.json";
-        EXPECT_TRUE(loadDemoData(*kernel, criteria, log)) << log.str();
-        const Actor unit{0, "xaphuckhanh", Role::Unit, std::string("XA16")};
-        std::vector<UploadedFile> files;
-        for (std::string bytes : {"first file", "second file"}) {
-            auto w = kernel->services().content.begin(1024);
-            EXPECT_TRUE(w->write(bytes.data(), bytes.size()).ok());
-            files.push_back(UploadedFile{w->commit().value(), "f.txt"});
-            shas.push_back(files.back().content.sha256);
-        }
-        EXPECT_TRUE(kernel->evidence().upload(unit, 2022, "XA16", "1.1.1", files, {}).ok());
-    }
+    VerifyCommandTest() : shas{upload("first file"), upload("second file")} {}
 
     int verify(std::string& output) {
         std::ostringstream out;
@@ -44,10 +25,6 @@ protected:
         return rc;
     }
 
-    test::TempDir dir;
-    ManualClock clock;
-    Config config;
-    std::unique_ptr<Kernel> kernel;
     std::vector<std::string> shas;
 };
 
