@@ -10,10 +10,11 @@ packages=(
     poppler-utils qpdf sqlite3 curl
     chromium chromium-l10n
     libarchive-tools libxlsxwriter-dev zlib1g-dev
-    strace
+    strace exfatprogs exfat-fuse
 )
 # libarchive-tools gives bsdtar, the baseline bench/archive measures against. strace kills the
-# server at chosen points of a commit in tests/e2e/crash.test.mjs.
+# server at chosen points of a commit in tests/e2e/crash.test.mjs. exfatprogs and exfat-fuse
+# make the exFAT "USB drive" a backup is tested on (tests/ExfatDrive.h).
 # Node.js and npm run the browser tests (tests/e2e). A Node.js that did not come from Debian's
 # packages (with its own npm) is fine: only a missing command is installed.
 command -v node > /dev/null || packages+=(nodejs)

@@ -49,7 +49,10 @@ void writeAll(int fd, const char* data, std::size_t size, const fs::path& path) 
 // Moves from to to unless to exists. True if moved, false if to was already there (from is
 // left in place). RENAME_NOREPLACE makes "exists?" and "move" one atomic step, so two uploads
 // of the same content cannot both believe they stored it; link() is the same guarantee on
-// filesystems without renameat2 support.
+// filesystems without renameat2 support. A filesystem with neither (exFAT or FAT through FUSE,
+// as a backup drive may be) gets "exists?" then rename(): two writers of the same content at
+// the same moment could then both move it, the second replacing identical bytes, so the
+// content stays right and only alreadyExisted may be wrong for one of them.
 bool moveNoReplace(const fs::path& from, const fs::path& to) {
     if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0)
         return true;
@@ -57,12 +60,18 @@ bool moveNoReplace(const fs::path& from, const fs::path& to) {
         return false;
     if (errno != EINVAL && errno != ENOSYS)
         throwErrno("rename to", to);
-    if (::link(from.c_str(), to.c_str()) != 0) {
-        if (errno == EEXIST)
-            return false;
-        throwErrno("link to", to);
+    if (::link(from.c_str(), to.c_str()) == 0) {
+        ::unlink(from.c_str());
+        return true;
     }
-    ::unlink(from.c_str());
+    if (errno == EEXIST)
+        return false;
+    if (errno != EPERM && errno != EOPNOTSUPP && errno != ENOSYS)
+        throwErrno("link to", to);
+    if (::access(to.c_str(), F_OK) == 0)
+        return false;
+    if (::rename(from.c_str(), to.c_str()) != 0)
+        throwErrno("rename to", to);
     return true;
 }
 
@@ -173,7 +182,12 @@ void BlobWriter::seal(bool sync) {
         return;
     flush();
     std::vector<char>().swap(_buffer);
-    if (::fchmod(_fd, 0440) != 0 || (sync && ::fsync(_fd) != 0))
+    // Read-only guards against a slip by hand; the name, the content's SHA-256, is what proves
+    // a blob intact. FAT-family filesystems (a backup drive) refuse this mode, so a refusal
+    // is let pass there.
+    if (::fchmod(_fd, 0440) != 0 && errno != EPERM && errno != EOPNOTSUPP)
+        throwErrno("chmod", _tmpPath);
+    if (sync && ::fsync(_fd) != 0)
         throwErrno("fsync", _tmpPath);
     _unsynced = !sync;
     int fd = _fd;
@@ -219,8 +233,7 @@ Result<BlobInfo> BlobWriter::place(bool syncEach) {
     seal(syncEach);
     if (!_expected.empty() && _digest != _expected) {
         discard();
-        return Error::conflict("Nội dung tệp có SHA-256 " + _digest + ", không phải " +
-                               _expected);
+        return Error::conflict("Nội dung tệp có SHA-256 " + _digest + ", không phải " + _expected);
     }
     if (syncEach)
         syncClosed();

@@ -3,6 +3,7 @@
 #include <fstream>
 
 #include "BlobStoreFixture.h"
+#include "ExfatDrive.h"
 #include "Noise.h"
 #include "core/Sha256.h"
 
@@ -79,6 +80,33 @@ TEST_F(BlobCopyTest, ListsMissingCorruptAndDifferentAndCopiesTheRest) {
     // Nothing stored under the tampered content's own name either: no orphan in the backup.
     EXPECT_TRUE(backup.verify({good, damaged}).orphans.empty());
     EXPECT_EQ(backupTemps(), 0u);
+}
+
+// A backup onto an exFAT drive through FUSE: no atomic no-replace rename, no hard links, no
+// read-only mode. Blobs are stored there all the same, each once, and verify.
+TEST_F(BlobCopyTest, CopiesOntoAnExfatDrive) {
+    test::ExfatDrive drive;
+    if (drive.path().empty())
+        GTEST_SKIP() << "no exFAT drive here: " << drive.why();
+    const std::string a = put("Kế hoạch 97/KH-UBND"), b = put(test::noise(3 * 1024 * 1024));
+    const BlobStore usb(drive.path() / "sao lưu");
+
+    BlobCopyReport r = usb.copyFrom(store, {a, b});
+    EXPECT_TRUE(r.ok());
+    EXPECT_EQ(r.copied, 2u);
+    EXPECT_TRUE(usb.verify({a, b}).ok());
+    EXPECT_EQ(usb.copyFrom(store, {a, b}).present, 2u);
+
+    // One at a time as well (commit(): the file and directory fsyncs), and the same content
+    // again is kept once.
+    for (bool existed : {false, true}) {
+        auto writer = usb.begin(1 << 20);
+        ASSERT_TRUE(writer->write("third", 5).ok());
+        auto info = writer->commit();
+        ASSERT_TRUE(info.ok()) << info.error().message;
+        EXPECT_EQ(info->alreadyExisted, existed);
+    }
+    EXPECT_TRUE(usb.verify({a, b, Sha256::hex("third")}).ok());
 }
 
 }  // namespace
