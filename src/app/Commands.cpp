@@ -198,7 +198,7 @@ int runVerifyPdf(Kernel& k, const std::vector<std::string>& args, std::ostream& 
     }
     std::stringstream bytes;
     bytes << in.rdbuf();
-    auto v = k.documents().verify(bytes.str());
+    auto v = k.documents().verify(Kernel::systemActor(), bytes.str());
     if (!v.ok())
         return fail(out, v.error());
     bool ok = !v->signatures.empty();

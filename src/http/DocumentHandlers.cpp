@@ -113,7 +113,7 @@ Reply verify(Services& s, Request& r) {
         return closingReply(r, body.error());
     if (body->empty())
         return Reply::error(Error::invalid("Cần gửi tệp PDF trong nội dung yêu cầu"));
-    return replyOf(s.documents.verify(body.value()),
+    return replyOf(s.documents.verify(r.who(), body.value()),
                    [](const PdfVerification& v) { return json::of(v); });
 }
 

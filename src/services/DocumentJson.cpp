@@ -63,6 +63,7 @@ Poco::JSON::Object::Ptr of(const PdfVerification& v) {
         m->set("matches", v.manifest->matches);
         m->set("units", v.manifest->units);
         m->set("files", v.manifest->files);
+        m->set("files_not_checked", v.manifest->notChecked);
         Poco::JSON::Array::Ptr problems = new Poco::JSON::Array;
         for (const ErrorDetail& d : v.manifest->problems) {
             Poco::JSON::Object::Ptr p = new Poco::JSON::Object;

@@ -25,15 +25,22 @@ bool isOffice(const Actor& a) {
 
 std::string documentReason(DocumentKind k) {
     switch (k) {
-        case DocumentKind::AppraisalSheet: return "Phiếu thẩm định do hệ thống Kiểm Chứng lập";
-        case DocumentKind::DecisionDraft: return "Dự thảo quyết định do hệ thống Kiểm Chứng lập";
-        case DocumentKind::AnnualReport: return "Báo cáo do hệ thống Kiểm Chứng lập";
+        case DocumentKind::AppraisalSheet:
+            return "Phiếu thẩm định do hệ thống Kiểm Chứng lập";
+        case DocumentKind::DecisionDraft:
+            return "Dự thảo quyết định do hệ thống Kiểm Chứng lập";
+        case DocumentKind::AnnualReport:
+            return "Báo cáo do hệ thống Kiểm Chứng lập";
     }
     return "";
 }
 
-// Compares the files a manifest cites with the evidence stored now.
-ManifestCheck checkManifest(Transaction& tx, ContentStore& content, const std::string& text) {
+// Compares the files a manifest cites with the evidence stored now; for a unit actor only
+// those cited for its own unit, and only against its own evidence (DocumentService::verify).
+ManifestCheck checkManifest(Transaction& tx, ContentStore& content, const std::string& text,
+                            const Actor& actor) {
+    const std::optional<std::string> onlyUnit =
+        actor.role == Role::Unit ? std::optional(actor.unitCode.value_or("")) : std::nullopt;
     ManifestCheck check;
     Poco::JSON::Object::Ptr root;
     try {
@@ -53,15 +60,24 @@ ManifestCheck checkManifest(Transaction& tx, ContentStore& content, const std::s
         for (std::size_t u = 0; u < units->size(); ++u) {
             auto unit = units->getObject(static_cast<unsigned>(u));
             ++check.units;
+            const std::string unitCode = unit->getValue<std::string>("code");
             auto items = unit->getArray("items");
             for (std::size_t i = 0; items && i < items->size(); ++i) {
                 auto files = items->getObject(static_cast<unsigned>(i))->getArray("evidence");
                 for (std::size_t f = 0; files && f < files->size(); ++f) {
                     auto file = files->getObject(static_cast<unsigned>(f));
                     ++check.files;
+                    if (onlyUnit && unitCode != *onlyUnit) {
+                        ++check.notChecked;
+                        continue;
+                    }
                     const Id id = file->getValue<Id>("id");
                     const std::string at = "MC" + std::to_string(id);
                     auto stored = tx.evidence().find(id);
+                    if (onlyUnit && (!stored || stored->unitCode != *onlyUnit)) {
+                        check.problems.push_back({at, "Không có trong hồ sơ của đơn vị"});
+                        continue;
+                    }
                     if (!stored) {
                         check.problems.push_back({at, "Không còn trong hệ thống"});
                         continue;
@@ -73,7 +89,7 @@ ManifestCheck checkManifest(Transaction& tx, ContentStore& content, const std::s
                         check.problems.push_back({at, "Tệp không còn trong kho lưu trữ"});
                     if (stored->fileName != file->getValue<std::string>("file_name"))
                         check.problems.push_back({at, "Tên tệp khác: " + stored->fileName});
-                    if (stored->unitCode != unit->getValue<std::string>("code"))
+                    if (stored->unitCode != unitCode)
                         check.problems.push_back({at, "Thuộc đơn vị khác: " + stored->unitCode});
                     if (stored->withdrawn())
                         check.problems.push_back({at, "Đơn vị đã rút tài liệu này"});
@@ -115,8 +131,8 @@ Result<std::string> DocumentService::render(const Actor& actor, int year,
                     return sheet.takeError();
                 manifest = report::manifestJson("appraisal_sheet", year, _clock.now(), {*sheet});
                 doc.unitCode = sheet->unitCode;
-                doc.title = report::fillPlaceholders(templates->appraisalSheet.common.subject,
-                                                     year, sheet->unitName, sheet->unitTypeName);
+                doc.title = report::fillPlaceholders(templates->appraisalSheet.common.subject, year,
+                                                     sheet->unitName, sheet->unitTypeName);
                 return report::layoutAppraisalSheet(*sheet, *templates, facts, manifest);
             }
             default:
@@ -208,8 +224,8 @@ Result<OfficialDocument> DocumentService::store(const Actor& actor, const std::s
     doc.createdBy = actor.username;
     return _store.write([&](Transaction& tx) -> Result<OfficialDocument> {
         doc.createdAt = _clock.now();
-        tx.evidence().ensureBlob(BlobRecord{stored->sha256, stored->size, stored->mediaType,
-                                            doc.createdAt});
+        tx.evidence().ensureBlob(
+            BlobRecord{stored->sha256, stored->size, stored->mediaType, doc.createdAt});
         doc.id = tx.documents().insert(doc);
         _audit.record(tx, actor.username, action, "document", std::to_string(doc.id), nullptr,
                       json::of(doc));
@@ -249,7 +265,7 @@ Result<DocumentContent> DocumentService::content(const Actor& actor, Id id) {
     return DocumentContent{std::move(d).value(), std::move(stream).value()};
 }
 
-Result<PdfVerification> DocumentService::verify(std::string_view pdf) {
+Result<PdfVerification> DocumentService::verify(const Actor& actor, std::string_view pdf) {
     auto inspected = report::inspectPdf(pdf);
     if (!inspected.ok())
         return inspected.takeError();
@@ -258,7 +274,7 @@ Result<PdfVerification> DocumentService::verify(std::string_view pdf) {
         PdfVerification v;
         v.signatures = inspected->signatures;
         if (inspected->manifest)
-            v.manifest = checkManifest(tx, _content, *inspected->manifest);
+            v.manifest = checkManifest(tx, _content, *inspected->manifest, actor);
         auto stored = tx.documents().findBySha256(sha);
         if (!stored.empty())
             v.stored = stored.front();

@@ -49,11 +49,12 @@ struct DocumentContent {
     std::unique_ptr<std::istream> stream;
 };
 
-// How one cited evidence file compares with what is stored now.
+// How the evidence files a manifest cites compare with what is stored now.
 struct ManifestCheck {
-    bool matches = false;  // every cited file exists, unchanged and not withdrawn
+    bool matches = false;  // every checked file exists, unchanged and not withdrawn
     int units = 0;
     int files = 0;
+    int notChecked = 0;  // files a unit's check left out: those cited for other units
     std::vector<ErrorDetail> problems;  // path "MC12" / message, one per mismatch
 };
 
@@ -96,8 +97,11 @@ public:
     Result<DocumentContent> content(const Actor& actor, Id id);
 
     // Checks a PDF: every signature, and each file its manifest cites against the evidence
-    // stored now. InvalidInput when the bytes are not a readable PDF.
-    Result<PdfVerification> verify(std::string_view pdf);
+    // stored now. A unit sees only its own evidence, so for a unit actor the files cited for
+    // other units are not checked (counted in notChecked), and a file cited for the unit that
+    // is not its own evidence is one problem that says no more (not whether it exists, whose
+    // it is, or its name). InvalidInput when the bytes are not a readable PDF.
+    Result<PdfVerification> verify(const Actor& actor, std::string_view pdf);
 
 private:
     Result<std::string> render(const Actor& actor, int year, const DocumentRequest& req,

@@ -76,6 +76,7 @@ TEST_F(DocumentTest, GenerateListDownloadVerifyAndSignOnTop) {
     EXPECT_EQ(sig->getValue<std::string>("signing_time"), "2022-12-01T15:00:00+07:00");
     EXPECT_TRUE(v->getObject("manifest")->getValue<bool>("matches"));
     EXPECT_EQ(v->getObject("manifest")->getValue<int>("files"), 1);
+    EXPECT_EQ(v->getObject("manifest")->getValue<int>("files_not_checked"), 0);
     EXPECT_EQ(v->getObject("stored_document")->getValue<int>("id"), id);
 
     auto signedOnTop = s.post("/api/v1/documents/" + std::to_string(id) + "/signatures", clerk, "");

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/Sha256.h"
 #include "pdf/DemoCertificate.h"
 #include "pdf/PdfTools.h"
 #include "services/AssessmentFixture.h"
@@ -86,9 +87,8 @@ protected:
         for (std::string line; std::getline(lines, line);)
             if (line.find("Signature Validation:") != std::string::npos)
                 verdicts.push_back(line.find("Signature is Valid") != std::string::npos ? "valid"
-                                   : line.find("Digest Mismatch") != std::string::npos
-                                       ? "mismatch"
-                                       : line);
+                                   : line.find("Digest Mismatch") != std::string::npos  ? "mismatch"
+                                                                                        : line);
         return verdicts;
     }
 
@@ -129,7 +129,7 @@ TEST_F(DocumentServiceTest, ASheetIsSignedStoredListedAndAudited) {
 
 TEST_F(DocumentServiceTest, OurVerifierReportsSignatureManifestAndStoredDocument) {
     const OfficialDocument d = sheet();
-    auto v = documents.verify(bytesOf(d));
+    auto v = documents.verify(kClerk, bytesOf(d));
     ASSERT_TRUE(v.ok()) << v.error().message;
     ASSERT_EQ(v->signatures.size(), 1u);
     EXPECT_TRUE(v->signatures[0].valid);
@@ -150,7 +150,7 @@ TEST_F(DocumentServiceTest, OneFlippedByteIsAMismatchForPdfsigAndForUs) {
     ASSERT_NE(at, std::string::npos);
     bytes[at + 40] ^= 0x01;
     EXPECT_EQ(pdfsig(bytes), std::vector<std::string>{"mismatch"});
-    auto v = documents.verify(bytes);
+    auto v = documents.verify(kClerk, bytes);
     ASSERT_TRUE(v.ok());
     ASSERT_EQ(v->signatures.size(), 1u);
     EXPECT_FALSE(v->signatures[0].valid);
@@ -168,7 +168,7 @@ TEST_F(DocumentServiceTest, ASecondSignerSignsOnTopAndBothSignaturesStayValid) {
     EXPECT_EQ(auditCount("document.sign"), 1u);
     const std::string bytes = bytesOf(*second);
     EXPECT_EQ(pdfsig(bytes), (std::vector<std::string>{"valid", "valid"}));
-    auto v = documents.verify(bytes);
+    auto v = documents.verify(kClerk, bytes);
     ASSERT_EQ(v->signatures.size(), 2u);
     EXPECT_TRUE(v->signatures[0].valid);
     EXPECT_FALSE(v->signatures[0].coversWholeDocument);
@@ -180,13 +180,68 @@ TEST_F(DocumentServiceTest, ASecondSignerSignsOnTopAndBothSignaturesStayValid) {
 TEST_F(DocumentServiceTest, AWithdrawnCitedFileBreaksTheManifest) {
     const std::string bytes = bytesOf(sheet());
     ASSERT_TRUE(evidence.withdraw(kUnit, planId).ok());
-    auto v = documents.verify(bytes);
+    auto v = documents.verify(kClerk, bytes);
     ASSERT_TRUE(v.ok());
     EXPECT_TRUE(v->signatures[0].valid) << "the document itself is intact";
     ASSERT_TRUE(v->manifest.has_value());
     EXPECT_FALSE(v->manifest->matches);
     ASSERT_EQ(v->manifest->problems.size(), 1u);
     EXPECT_EQ(v->manifest->problems[0].path, "MC" + std::to_string(planId));
+}
+
+// Anyone may verify a PDF, but a unit sees only its own evidence: a manifest made up to cite
+// other units' files (or ids that do not exist) tells a unit nothing about them, while the
+// office gets every detail.
+TEST_F(DocumentServiceTest, AUnitsCheckTellsItNothingAboutOtherUnitsEvidence) {
+    const std::string own = "%PDF-1.4 kế hoạch", theirBytes = "%PDF biên bản";
+    auto theirs = content.begin(1 << 20);
+    ASSERT_TRUE(theirs->write(theirBytes.data(), theirBytes.size()).ok());
+    auto stored = theirs->commit();
+    auto other = evidence.upload(kOtherUnit, 2022, "XA02", "1.1.1",
+                                 {{stored.value(), "Biên bản kỷ luật XA02.pdf"}}, {});
+    ASSERT_TRUE(other.ok()) << other.error().message;
+    const Id otherId = other->front().id;
+    EXPECT_TRUE(documents.verify(kUnit, bytesOf(sheet()))->manifest->matches);
+
+    auto cite = [](Id id, const std::string& name, std::size_t size, const std::string& sha) {
+        return "{\"id\":" + std::to_string(id) + ",\"file_name\":\"" + name +
+               "\",\"size\":" + std::to_string(size) + ",\"sha256\":\"" + sha + "\"}";
+    };
+    const std::string guess = cite(otherId, "?", theirBytes.size(), stored->sha256);
+    test::writeAll(dir.file("m.json"),
+                   "{\"units\":[{\"code\":\"XA16\",\"items\":[{\"evidence\":[" +
+                       cite(planId, "Kế hoạch 97-KH-UBND.pdf", own.size(), Sha256::hex(own)) + "," +
+                       guess + "," + cite(99999, "?", 1, "0") +
+                       "]}]},{\"code\":\"XA02\",\"items\":[{\"evidence\":[" + guess + "]}]}]}");
+    ASSERT_EQ(runTool(dir, "qpdf --empty --add-attachment " + dir.file("m.json") +
+                               " --key=manifest.json -- " + dir.file("forged.pdf"))
+                  .exitCode,
+              0);
+    const std::string forged = test::readAll(dir.file("forged.pdf"));
+
+    auto unit = documents.verify(kUnit, forged);
+    ASSERT_TRUE(unit.ok()) << unit.error().message;
+    ASSERT_TRUE(unit->manifest.has_value());
+    EXPECT_FALSE(unit->manifest->matches);
+    EXPECT_EQ(unit->manifest->files, 4);
+    EXPECT_EQ(unit->manifest->notChecked, 1);
+    const std::vector<ErrorDetail> expected{
+        {"MC" + std::to_string(otherId), "Không có trong hồ sơ của đơn vị"},
+        {"MC99999", "Không có trong hồ sơ của đơn vị"}};
+    ASSERT_EQ(unit->manifest->problems.size(), expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        EXPECT_EQ(unit->manifest->problems[i].path, expected[i].path);
+        EXPECT_EQ(unit->manifest->problems[i].message, expected[i].message);
+    }
+
+    auto office = documents.verify(kClerk, forged);
+    ASSERT_TRUE(office.ok());
+    EXPECT_EQ(office->manifest->notChecked, 0);
+    std::string messages;
+    for (const auto& p : office->manifest->problems) messages += p.path + " " + p.message + "\n";
+    EXPECT_NE(messages.find("Thuộc đơn vị khác: XA02"), std::string::npos) << messages;
+    EXPECT_NE(messages.find("Tên tệp khác: Biên bản kỷ luật XA02.pdf"), std::string::npos);
+    EXPECT_NE(messages.find("MC99999 Không còn trong hệ thống"), std::string::npos) << messages;
 }
 
 TEST_F(DocumentServiceTest, RequestsAreChecked) {
@@ -202,7 +257,7 @@ TEST_F(DocumentServiceTest, RequestsAreChecked) {
     EXPECT_EQ(documents.generate(kClerk, 2031, req).error().code, ErrorCode::NotFound);
     req.number = 0;
     EXPECT_EQ(documents.generate(kClerk, 2022, req).error().details.at(0).path, "$.number");
-    EXPECT_EQ(documents.verify("not a pdf").error().code, ErrorCode::InvalidInput);
+    EXPECT_EQ(documents.verify(kClerk, "not a pdf").error().code, ErrorCode::InvalidInput);
     EXPECT_EQ(auditCount("document.generate"), 0u);
 }
 
@@ -221,9 +276,18 @@ TEST_F(DocumentServiceTest, TheDecisionDraftAndTheAnnualReportComeFromTheSameDat
     const OfficialDocument first = sheet();
     // Survey points and SIPAS, so the documents have every part of a result to print.
     SurveyService survey(*store, clock, cache);
-    ASSERT_TRUE(survey.importSurveyCsv(kClerk, 2022, "unit_code,sub_code,pct\nXA16,1.7.1,94.29\n", false).ok());
-    ASSERT_TRUE(survey.putFactors(kClerk, 2022, {{"TC", "Tiếp cận dịch vụ", {"q1"}}, {"KQ", "Kết quả", {"q2"}}}).ok());
-    ASSERT_TRUE(survey.importAggregates(kClerk, 2022, "unit_code,factor,valid,satisfied\nXA16,TC,8,7\nXA16,KQ,4,3\n", false).ok());
+    ASSERT_TRUE(
+        survey.importSurveyCsv(kClerk, 2022, "unit_code,sub_code,pct\nXA16,1.7.1,94.29\n", false)
+            .ok());
+    ASSERT_TRUE(survey
+                    .putFactors(kClerk, 2022,
+                                {{"TC", "Tiếp cận dịch vụ", {"q1"}}, {"KQ", "Kết quả", {"q2"}}})
+                    .ok());
+    ASSERT_TRUE(
+        survey
+            .importAggregates(kClerk, 2022,
+                              "unit_code,factor,valid,satisfied\nXA16,TC,8,7\nXA16,KQ,4,3\n", false)
+            .ok());
     ResultsService results(*store, clock, cache);
     auto table = results.table(2022, "xa");
     ASSERT_TRUE(table.ok());
@@ -238,14 +302,15 @@ TEST_F(DocumentServiceTest, TheDecisionDraftAndTheAnnualReportComeFromTheSameDat
     const std::string path = dir.file("decision.pdf");
     test::writeAll(path, bytesOf(*decision));
     const std::string text = runTool(dir, "pdftotext " + path + " -").output;
-    for (const std::string& expected : std::vector<std::string>
-         {"QUYẾT ĐỊNH", "/QĐ-UBND", "Điều 3.", "Phụ lục I", "UBND xã Phúc Khánh",
-          "UBND xã Bảo Hà", "MC" + std::to_string(planId),
-          // the results service's figures, with a decimal comma
-          xa16.total.toString(true), xa16.indexPct.toString(true), xa16.grade})
-        EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text.substr(0, 600);
+    for (const std::string& expected : std::vector<std::string>{
+             "QUYẾT ĐỊNH", "/QĐ-UBND", "Điều 3.", "Phụ lục I", "UBND xã Phúc Khánh",
+             "UBND xã Bảo Hà", "MC" + std::to_string(planId),
+             // the results service's figures, with a decimal comma
+             xa16.total.toString(true), xa16.indexPct.toString(true), xa16.grade})
+        EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n"
+                                                          << text.substr(0, 600);
     EXPECT_EQ(pdfsig(bytesOf(*decision)), std::vector<std::string>{"valid"});
-    EXPECT_TRUE(documents.verify(bytesOf(*decision))->manifest->matches);
+    EXPECT_TRUE(documents.verify(kClerk, bytesOf(*decision))->manifest->matches);
 
     req.kind = DocumentKind::AnnualReport;
     req.assessmentText = "Các đơn vị đã chủ động triển khai.\n\nMột số xã còn chậm.";
