@@ -29,6 +29,15 @@ Status ownUnit(const Actor& actor, const std::string& unit) {
     return Ok{};
 }
 
+// A unit self-scores only the sub-criteria its criteria set gives it to (survey items are
+// refused by checkScore, with their own message).
+Status selfScorable(const CriteriaNode& node) {
+    if (!node.selfScored && node.assessedBy != AssessedBy::Survey)
+        return Error::invalid("Tiêu chí " + node.code + " không do đơn vị tự chấm",
+                              {{"sub", node.code}});
+    return Ok{};
+}
+
 // Where a problem of a bulk row is reported: "rows[7].score" (JSON) or "row 8" (CSV).
 std::string rowPath(const BulkRow& row, const char* field) {
     return row.path.rfind("row ", 0) == 0 ? row.path : row.path + "." + field;
@@ -172,8 +181,8 @@ Result<AssessmentItem> AssessmentService::score(const Actor& actor, int year,
         const CriteriaNode& node = *c.criteria->find(sub);
         if (round != ScoreRound::Self)
             KC_TRY(mayAppraise(tx, actor, year, c.criteria->areaOf[c.criteria->byCode.at(sub)]));
-        if (round == ScoreRound::Self && !node.selfScored && node.assessedBy != AssessedBy::Survey)
-            return Error::invalid("Tiêu chí " + sub + " không do đơn vị tự chấm", {{"sub", sub}});
+        if (round == ScoreRound::Self)
+            KC_TRY(selfScorable(node));
         auto decision = checkScore(node, in.entry);
         if (!decision.ok())
             return decision.takeError();
@@ -261,6 +270,10 @@ Result<std::vector<AssessmentItem>> AssessmentService::bulkSelf(const Actor& act
             }
             if (auto [it, fresh] = seen.emplace(row.subCode, row.path); !fresh) {
                 bad.push_back({rowPath(row, "sub_code"), "Trùng với " + it->second});
+                continue;
+            }
+            if (auto allowed = selfScorable(*node); !allowed.ok()) {
+                bad.push_back({rowPath(row, "sub_code"), allowed.error().message});
                 continue;
             }
             auto decision = checkScore(*node, row.entry);

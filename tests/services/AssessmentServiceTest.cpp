@@ -1,5 +1,10 @@
 #include "AssessmentFixture.h"
 
+#include <fstream>
+
+#include "services/CriteriaService.h"
+#include "services/DirectoryService.h"
+
 namespace kc::test {
 namespace {
 
@@ -144,9 +149,21 @@ TEST_F(AssessmentServiceTest, RequestReplyAndSecondRequest) {
 
 TEST_F(AssessmentServiceTest, BulkWithOneBadRowStoresNothingAndReportsEveryBadRow) {
     std::vector<BulkRow> rows(3);
-    rows[0] = {"rows[0]", "1.1.1", {*Points::parse("1"), std::nullopt, std::nullopt, ""}, "ok", std::nullopt};
-    rows[1] = {"rows[1]", "1.1.2", {*Points::parse("5"), std::nullopt, std::nullopt, ""}, "", std::nullopt};
-    rows[2] = {"rows[2]", "1.7.1", {*Points::parse("1"), std::nullopt, std::nullopt, ""}, "", std::nullopt};
+    rows[0] = {"rows[0]",
+               "1.1.1",
+               {*Points::parse("1"), std::nullopt, std::nullopt, ""},
+               "ok",
+               std::nullopt};
+    rows[1] = {"rows[1]",
+               "1.1.2",
+               {*Points::parse("5"), std::nullopt, std::nullopt, ""},
+               "",
+               std::nullopt};
+    rows[2] = {"rows[2]",
+               "1.7.1",
+               {*Points::parse("1"), std::nullopt, std::nullopt, ""},
+               "",
+               std::nullopt};
     auto r = assessment.bulkSelf(kUnit, 2022, "XA16", rows);
     ASSERT_FALSE(r.ok());
     ASSERT_EQ(r.error().details.size(), 2u);
@@ -157,6 +174,52 @@ TEST_F(AssessmentServiceTest, BulkWithOneBadRowStoresNothingAndReportsEveryBadRo
     auto ok = assessment.bulkSelf(kUnit, 2022, "XA16", rows);
     ASSERT_TRUE(ok.ok());
     EXPECT_EQ(auditCount("assessment.self_bulk"), 1u);
+}
+
+// An item the criteria set keeps for the appraisal team ("self_scored": false) is refused to
+// the unit one by one and in bulk alike, and nothing is stored.
+TEST_F(AssessmentServiceTest, AnItemNotSelfScoredIsRefusedOneByOneAndInBulk) {
+    DirectoryService directory(*store, clock);
+    ASSERT_TRUE(directory.createUnitType(kSystem, UnitType{0, "so", "Sở, ban, ngành"}).ok());
+    Unit unit;
+    unit.code = "SO01";
+    unit.name = "Sở Nội vụ";
+    unit.unitTypeCode = "so";
+    unit.activeFromYear = 2020;
+    ASSERT_TRUE(directory.createUnit(kSystem, unit).ok());
+    std::ifstream in(std::string(KC_SOURCE_DIR) + "/config/demo/criteria-2022-huyen.json");
+    std::string doc((std::istreambuf_iterator<char>(in)), {});
+    const std::size_t at111 = doc.find("\"self_scored\": true", doc.find("\"code\": \"1.1.1\""));
+    ASSERT_NE(at111, std::string::npos);
+    doc.replace(at111, 19, "\"self_scored\": false");
+    auto imported =
+        CriteriaService(*store, clock).importSet(kSystem, CriteriaImport{2022, "so", doc, false});
+    ASSERT_TRUE(imported.ok()) << imported.error().message;
+
+    const Actor so{14, "sonoivu", Role::Unit, std::string("SO01")};
+    auto one = assessment.score(so, 2022, "SO01", "1.1.1", ScoreRound::Self, input("1"));
+    ASSERT_FALSE(one.ok());
+    EXPECT_EQ(one.error().message, "Tiêu chí 1.1.1 không do đơn vị tự chấm");
+    std::vector<BulkRow> rows{{"rows[0]",
+                               "1.1.2",
+                               {*Points::parse("1"), std::nullopt, std::nullopt, ""},
+                               "",
+                               std::nullopt},
+                              {"rows[1]",
+                               "1.1.1",
+                               {*Points::parse("1"), std::nullopt, std::nullopt, ""},
+                               "",
+                               std::nullopt}};
+    auto bulk = assessment.bulkSelf(so, 2022, "SO01", rows);
+    ASSERT_FALSE(bulk.ok());
+    ASSERT_EQ(bulk.error().details.size(), 1u);
+    EXPECT_EQ(bulk.error().details[0].path, "rows[1].sub_code");
+    EXPECT_EQ(bulk.error().details[0].message, "Tiêu chí 1.1.1 không do đơn vị tự chấm");
+    EXPECT_EQ(auditCount("assessment.self"), 0u);
+    EXPECT_EQ(auditCount("assessment.self_bulk"), 0u);
+    auto view = assessment.unitAssessment(kClerk, 2022, "SO01");
+    ASSERT_TRUE(view.ok());
+    for (const ItemView& i : view->items) EXPECT_FALSE(i.item.self.has_value()) << i.node.code;
 }
 
 TEST_F(AssessmentServiceTest, CompletenessFollowsTheItem) {
