@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/Text.h"
+#include "services/JsonSyntax.h"
 
 namespace kc::http {
 
@@ -30,7 +31,8 @@ Result<std::int64_t> Request::intParam(const std::string& name) const {
 
 Result<std::int64_t> Request::intQuery(const std::string& name, std::int64_t fallback) const {
     auto v = query(name);
-    if (!v) return fallback;
+    if (!v)
+        return fallback;
     return parseCount(name, *v);
 }
 
@@ -45,7 +47,8 @@ Result<bool> Request::boolQuery(const std::string& name) const {
 
 Result<int> Request::yearParam() const {
     auto y = intParam("year");
-    if (!y.ok()) return y.takeError();
+    if (!y.ok())
+        return y.takeError();
     if (y.value() < 1900 || y.value() > 2200)
         return Error::invalid("Năm không hợp lệ", {{"year", "Năm ngoài khoảng cho phép"}});
     return static_cast<int>(y.value());
@@ -53,14 +56,17 @@ Result<int> Request::yearParam() const {
 
 std::optional<std::string> Request::query(const std::string& name) const {
     for (const auto& [key, value] : Poco::URI(raw.getURI()).getQueryParameters())
-        if (key == name) return value;
+        if (key == name)
+            return value;
     return std::nullopt;
 }
 
 Result<std::string> Request::bodyText() {
     auto body = bodyBytes();
-    if (!body.ok()) return body.takeError();
-    if (!text::isValidUtf8(body.value())) return Error::invalid("Nội dung yêu cầu không phải UTF-8");
+    if (!body.ok())
+        return body.takeError();
+    if (!text::isValidUtf8(body.value()))
+        return Error::invalid("Nội dung yêu cầu không phải UTF-8");
     return body;
 }
 
@@ -82,7 +88,8 @@ Result<std::string> Request::bodyBytes(std::uint64_t limit) {
     char buf[8192];
     while (in.read(buf, sizeof buf) || in.gcount() > 0) {
         body.append(buf, static_cast<std::size_t>(in.gcount()));
-        if (body.size() > limit) return tooLarge();
+        if (body.size() > limit)
+            return tooLarge();
     }
     if (raw.hasContentLength() && static_cast<Poco::Int64>(body.size()) != raw.getContentLength64())
         return Error::invalid("Nội dung yêu cầu bị cắt ngắn");
@@ -91,7 +98,10 @@ Result<std::string> Request::bodyBytes(std::uint64_t limit) {
 
 Result<Poco::JSON::Object::Ptr> Request::jsonBody() {
     auto body = bodyText();
-    if (!body.ok()) return body.takeError();
+    if (!body.ok())
+        return body.takeError();
+    if (auto syntax = jsonSyntaxDetail(body.value()))
+        return Error::invalid("JSON không hợp lệ", {*syntax});
     try {
         Poco::Dynamic::Var v = Poco::JSON::Parser().parse(body.value());
         if (v.type() != typeid(Poco::JSON::Object::Ptr))

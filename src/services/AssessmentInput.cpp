@@ -76,6 +76,8 @@ Result<ScoreInput> parseScoreInput(const Poco::JSON::Object& o, const std::strin
 }
 
 Result<std::vector<BulkRow>> parseBulkJson(std::string_view body) {
+    if (auto syntax = jsonSyntaxDetail(body))
+        return Error::invalid("JSON không hợp lệ", {*syntax});
     Poco::JSON::Object::Ptr root;
     try {
         auto v = Poco::JSON::Parser().parse(std::string(body));
@@ -88,6 +90,7 @@ Result<std::vector<BulkRow>> parseBulkJson(std::string_view body) {
         return Error::invalid("Cần một đối tượng {\"rows\": [...]}", {{"$.rows", "Thiếu"}});
     auto rows = root->getArray("rows");
     std::vector<ErrorDetail> problems;
+    unknownKeys(*root, "$", {"rows"}, problems);
     std::vector<BulkRow> out;
     for (std::size_t i = 0; i < rows->size(); ++i) {
         std::string path = "rows[" + std::to_string(i) + "]";

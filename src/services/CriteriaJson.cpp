@@ -266,14 +266,6 @@ private:
     JsonFieldReader _r;
 };
 
-ErrorDetail syntaxProblem(std::string_view json, const Poco::Exception& e) {
-    if (auto where = findJsonSyntaxError(json))
-        return {"$", "JSON không hợp lệ ở dòng " + std::to_string(where->line) + ", cột " +
-                         std::to_string(where->column) + ": " + where->message};
-    // Well-formed by the grammar yet refused by Poco: a number out of range, for instance.
-    return {"$", "JSON không hợp lệ: " + e.message()};
-}
-
 }  // namespace
 
 Result<CriteriaSet> parseCriteriaJson(std::string_view json) {
@@ -282,12 +274,15 @@ Result<CriteriaSet> parseCriteriaJson(std::string_view json) {
             kInvalidSet,
             {{"$", "Tệp không phải văn bản UTF-8 hợp lệ (lỗi ở dòng " + std::to_string(*line) +
                        "); hãy lưu lại tệp với mã hoá UTF-8"}});
+    if (auto syntax = jsonSyntaxDetail(json))
+        return Error::invalid(kInvalidSet, {*syntax});
     Var root;
     try {
         Poco::JSON::Parser parser;
         root = parser.parse(std::string(json));
     } catch (const Poco::Exception& e) {
-        return Error::invalid(kInvalidSet, {syntaxProblem(json, e)});
+        // Well-formed by the grammar yet refused by Poco: a number out of range, for instance.
+        return Error::invalid(kInvalidSet, {{"$", "JSON không hợp lệ: " + e.message()}});
     }
     SetReader reader;
     CriteriaSet set = reader.read(root);

@@ -1,6 +1,7 @@
 #include "services/CsvTable.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "core/Text.h"
 #include "services/JsonSyntax.h"
@@ -10,8 +11,10 @@ namespace kc {
 namespace {
 
 // Splits one CSV record (RFC 4180 quoting) starting at pos; advances pos past its line end and
-// counts the line ends consumed (a quoted cell may hold some).
-std::vector<std::string> csvRecord(std::string_view t, std::size_t& pos, char sep, int& lines) {
+// counts the line ends consumed (a quoted cell may hold some). unclosed: the text ended inside
+// a quoted cell.
+std::vector<std::string> csvRecord(std::string_view t, std::size_t& pos, char sep, int& lines,
+                                   bool& unclosed) {
     std::vector<std::string> fields(1);
     bool quoted = false;
     while (pos < t.size()) {
@@ -37,16 +40,33 @@ std::vector<std::string> csvRecord(std::string_view t, std::size_t& pos, char se
             fields.back() += c;
         }
     }
+    unclosed = quoted;
     for (std::string& f : fields) f = text::toNfc(text::trim(f));
     return fields;
+}
+
+// Cells past the header's columns are refused unless empty: "0,5" unquoted in a comma file
+// would otherwise lose its decimals to the next column without a word.
+std::optional<ErrorDetail> shapeProblem(const std::vector<std::string>& cells, std::size_t columns,
+                                        bool unclosed, char sep, int line) {
+    const std::string at = "row " + std::to_string(line);
+    if (unclosed)
+        return ErrorDetail{at, "Dấu nháy kép (\") mở ô mà không đóng"};
+    if (std::any_of(cells.begin() + static_cast<std::ptrdiff_t>(std::min(columns, cells.size())),
+                    cells.end(), [](const std::string& c) { return !c.empty(); }))
+        return ErrorDetail{at, "Dòng có " + std::to_string(cells.size()) + " ô, nhiều hơn " +
+                                   std::to_string(columns) + " cột của dòng tiêu đề" +
+                                   (sep == ',' ? " (số có dấu phẩy thập phân phải đặt trong "
+                                                 "dấu nháy kép, ví dụ \"0,5\")"
+                                               : "")};
+    return std::nullopt;
 }
 
 }  // namespace
 
 std::string CsvTable::cell(const Record& r, const std::string& name) const {
     auto it = columns.find(name);
-    return it != columns.end() && it->second < r.cells.size() ? r.cells[it->second]
-                                                              : std::string();
+    return it != columns.end() && it->second < r.cells.size() ? r.cells[it->second] : std::string();
 }
 
 Result<CsvTable> readCsvTable(std::string_view t, const std::vector<std::string>& required,
@@ -60,27 +80,37 @@ Result<CsvTable> readCsvTable(std::string_view t, const std::vector<std::string>
         t.remove_prefix(3);
     CsvTable table;
     std::string_view head = t.substr(0, t.find('\n'));
-    table.separator = std::count(head.begin(), head.end(), ';') >
-                              std::count(head.begin(), head.end(), ',')
-                          ? ';'
-                          : ',';
+    table.separator =
+        std::count(head.begin(), head.end(), ';') > std::count(head.begin(), head.end(), ',') ? ';'
+                                                                                              : ',';
     std::size_t pos = 0;
     int line = 1, consumed = 0;
-    std::vector<std::string> header = csvRecord(t, pos, table.separator, consumed);
-    for (std::size_t i = 0; i < header.size(); ++i) table.columns[header[i]] = i;
+    bool unclosed = false;
+    std::vector<std::string> header = csvRecord(t, pos, table.separator, consumed, unclosed);
+    for (std::size_t i = 0; i < header.size(); ++i)
+        if (!table.columns.emplace(header[i], i).second && !header[i].empty())
+            return Error::invalid("Dòng tiêu đề có cột " + header[i] + " hai lần",
+                                  {{"row 1", "Cần các cột " + expectedHeader}});
     for (const std::string& name : required)
         if (!table.has(name))
             return Error::invalid("Dòng tiêu đề thiếu cột " + name,
                                   {{"row 1", "Cần các cột " + expectedHeader}});
     line += consumed;
+    std::vector<ErrorDetail> problems;
     while (pos < t.size()) {
         consumed = 0;
-        CsvTable::Record r{line, csvRecord(t, pos, table.separator, consumed)};
+        CsvTable::Record r{line, csvRecord(t, pos, table.separator, consumed, unclosed)};
+        if (auto p = shapeProblem(r.cells, header.size(), unclosed, table.separator, line))
+            problems.push_back(*p);
         line += consumed;
         if (r.cells.size() == 1 && r.cells[0].empty())
             continue;
         table.records.push_back(std::move(r));
     }
+    if (!problems.empty())
+        return Error::invalid("Tệp CSV có " + std::to_string(problems.size()) +
+                                  " dòng sai cấu trúc; chưa lưu dòng nào",
+                              problems);
     return table;
 }
 

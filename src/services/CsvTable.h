@@ -28,8 +28,10 @@ struct CsvTable {
 };
 
 // Reads text. InvalidInput, naming the line, when it is not UTF-8 (e.g. Windows-1258 or TCVN3
-// from an old Excel): "hãy lưu lại dưới dạng CSV UTF-8"; or when a required column is missing
-// from the header (the message lists expectedHeader).
+// from an old Excel): "hãy lưu lại dưới dạng CSV UTF-8"; when a required column is missing
+// from the header or a column is named twice (the message lists expectedHeader); or, naming
+// every such row, when a row has non-empty cells past the header's columns (an unquoted
+// decimal comma in a comma file) or the text ends inside a quoted cell.
 Result<CsvTable> readCsvTable(std::string_view text, const std::vector<std::string>& required,
                               const std::string& expectedHeader);
 

@@ -1,5 +1,8 @@
 #include "services/JsonSyntax.h"
 
+#include <algorithm>
+#include <vector>
+
 #include "core/Text.h"
 
 namespace kc {
@@ -7,6 +10,7 @@ namespace kc {
 namespace {
 
 constexpr int kMaxDepth = 128;
+constexpr std::size_t kMaxIntegerDigits = 15;
 
 bool isDigit(char c) {
     return c >= '0' && c <= '9';
@@ -94,13 +98,21 @@ private:
         skipSpace();
         if (!atEnd() && _s[_pos] == '}')
             return consume();
+        std::vector<std::string_view> names;  // as written, quotes included
         while (true) {
             if (atEnd())
                 return fail("tài liệu kết thúc đột ngột, thiếu dấu '}'");
             if (_s[_pos] != '"')
                 return fail("cần tên trường trong dấu nháy kép, gặp " + shown());
+            const std::size_t nameAt = _pos;
             if (!string())
                 return false;
+            const std::string_view name = _s.substr(nameAt, _pos - nameAt);
+            if (std::find(names.begin(), names.end(), name) != names.end()) {
+                _pos = nameAt;
+                return fail("trường " + std::string(name) + " lặp lại");
+            }
+            names.push_back(name);
             skipSpace();
             if (atEnd() || _s[_pos] != ':')
                 return fail("thiếu dấu ':' sau tên trường");
@@ -159,6 +171,8 @@ private:
                     for (int i = 1; i <= 4; ++i)
                         if (_pos + i >= _s.size() || !isHex(_s[_pos + i]))
                             return fail("mã \\u phải có đúng 4 chữ số hex");
+                    if (_s.substr(_pos + 1, 4) == "0000")
+                        return fail("ký tự NUL (\\u0000) không được phép trong chuỗi");
                     _pos += 4;
                 } else if (std::string_view("\"\\/bfnrt").find(e) == std::string_view::npos) {
                     return fail("ký tự thoát không hợp lệ \\" + std::string(1, e));
@@ -177,7 +191,14 @@ private:
         if (_s[_pos] == '0') {
             ++_pos;
         } else {
+            const std::size_t first = _pos;
             while (!atEnd() && isDigit(_s[_pos])) ++_pos;
+            // Poco's parser wraps some integers past 2^64 round to small ones; no field here
+            // holds a number of more than 15 digits.
+            if (_pos - first > kMaxIntegerDigits) {
+                _pos = first;
+                return fail("số quá lớn (quá " + std::to_string(kMaxIntegerDigits) + " chữ số)");
+            }
         }
         if (!atEnd() && _s[_pos] == '.') {
             ++_pos;
@@ -227,6 +248,14 @@ private:
 
 std::optional<JsonSyntaxError> findJsonSyntaxError(std::string_view text) {
     return Scanner(text).run();
+}
+
+std::optional<ErrorDetail> jsonSyntaxDetail(std::string_view text) {
+    auto where = findJsonSyntaxError(text);
+    if (!where)
+        return std::nullopt;
+    return ErrorDetail{"$", "JSON không hợp lệ ở dòng " + std::to_string(where->line) + ", cột " +
+                                std::to_string(where->column) + ": " + where->message};
 }
 
 std::optional<int> findInvalidUtf8Line(std::string_view text) {

@@ -28,6 +28,16 @@ TEST_F(WorkflowBulkTest, JsonWithOneBadRowStoresNothingAndReportsEveryBadRow) {
     EXPECT_EQ(audits("assessment."), 0);
 }
 
+// A field the bulk body does not know, such as a "dry_run" a client hoped for, stores nothing.
+TEST_F(WorkflowBulkTest, JsonWithAnUnknownTopLevelFieldStoresNothing) {
+    auto r = bulk(R"({"rows":[{"sub_code":"1.1.1","score":1,"explanation":"ok"}],"dry_run":true})",
+                  "application/json");
+    ASSERT_EQ(r.status, 400) << r.dump();
+    EXPECT_TRUE(r.hasDetail("$.dry_run")) << r.dump();
+    EXPECT_EQ(version("1.1.1"), 0);
+    EXPECT_EQ(audits("assessment."), 0);
+}
+
 TEST_F(WorkflowBulkTest, JsonAllGoodRowsAreStored) {
     auto r = bulk(R"({"rows":[{"sub_code":"1.1.1","score":1,"explanation":"ok"},)"
                   R"({"sub_code":"1.1.3","score":2,"metric_pct":95}]})",
@@ -48,6 +58,16 @@ TEST_F(WorkflowBulkTest, CsvWithSemicolonsAndDecimalCommasIsAccepted) {
               "0.50");
     EXPECT_EQ(item("1.3.2", clerk())->getObject("self")->getValue<std::string>("text"),
               "Kiểm tra 10 đơn vị; đạt");
+}
+
+// "0,5" unquoted in a comma-separated file: refused, not stored as 0 with "5" as the
+// explanation.
+TEST_F(WorkflowBulkTest, CsvWithAnUnquotedDecimalCommaStoresNothing) {
+    auto r = bulk("sub_code,score,explanation\n1.1.1,0,5,Ban hành chậm\n", "text/csv");
+    ASSERT_EQ(r.status, 400) << r.dump();
+    EXPECT_TRUE(r.hasDetail("row 2")) << r.dump();
+    EXPECT_EQ(version("1.1.1"), 0);
+    EXPECT_EQ(audits("assessment."), 0);
 }
 
 TEST_F(WorkflowBulkTest, CsvWithOneBadRowStoresNothing) {

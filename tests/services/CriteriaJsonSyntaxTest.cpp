@@ -51,6 +51,9 @@ const SyntaxCase kSyntaxCases[] = {
     {"ColumnsCountCharacters", "{\"tên\": \"Việt\", x}", "dòng 1, cột 17"},
     {"BadLiteral", "{\"a\": \"b\",\n \"x\": tru}", "dòng 2, cột 7"},
     {"NumberOutOfRange", "{\"year\": 1e400}", "JSON không hợp lệ"},
+    {"FieldNamedTwice", "{\"year\": 2021,\n \"year\": 2022}", "dòng 2, cột 2: trường \"year\" lặp lại"},
+    {"IntegerPast2To64", "{\"year\": 18446744073709551616}", "cột 10: số quá lớn"},
+    {"NulEscape", "{\"title\": \"a\\u0000\"}", "ký tự NUL"},
     {"InvalidUtf8", "{\"year\": 2022,\n\"title\": \"a\xff\"}", "UTF-8 hợp lệ (lỗi ở dòng 2)"},
 };
 // clang-format on
@@ -63,6 +66,8 @@ TEST(CriteriaJsonSyntaxTest, ScannerAcceptsWhatPocoAccepts) {
          {readSample(), std::string(R"([-0.5e+10, 0, 1E-2, "\u00e9\n\"", true, null, {}])"),
           std::string(" \t\r\n{\"a\": []} \n")})
         EXPECT_FALSE(findJsonSyntaxError(doc).has_value()) << findJsonSyntaxError(doc)->message;
+    // The same name in two objects is no repetition; 15 digits are still a number.
+    EXPECT_FALSE(findJsonSyntaxError(R"([{"a": 1}, {"a": {"a": 2}}, 999999999999999])"));
     EXPECT_FALSE(findInvalidUtf8Line(readSample()).has_value());
     EXPECT_EQ(findInvalidUtf8Line("ok\nok\n\xc3"), 3);
 }

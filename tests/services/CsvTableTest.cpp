@@ -1,0 +1,51 @@
+#include "services/CsvTable.h"
+
+#include <gtest/gtest.h>
+
+namespace kc {
+namespace {
+
+Result<CsvTable> read(std::string_view text) {
+    return readCsvTable(text, {"sub_code", "score"}, "sub_code,score,explanation");
+}
+
+TEST(CsvTableTest, ReadsCommaAndSemicolonFilesWithQuotesAndEmptyTrailingCells) {
+    auto comma = read("\xEF\xBB\xBFsub_code,score,explanation\r\n1.1.1,\"0,5\",\"a, b\"\r\n"
+                      "\r\n1.1.2,1,,\r\n");
+    ASSERT_TRUE(comma.ok()) << comma.error().message;
+    ASSERT_EQ(comma->records.size(), 2u);
+    EXPECT_EQ(comma->cell(comma->records[0], "score"), "0,5");
+    EXPECT_EQ(comma->cell(comma->records[0], "explanation"), "a, b");
+    EXPECT_EQ(comma->records[1].line, 4);
+    auto semicolon = read("sub_code;score\n1.1.1;0,5\n");
+    ASSERT_TRUE(semicolon.ok());
+    EXPECT_EQ(semicolon->cell(semicolon->records[0], "score"), "0,5");
+}
+
+// "0,5" unquoted in a comma file is two cells: refused, naming every such row, rather than
+// stored as 0 with "5" moved into the next column.
+TEST(CsvTableTest, ARowWiderThanTheHeaderIsRefused) {
+    auto r = read("sub_code,score,explanation\n2.3.1,0,5,Đã ban hành\n1.1.1,1,ok\n"
+                  "1.2.2,1,x,EXTRA\n");
+    ASSERT_FALSE(r.ok());
+    ASSERT_EQ(r.error().details.size(), 2u);
+    EXPECT_EQ(r.error().details[0].path, "row 2");
+    EXPECT_NE(r.error().details[0].message.find("dấu nháy kép"), std::string::npos);
+    EXPECT_EQ(r.error().details[1].path, "row 4");
+}
+
+TEST(CsvTableTest, AColumnNamedTwiceIsRefused) {
+    auto r = read("sub_code,score,score\n1.1.1,1,0\n");
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().message, "Dòng tiêu đề có cột score hai lần");
+}
+
+TEST(CsvTableTest, AQuoteLeftOpenIsRefused) {
+    auto r = read("sub_code,score,explanation\n1.1.1,1,\"chưa đóng\n");
+    ASSERT_FALSE(r.ok());
+    ASSERT_EQ(r.error().details.size(), 1u);
+    EXPECT_EQ(r.error().details[0].path, "row 2");
+}
+
+}  // namespace
+}  // namespace kc
