@@ -5,47 +5,82 @@
 
 namespace kc::text {
 
-bool isValidUtf8(std::string_view s) {
-    std::size_t i = 0, n = s.size();
+namespace {
+
+// The length of the well-formed UTF-8 sequence starting at s[i], or 0 when there is none (no
+// overlongs, surrogates or values past U+10FFFF).
+std::size_t sequenceAt(std::string_view s, std::size_t i) {
+    const std::size_t n = s.size();
     auto cont = [&](std::size_t k) {
         return k < n && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80;
     };
-    while (i < n) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c < 0x80) {
-            ++i;
-        } else if (c >= 0xC2 && c <= 0xDF) {
-            if (!cont(i + 1)) return false;
-            i += 2;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            if (!cont(i + 1) || !cont(i + 2)) return false;
-            unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
-            if (c == 0xE0 && c1 < 0xA0) return false;  // overlong
-            if (c == 0xED && c1 >= 0xA0) return false;  // surrogate
-            i += 3;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            if (!cont(i + 1) || !cont(i + 2) || !cont(i + 3)) return false;
-            unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
-            if (c == 0xF0 && c1 < 0x90) return false;
-            if (c == 0xF4 && c1 >= 0x90) return false;
-            i += 4;
-        } else {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        return cont(i + 1) ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+        if (!cont(i + 1) || !cont(i + 2))
+            return 0;
+        const unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
+        if (c == 0xE0 && c1 < 0xA0)
+            return 0;  // overlong
+        if (c == 0xED && c1 >= 0xA0)
+            return 0;  // surrogate
+        return 3;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        if (!cont(i + 1) || !cont(i + 2) || !cont(i + 3))
+            return 0;
+        const unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
+        if (c == 0xF0 && c1 < 0x90)
+            return 0;
+        if (c == 0xF4 && c1 >= 0x90)
+            return 0;
+        return 4;
+    }
+    return 0;
+}
+
+}  // namespace
+
+bool isValidUtf8(std::string_view s) {
+    for (std::size_t i = 0, step; i < s.size(); i += step)
+        if ((step = sequenceAt(s, i)) == 0)
             return false;
+    return true;
+}
+
+std::string toValidUtf8(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t step = sequenceAt(s, i);
+        if (step == 0) {
+            out += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
+            ++i;
+        } else {
+            out.append(s.substr(i, step));
+            i += step;
         }
     }
-    return true;
+    return out;
 }
 
 std::string toNfc(std::string_view s) {
     bool ascii = true;
     for (char c : s) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
-    if (ascii || !isValidUtf8(s)) return std::string(s);
+    if (ascii || !isValidUtf8(s))
+        return std::string(s);
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-    if (U_FAILURE(status)) return std::string(s);
-    icu::UnicodeString in = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+    if (U_FAILURE(status))
+        return std::string(s);
+    icu::UnicodeString in =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
     icu::UnicodeString out = nfc->normalize(in, status);
-    if (U_FAILURE(status)) return std::string(s);
+    if (U_FAILURE(status))
+        return std::string(s);
     std::string result;
     out.toUTF8String(result);
     return result;
@@ -56,10 +91,12 @@ std::string foldForSearch(std::string_view s) {
     const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
     std::string decomposed(s);
     if (!U_FAILURE(status) && isValidUtf8(s)) {
-        icu::UnicodeString in = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+        icu::UnicodeString in = icu::UnicodeString::fromUTF8(
+            icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
         icu::UnicodeString out = nfd->normalize(in, status);
         decomposed.clear();
-        if (!U_FAILURE(status)) out.toUTF8String(decomposed);
+        if (!U_FAILURE(status))
+            out.toUTF8String(decomposed);
     }
     std::string key;
     for (std::size_t i = 0; i < decomposed.size(); ++i) {
@@ -78,9 +115,11 @@ std::string foldForSearch(std::string_view s) {
 }
 
 std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r'))
+    while (!s.empty() &&
+           (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r'))
         s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
+    while (!s.empty() &&
+           (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
         s.remove_suffix(1);
     return s;
 }

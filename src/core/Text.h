@@ -8,11 +8,16 @@ namespace kc::text {
 // True when the bytes are well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
 bool isValidUtf8(std::string_view s);
 
+// s with every byte that does not start a well-formed sequence replaced by U+FFFD: for
+// echoing text that may not be UTF-8 (a URL's decoded bytes) into a reply.
+std::string toValidUtf8(std::string_view s);
+
 // Unicode NFC of well-formed UTF-8 (ICU). REQUIRES: isValidUtf8(s); invalid input is returned
 // unchanged so callers validate first and report the error themselves.
 std::string toNfc(std::string_view s);
 
-// Lower-case ASCII-only key for searching Vietnamese without accents: "Đặng Thị Ánh" -> "dang thi anh".
+// Lower-case ASCII-only key for searching Vietnamese without accents: "Đặng Thị Ánh" -> "dang thi
+// anh".
 std::string foldForSearch(std::string_view s);
 
 // Trims ASCII white space at both ends.

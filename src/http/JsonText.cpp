@@ -7,6 +7,8 @@
 
 #include <sstream>
 
+#include "core/Text.h"
+
 namespace kc::http {
 
 namespace {
@@ -50,6 +52,12 @@ void appendArray(std::string& out, const Poco::JSON::Array& a) {
 }  // namespace
 
 void appendJsonString(std::string& out, std::string_view s) {
+    if (!text::isValidUtf8(s)) {
+        // Text echoed from a request (a path's decoded bytes) may not be UTF-8; the reply must
+        // stay valid JSON all the same.
+        appendJsonString(out, text::toValidUtf8(s));
+        return;
+    }
     out += '"';
     std::size_t run = 0;  // start of the bytes not yet copied
     for (std::size_t i = 0; i < s.size(); ++i) {

@@ -10,7 +10,8 @@ namespace kc::http {
 
 // Appends s as a JSON string literal (quotes included), escaped exactly as Poco's
 // Stringifier (Poco 1.11) does without JSON_ESCAPE_UNICODE: control characters, '"' and '\\'
-// are escaped, other bytes ('/', DEL and UTF-8 included) are copied as they are.
+// are escaped, other bytes ('/', DEL and UTF-8 included) are copied as they are. Unlike Poco,
+// bytes that are not well-formed UTF-8 become U+FFFD, so the output is always valid JSON.
 void appendJsonString(std::string& out, std::string_view s);
 
 // Appends the condensed JSON text of v (Poco::JSON objects and arrays, by value or Ptr, strings,

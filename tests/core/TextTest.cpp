@@ -20,7 +20,20 @@ TEST(TextTest, ValidatesUtf8) {
     EXPECT_FALSE(text::isValidUtf8("\xc0\xaf"));      // overlong '/'
     EXPECT_FALSE(text::isValidUtf8("\xed\xa0\x80"));  // surrogate
     EXPECT_FALSE(text::isValidUtf8("\xf5\x80\x80\x80"));
-    EXPECT_FALSE(text::isValidUtf8("K\xe9 ho\xb9""ch"));  // CP1258 bytes
+    EXPECT_FALSE(
+        text::isValidUtf8("K\xe9 ho\xb9"
+                          "ch"));  // CP1258 bytes
+}
+
+TEST(TextTest, ToValidUtf8ReplacesEachStrayByteAndKeepsTheRest) {
+    EXPECT_EQ(text::toValidUtf8("Đặng Thị Ánh"), "Đặng Thị Ánh");
+    EXPECT_EQ(text::toValidUtf8("a\xff"
+                                "b"),
+              "a\xEF\xBF\xBD"
+              "b");
+    EXPECT_EQ(text::toValidUtf8("\xc3("), "\xEF\xBF\xBD(");                // truncated sequence
+    EXPECT_EQ(text::toValidUtf8("\xc0\xaf"), "\xEF\xBF\xBD\xEF\xBF\xBD");  // overlong '/'
+    EXPECT_TRUE(text::isValidUtf8(text::toValidUtf8("\xed\xa0\x80 \xf4\x90\x80\x80")));
 }
 
 TEST(TextTest, FoldsForSearch) {

@@ -99,6 +99,15 @@ TEST_F(HttpTest, RequestLineWithoutVersionIsServedAsNotFoundNotACrash) {
     EXPECT_EQ(r.errorCode(), "not_found");
 }
 
+// A path that decodes to bytes that are not UTF-8 is echoed in the message as U+FFFD: the
+// reply stays JSON a client can parse.
+TEST_F(HttpTest, AnErrorEchoingBytesThatAreNotUtf8IsStillJson) {
+    auto r = s.get("/api/v1/units/%ff%c3%28", s.clerk());
+    EXPECT_EQ(r.status, 404) << r.body;
+    EXPECT_EQ(r.errorCode(), "not_found") << r.body;
+    EXPECT_NE(r.body.find("\xEF\xBF\xBD\xEF\xBF\xBD("), std::string::npos) << r.body;
+}
+
 TEST_F(HttpTest, OverlongHeaderLineIsRejected) {
     auto c = s.raw();
     c.send("GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Long: " + std::string(20000, 'a') +
