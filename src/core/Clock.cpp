@@ -50,6 +50,8 @@ std::optional<TimePoint> parseIso(std::string_view s) {
     int y, mo, d, h = 0, mi = 0, se = 0;
     if (!num(0, 4, y) || s.size() < 10 || s[4] != '-' || !num(5, 2, mo) || s[7] != '-' || !num(8, 2, d))
         return std::nullopt;
+    if (y < kMinYear || y > kMaxYear)
+        return std::nullopt;
     if (s.size() != 10) {
         if (s.size() != 20 || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z' ||
             !num(11, 2, h) || !num(14, 2, mi) || !num(17, 2, se))

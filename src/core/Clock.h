@@ -38,7 +38,10 @@ private:
 // database relies on.
 std::string formatIso(TimePoint t);
 
-// Accepts "YYYY-MM-DDTHH:MM:SSZ" and "YYYY-MM-DD" (midnight UTC). Empty optional if malformed.
+// Accepts "YYYY-MM-DDTHH:MM:SSZ" and "YYYY-MM-DD" (midnight UTC), years kMinYear to kMaxYear
+// (the oldest document a unit may cite, the farthest deadline). Empty optional otherwise.
+inline constexpr int kMinYear = 1900;
+inline constexpr int kMaxYear = 2100;
 std::optional<TimePoint> parseIso(std::string_view s);
 
 }  // namespace kc

@@ -155,6 +155,8 @@ Result<Unit> DirectoryService::createUnit(const Actor& actor, Unit unit) {
         problems.push_back({"$.active_from_year", "Năm phải từ 2000 đến 2100"});
     if (unit.activeToYear && *unit.activeToYear < unit.activeFromYear)
         problems.push_back({"$.active_to_year", "Năm kết thúc trước năm bắt đầu"});
+    else if (unit.activeToYear && *unit.activeToYear > 2100)
+        problems.push_back({"$.active_to_year", "Năm phải từ 2000 đến 2100"});
     if (!problems.empty()) return Error::invalid("Thông tin đơn vị không hợp lệ", problems);
     return _store.write([&](Transaction& tx) -> Result<Unit> {
         if (tx.directory().findUnit(unit.code))
@@ -183,6 +185,9 @@ Result<Unit> DirectoryService::updateUnit(const Actor& actor, const std::string&
             if (*patch.activeToYear < u.activeFromYear)
                 return Error::invalid("Năm kết thúc trước năm bắt đầu",
                                       {{"$.active_to_year", "Năm kết thúc trước năm bắt đầu"}});
+            if (*patch.activeToYear > 2100)
+                return Error::invalid("Năm không hợp lệ",
+                                      {{"$.active_to_year", "Năm phải từ 2000 đến 2100"}});
             u.activeToYear = patch.activeToYear;
         }
         if (patch.mergedIntoCode) {

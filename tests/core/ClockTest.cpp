@@ -39,9 +39,12 @@ TEST(ClockTest, FormattedTimesMatchTheCalendarFieldsAndParseBack) {
 }
 
 TEST(ClockTest, RejectsMalformedDates) {
-    for (const char* s : {"", "2022-13-01", "2022-02-30", "2022-1-1", "2022-12-31T24:00:00Z",
-                          "2022-12-31 10:00:00", "31/12/2022"})
+    for (const char* s :
+         {"", "2022-13-01", "2022-02-30", "2022-1-1", "2022-12-31T24:00:00Z", "2022-12-31 10:00:00",
+          "31/12/2022", "0000-01-01", "1899-12-31", "2101-01-01T00:00:00Z", "9999-12-31"})
         EXPECT_FALSE(parseIso(s)) << s;
+    EXPECT_TRUE(parseIso("1900-01-01"));  // an old decision a unit cites
+    EXPECT_TRUE(parseIso("2100-12-31T23:59:59Z"));
 }
 
 }  // namespace

@@ -98,6 +98,10 @@ INSTANTIATE_TEST_SUITE_P(
                 R"({"code":"XA18","name":"Mới","unit_type":"xa","active_from_year":2023,)"
                 R"("active_to_year":2021})",
                 400, "invalid_input", "$.active_to_year"},
+        BadUnit{"ActiveToOutOfRange",
+                R"({"code":"XA18","name":"Mới","unit_type":"xa","active_from_year":2022,)"
+                R"("active_to_year":999999})",
+                400, "invalid_input", "$.active_to_year"},
         BadUnit{"ActiveFromOutOfRange",
                 R"({"code":"XA18","name":"Mới","unit_type":"xa","active_from_year":1975})", 400,
                 "invalid_input", "$.active_from_year"},
@@ -107,6 +111,14 @@ INSTANTIATE_TEST_SUITE_P(
                 R"({"code":"XA18","name":"Mới","unit_type":"xa","active_from_year":"2022"})", 400,
                 "invalid_input", "$.active_from_year"}),
     [](const auto& info) { return std::string(info.param.name); });
+
+// A year past 2100 could not be taken back (active_to_year is never cleared): refused.
+TEST_F(HttpTest, AnActiveToYearPast2100IsRefusedAndChangesNothing) {
+    auto r = s.request("PATCH", "/api/v1/units/XA16", s.clerk(), R"({"active_to_year":99999})");
+    EXPECT_EQ(r.status, 400) << r.body;
+    EXPECT_TRUE(r.hasDetail("$.active_to_year")) << r.body;
+    EXPECT_TRUE(s.get("/api/v1/units/XA16", s.clerk()).object()->isNull("active_to_year"));
+}
 
 TEST_F(HttpTest, MergeLineageIsRecordedOnTheMergedUnit) {
     // Two communes merge into a new one from 2023.
