@@ -51,6 +51,13 @@ bool isValidUtf8(std::string_view s) {
     return true;
 }
 
+bool hasControlCharacters(std::string_view s) {
+    for (unsigned char c : s)
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
+            return true;
+    return false;
+}
+
 std::string toValidUtf8(std::string_view s) {
     std::string out;
     out.reserve(s.size());

@@ -20,6 +20,10 @@ std::string toNfc(std::string_view s);
 // anh".
 std::string foldForSearch(std::string_view s);
 
+// True when s holds a control character other than tab, line feed and carriage return (NUL,
+// ESC, DEL...): never part of a name, a number or a note a person typed.
+bool hasControlCharacters(std::string_view s);
+
 // Trims ASCII white space at both ends.
 std::string_view trim(std::string_view s);
 

@@ -42,6 +42,10 @@ void cleanText(const char* field, std::optional<std::string>& value,
         return;
     }
     std::string clean = text::toNfc(text::trim(*value));
+    if (text::hasControlCharacters(clean)) {
+        problems.push_back({field, "Chứa ký tự điều khiển"});
+        return;
+    }
     if (clean.size() > kMaxMetadataBytes) {
         problems.push_back({field, "Dài quá " + std::to_string(kMaxMetadataBytes) + " byte"});
         return;

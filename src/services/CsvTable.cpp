@@ -102,6 +102,8 @@ Result<CsvTable> readCsvTable(std::string_view t, const std::vector<std::string>
         CsvTable::Record r{line, csvRecord(t, pos, table.separator, consumed, unclosed)};
         if (auto p = shapeProblem(r.cells, header.size(), unclosed, table.separator, line))
             problems.push_back(*p);
+        else if (std::any_of(r.cells.begin(), r.cells.end(), text::hasControlCharacters))
+            problems.push_back({"row " + std::to_string(line), "Có ô chứa ký tự điều khiển"});
         line += consumed;
         if (r.cells.size() == 1 && r.cells[0].empty())
             continue;

@@ -47,5 +47,13 @@ TEST(CsvTableTest, AQuoteLeftOpenIsRefused) {
     EXPECT_EQ(r.error().details[0].path, "row 2");
 }
 
+TEST(CsvTableTest, ACellWithAControlCharacterIsRefused) {
+    auto r = read(std::string("sub_code,score,explanation\n1.1.1,1,a\0b\n1.1.2,1,\"hai\ndòng\"\n",
+                              59));
+    ASSERT_FALSE(r.ok());
+    ASSERT_EQ(r.error().details.size(), 1u);
+    EXPECT_EQ(r.error().details[0].path, "row 2");
+}
+
 }  // namespace
 }  // namespace kc
