@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/Text.h"
 #include "domain/Workflow.h"
 #include "services/AssessmentJson.h"
 
@@ -314,9 +315,10 @@ Result<std::vector<AssessmentItem>> AssessmentService::bulkSelf(const Actor& act
 
 Result<DeadlineExtension> AssessmentService::extend(const Actor& actor, int year,
                                                     const std::string& unit, ExtensionPhase phase,
-                                                    TimePoint until, const std::string& reason) {
+                                                    TimePoint until, const std::string& given) {
     if (actor.role != Role::Admin && actor.role != Role::Clerk)
         return Error::forbidden("Chỉ văn thư hoặc quản trị được gia hạn");
+    const std::string reason(text::trim(given));  // blank is no reason
     return _store.write([&](Transaction& tx) -> Result<DeadlineExtension> {
         auto period = tx.directory().findPeriod(year);
         if (!period)

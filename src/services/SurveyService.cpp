@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/Sha256.h"
+#include "core/Text.h"
 #include "domain/ScoreRules.h"
 #include "services/CsvTable.h"
 
@@ -177,6 +178,11 @@ Result<std::vector<SurveyScore>> SurveyService::surveyScores(int year) {
 
 Result<std::vector<SipasFactor>> SurveyService::putFactors(const Actor& actor, int year,
                                                            std::vector<SipasFactor> factors) {
+    for (SipasFactor& f : factors) {  // codes and names as typed, without stray spaces
+        f.code = std::string(text::trim(f.code));
+        f.name = std::string(text::trim(f.name));
+        for (std::string& q : f.questions) q = std::string(text::trim(q));
+    }
     KC_TRY(validateSipasFactors(factors));
     return _store.write([&](Transaction& tx) -> Result<std::vector<SipasFactor>> {
         KC_TRY(openPeriod(tx, year));

@@ -207,6 +207,14 @@ TEST_F(ResultsTest, SettingsAreValidatedAndAudited) {
     EXPECT_EQ(xa->getObject("settings")->getValue<std::string>("tie_rule"), "dense");
 }
 
+TEST_F(ResultsTest, SipasFactorsWithBlankCodesOrNamesAreRefused) {
+    auto blank = s.request("PUT", "/api/v1/periods/2022/sipas/factors", s.clerk(),
+                           R"({"factors":[{"code":" ","name":"   ","questions":[" "]}]})");
+    ASSERT_EQ(blank.status, 400) << blank.dump();
+    for (const char* path : {"$.factors[0].code", "$.factors[0].name", "$.factors[0].questions[0]"})
+        EXPECT_TRUE(blank.hasDetail(path)) << path << ": " << blank.body;
+}
+
 TEST_F(ResultsTest, SipasFromAnswersToSurveyPoints) {
     auto factors = s.request("PUT", "/api/v1/periods/2022/sipas/factors", s.clerk(),
                              R"({"factors":[{"code":"TC","name":"Tiếp cận dịch vụ","questions":["q1","q2"]},)"

@@ -125,6 +125,12 @@ TEST_F(WorkflowTest, ClerkExtensionReopensSelfAssessmentAndUploads) {
     toStep1();
     EXPECT_EQ(putSelf("1.1.1", "1").status, 409);
     EXPECT_EQ(upload("1.1.1", "%PDF-1.4 late").status, 409);
+    auto blank =
+        s.post(unitPath() + "/extensions", clerk(),
+               R"({"phase":"self_assessment","until":"2023-01-03T16:59:59Z","reason":"   "})");
+    EXPECT_EQ(blank.status, 400) << blank.dump();
+    EXPECT_TRUE(blank.hasDetail("$.reason")) << blank.body;
+    EXPECT_EQ(putSelf("1.1.1", "1").status, 409);
     auto e =
         s.post(unitPath() + "/extensions", clerk(),
                R"({"phase":"self_assessment","until":"2023-01-03T16:59:59Z","reason":"Mất điện"})");
