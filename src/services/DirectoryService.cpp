@@ -40,8 +40,23 @@ namespace {
 
 std::string clean(const std::string& s) { return text::toNfc(text::trim(s)); }
 
-Error needText(const std::string& field) {
-    return Error::invalid("Thiếu hoặc sai trường " + field, {{"$." + field, "Không được để trống"}});
+// Names of periods, unit types and units: what is wrong with one, or "" (a Vietnamese official
+// name is well under the limit: "Văn phòng HĐND và UBND huyện Bảo Yên").
+constexpr std::size_t kMaxNameChars = 255;
+std::string nameProblem(const std::string& name) {
+    if (name.empty())
+        return "Không được để trống";
+    std::size_t chars = 0;
+    for (unsigned char c : name) chars += (c & 0xC0) != 0x80;
+    if (chars > kMaxNameChars)
+        return "Dài quá " + std::to_string(kMaxNameChars) + " ký tự";
+    return "";
+}
+
+std::optional<Error> badName(const std::string& name) {
+    if (std::string why = nameProblem(name); !why.empty())
+        return Error::invalid("Thiếu hoặc sai trường name", {{"$.name", why}});
+    return std::nullopt;
 }
 
 }  // namespace
@@ -64,7 +79,7 @@ Result<Period> DirectoryService::createPeriod(const Actor& actor, Period period)
     period.name = clean(period.name);
     if (period.year < 2000 || period.year > 2100)
         return Error::invalid("Năm không hợp lệ", {{"$.year", "Năm phải từ 2000 đến 2100"}});
-    if (period.name.empty()) return needText("name");
+    if (auto e = badName(period.name)) return *e;
     if (auto problems = validatePhaseDates(period.dates); !problems.empty())
         return Error::invalid("Các mốc thời gian không theo đúng thứ tự", problems);
     return _store.write([&](Transaction& tx) -> Result<Period> {
@@ -86,7 +101,7 @@ Result<Period> DirectoryService::updatePeriod(const Actor& actor, int year, cons
             return Error::conflict("Kỳ đánh giá năm " + std::to_string(year) +
                                    " đã chốt; không thể sửa");
         if (patch.name) p.name = clean(*patch.name);
-        if (p.name.empty()) return needText("name");
+        if (auto e = badName(p.name)) return *e;
         const PhaseDates& d = patch.dates;
         if (d.selfAssessmentOpens) p.dates.selfAssessmentOpens = d.selfAssessmentOpens;
         if (d.selfAssessmentCloses) p.dates.selfAssessmentCloses = d.selfAssessmentCloses;
@@ -114,7 +129,7 @@ Result<UnitType> DirectoryService::createUnitType(const Actor& actor, UnitType t
     if (!isValidCode(type.code))
         return Error::invalid("Mã loại đơn vị không hợp lệ",
                               {{"$.code", "Chỉ gồm 1-32 ký tự chữ, số, '.', '_' hoặc '-'"}});
-    if (type.name.empty()) return needText("name");
+    if (auto e = badName(type.name)) return *e;
     return _store.write([&](Transaction& tx) -> Result<UnitType> {
         if (tx.directory().findUnitType(type.code))
             return Error::duplicate("Mã loại đơn vị " + type.code + " đã có");
@@ -150,7 +165,7 @@ Result<Unit> DirectoryService::createUnit(const Actor& actor, Unit unit) {
     std::vector<ErrorDetail> problems;
     if (!isValidCode(unit.code))
         problems.push_back({"$.code", "Chỉ gồm 1-32 ký tự chữ, số, '.', '_' hoặc '-'"});
-    if (unit.name.empty()) problems.push_back({"$.name", "Không được để trống"});
+    if (std::string why = nameProblem(unit.name); !why.empty()) problems.push_back({"$.name", why});
     if (unit.activeFromYear < 2000 || unit.activeFromYear > 2100)
         problems.push_back({"$.active_from_year", "Năm phải từ 2000 đến 2100"});
     if (unit.activeToYear && *unit.activeToYear < unit.activeFromYear)
@@ -180,7 +195,7 @@ Result<Unit> DirectoryService::updateUnit(const Actor& actor, const std::string&
         if (!found) return Error::notFound("Không có đơn vị mã " + code);
         Unit u = *found;
         if (patch.name) u.name = clean(*patch.name);
-        if (u.name.empty()) return needText("name");
+        if (auto e = badName(u.name)) return *e;
         if (patch.activeToYear) {
             if (*patch.activeToYear < u.activeFromYear)
                 return Error::invalid("Năm kết thúc trước năm bắt đầu",

@@ -112,6 +112,18 @@ INSTANTIATE_TEST_SUITE_P(
                 "invalid_input", "$.active_from_year"}),
     [](const auto& info) { return std::string(info.param.name); });
 
+// 255 characters is the longest name (counted in characters: "ế" is 3 bytes).
+TEST_F(HttpTest, ANameOf255CharactersIsTheLongest) {
+    std::string name;
+    for (int i = 0; i < 255; ++i) name += "ế";
+    auto ok = s.post("/api/v1/unit-types", s.clerk(), R"({"code":"dai","name":")" + name + R"("})");
+    EXPECT_EQ(ok.status, 201) << ok.body;
+    auto tooLong = s.request("PATCH", "/api/v1/units/XA16", s.clerk(),
+                             R"({"name":")" + name + "ế" + R"("})");
+    EXPECT_EQ(tooLong.status, 400) << tooLong.body;
+    EXPECT_TRUE(tooLong.hasDetail("$.name")) << tooLong.body;
+}
+
 // A year past 2100 could not be taken back (active_to_year is never cleared): refused.
 TEST_F(HttpTest, AnActiveToYearPast2100IsRefusedAndChangesNothing) {
     auto r = s.request("PATCH", "/api/v1/units/XA16", s.clerk(), R"({"active_to_year":99999})");
