@@ -58,6 +58,18 @@ bool hasControlCharacters(std::string_view s) {
     return false;
 }
 
+std::size_t characterCount(std::string_view s) {
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+std::string lengthProblem(std::string_view s, std::size_t maxChars) {
+    if (s.size() <= maxChars || characterCount(s) <= maxChars)
+        return {};
+    return "Dài quá " + std::to_string(maxChars) + " ký tự";
+}
+
 std::string toValidUtf8(std::string_view s) {
     std::string out;
     out.reserve(s.size());

@@ -24,6 +24,16 @@ std::string foldForSearch(std::string_view s);
 // ESC, DEL...): never part of a name, a number or a note a person typed.
 bool hasControlCharacters(std::string_view s);
 
+// The number of characters (code points) in well-formed UTF-8.
+std::size_t characterCount(std::string_view s);
+
+// The most characters a text field a person fills in may hold (an explanation, a reply, a
+// reason, a display name...): about four typed pages. Names have their own, lower limit.
+inline constexpr std::size_t kMaxTextChars = 10000;
+
+// "Dài quá 10000 ký tự" when s holds more than maxChars characters, else empty.
+std::string lengthProblem(std::string_view s, std::size_t maxChars = kMaxTextChars);
+
 // Trims ASCII white space at both ends.
 std::string_view trim(std::string_view s);
 

@@ -27,7 +27,12 @@ std::optional<std::string> JsonFields::optionalString(const std::string& key) {
         problem(key, "Phải là chuỗi ký tự");
         return std::nullopt;
     }
-    return text::toNfc(v.extract<std::string>());
+    std::string s = text::toNfc(v.extract<std::string>());
+    if (std::string why = text::lengthProblem(s); !why.empty()) {
+        problem(key, why);
+        return std::nullopt;
+    }
+    return s;
 }
 
 std::string JsonFields::requiredString(const std::string& key) {
@@ -97,6 +102,8 @@ std::vector<std::string> JsonFields::requiredStrings(const std::string& key) {
             continue;
         }
         out.push_back(text::toNfc(v.extract<std::string>()));
+        if (std::string why = text::lengthProblem(out.back()); !why.empty())
+            problem(key + "[" + std::to_string(i) + "]", why);
     }
     return out;
 }

@@ -21,7 +21,12 @@ std::optional<std::string> textField(const Poco::JSON::Object& o, const std::str
         problems.push_back({path + "." + key, "Phải là chuỗi ký tự"});
         return std::nullopt;
     }
-    return text::toNfc(text::trim(v.extract<std::string>()));
+    std::string s = text::toNfc(text::trim(v.extract<std::string>()));
+    if (std::string why = text::lengthProblem(s); !why.empty()) {
+        problems.push_back({path + "." + key, why});
+        return std::nullopt;
+    }
+    return s;
 }
 
 std::optional<int> intField(const Poco::JSON::Object& o, const std::string& path,

@@ -104,6 +104,11 @@ Result<CsvTable> readCsvTable(std::string_view t, const std::vector<std::string>
             problems.push_back(*p);
         else if (std::any_of(r.cells.begin(), r.cells.end(), text::hasControlCharacters))
             problems.push_back({"row " + std::to_string(line), "Có ô chứa ký tự điều khiển"});
+        else if (std::any_of(r.cells.begin(), r.cells.end(), [](const std::string& c) {
+                     return text::characterCount(c) > text::kMaxTextChars;
+                 }))
+            problems.push_back({"row " + std::to_string(line),
+                                "Có ô dài quá " + std::to_string(text::kMaxTextChars) + " ký tự"});
         line += consumed;
         if (r.cells.size() == 1 && r.cells[0].empty())
             continue;

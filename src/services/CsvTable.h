@@ -31,7 +31,8 @@ struct CsvTable {
 // from an old Excel): "hãy lưu lại dưới dạng CSV UTF-8"; when a required column is missing
 // from the header or a column is named twice (the message lists expectedHeader); or, naming
 // every such row, when a row has non-empty cells past the header's columns (an unquoted
-// decimal comma in a comma file) or the text ends inside a quoted cell.
+// decimal comma in a comma file), the text ends inside a quoted cell, or a cell holds a control
+// character or more than text::kMaxTextChars characters.
 Result<CsvTable> readCsvTable(std::string_view text, const std::vector<std::string>& required,
                               const std::string& expectedHeader);
 

@@ -46,11 +46,7 @@ constexpr std::size_t kMaxNameChars = 255;
 std::string nameProblem(const std::string& name) {
     if (name.empty())
         return "Không được để trống";
-    std::size_t chars = 0;
-    for (unsigned char c : name) chars += (c & 0xC0) != 0x80;
-    if (chars > kMaxNameChars)
-        return "Dài quá " + std::to_string(kMaxNameChars) + " ký tự";
-    return "";
+    return text::lengthProblem(name, kMaxNameChars);
 }
 
 std::optional<Error> badName(const std::string& name) {

@@ -77,7 +77,12 @@ std::optional<std::string> JsonFieldReader::asText(const Var& v, const std::stri
         add(path, "Văn bản không phải UTF-8 hợp lệ");
         return std::nullopt;
     }
-    return text::toNfc(s);
+    std::string nfc = text::toNfc(s);
+    if (std::string why = text::lengthProblem(nfc); !why.empty()) {
+        add(path, why);
+        return std::nullopt;
+    }
+    return nfc;
 }
 
 Object::Ptr JsonFieldReader::asObject(const Var& v, const std::string& path) {

@@ -36,6 +36,17 @@ TEST(TextTest, ToValidUtf8ReplacesEachStrayByteAndKeepsTheRest) {
     EXPECT_TRUE(text::isValidUtf8(text::toValidUtf8("\xed\xa0\x80 \xf4\x90\x80\x80")));
 }
 
+TEST(TextTest, CountsCharactersNotBytes) {
+    EXPECT_EQ(text::characterCount("Đặng Thị Ánh"), 12u);
+    EXPECT_EQ(text::characterCount(""), 0u);
+    EXPECT_EQ(text::lengthProblem("Việt", 4), "");
+    EXPECT_EQ(text::lengthProblem("Việt Nam", 4), "Dài quá 4 ký tự");
+    std::string longest;
+    for (std::size_t i = 0; i < text::kMaxTextChars; ++i) longest += "ệ";
+    EXPECT_EQ(text::lengthProblem(longest), "");
+    EXPECT_EQ(text::lengthProblem(longest + "a"), "Dài quá 10000 ký tự");
+}
+
 TEST(TextTest, FoldsForSearch) {
     EXPECT_EQ(text::foldForSearch("Đặng Thị Ánh"), "dang thi anh");
     EXPECT_EQ(text::foldForSearch("UBND xã Phúc Khánh"), "ubnd xa phuc khanh");

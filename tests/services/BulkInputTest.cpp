@@ -55,6 +55,25 @@ TEST(BulkInputTest, JsonRowsWithThreeDecimalsAsNumberAndText) {
     EXPECT_EQ(rows.error().details[1].path, "rows[1].score");
 }
 
+TEST(BulkInputTest, AnExplanationOver10000CharactersIsRefusedInJsonAndCsv) {
+    const std::string longText(10001, 'x');
+    auto json = json::parseBulkJson(R"({"rows":[{"sub_code":"1.1.1","score":1,"explanation":")" +
+                                    longText + "\"}]}");
+    ASSERT_FALSE(json.ok());
+    EXPECT_EQ(json.error().details.at(0).path, "rows[0].explanation");
+    EXPECT_EQ(json.error().details.at(0).message, "Dài quá 10000 ký tự");
+    auto csv = json::parseBulkCsv("sub_code,score,explanation\n1.1.1,1," + longText + "\n");
+    ASSERT_FALSE(csv.ok());
+    EXPECT_EQ(csv.error().details.at(0).path, "row 2");
+    Poco::JSON::Object o;
+    o.set("score", 1);
+    o.set("version", 0);
+    o.set("explanation", longText);
+    auto in = json::parseScoreInput(o, "explanation");
+    ASSERT_FALSE(in.ok());
+    EXPECT_EQ(in.error().details.at(0).path, "$.explanation");
+}
+
 TEST(BulkInputTest, ScoreInputNeedsVersion) {
     Poco::JSON::Object o;
     o.set("score", 1);

@@ -382,6 +382,9 @@ const EditCase kEditCases[] = {
      "$.classification.grades[0].grade", "Thiếu trường"},
     {"GradeOverPrecise", R"("min_pct": 85})", R"("min_pct": 85.125})",
      "$.classification.grades[0].min_pct", "quá 2 chữ số thập phân"},
+    {"NoteOver10000Characters", R"("formula": "x"}, "note": "ghi chú")",
+     R"("formula": "x"}, "note": ")" + std::string(10001, 'x') + "\"", kK121 + ".note",
+     "Dài quá 10000 ký tự"},
     {"InvalidUtf8Escape", R"("name": "Khảo sát")", R"("name": "Kh\ud800o")", "$",
      "JSON không hợp lệ"},
 };

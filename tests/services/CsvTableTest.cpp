@@ -55,5 +55,18 @@ TEST(CsvTableTest, ACellWithAControlCharacterIsRefused) {
     EXPECT_EQ(r.error().details[0].path, "row 2");
 }
 
+TEST(CsvTableTest, ACellLongerThanTheTextLimitIsRefused) {
+    const std::string atLimit(10000, 'a');
+    std::string longest;
+    for (int i = 0; i < 10000; ++i) longest += "ệ";  // 10,000 characters, 30,000 bytes
+    ASSERT_TRUE(read("sub_code,score,explanation\n1.1.1,1," + longest + "\n").ok());
+    auto r =
+        read("sub_code,score,explanation\n1.1.1,1," + atLimit + "\n1.1.2,1," + atLimit + "b\n");
+    ASSERT_FALSE(r.ok());
+    ASSERT_EQ(r.error().details.size(), 1u);
+    EXPECT_EQ(r.error().details[0].path, "row 3");
+    EXPECT_EQ(r.error().details[0].message, "Có ô dài quá 10000 ký tự");
+}
+
 }  // namespace
 }  // namespace kc
