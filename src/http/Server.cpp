@@ -1,7 +1,6 @@
 #include "http/Server.h"
 
 #include <Poco/Net/HTTPRequestHandler.h>
-#include <Poco/Net/HTTPServerConnection.h>
 #include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/HTTPServerSession.h>
 #include <Poco/Net/ServerSocket.h>
@@ -12,6 +11,7 @@
 #include <chrono>
 #include <thread>
 
+#include "http/Connection.h"
 #include "http/HeadDeadlines.h"
 
 namespace kc::http {
@@ -35,7 +35,7 @@ namespace kc::http {
 // waits; otherwise it closes it, and the thread goes to the next connection.
 //
 // Request heads: the whole head of a request must arrive within the timeout (HeadDeadlines),
-// not only each piece of it. The deadline is armed when a connection starts (WatchedConnection)
+// not only each piece of it. The deadline is armed when a connection starts (Connection)
 // and after each reply on a kept-alive connection (then with Poco's keep-alive wait added), and
 // disarmed by ConnectionHandler once the head has arrived.
 struct ConnectionPolicy {
@@ -78,46 +78,6 @@ private:
     const ConnectionPolicy& _policy;
 };
 
-// Poco's HTTP connection, with the deadline for its first request head armed as it starts and
-// disarmed before its socket is closed.
-class WatchedConnection final : public Poco::Net::HTTPServerConnection {
-public:
-    WatchedConnection(const Poco::Net::StreamSocket& socket,
-                      Poco::Net::HTTPServerParams::Ptr params,
-                      Poco::Net::HTTPRequestHandlerFactory::Ptr factory,
-                      const ConnectionPolicy& policy)
-        : HTTPServerConnection(socket, params, factory), _policy(policy) {}
-    void run() override {
-        struct Armed {  // disarmed however run() ends, before the socket closes
-            HeadDeadlines& heads;
-            int fd;
-            ~Armed() { heads.disarm(fd); }
-        } armed{_policy.heads, socket().impl()->sockfd()};
-        armed.heads.arm(armed.fd, HeadDeadlines::Clock::now() + _policy.firstHead);
-        HTTPServerConnection::run();
-    }
-
-private:
-    const ConnectionPolicy& _policy;
-};
-
-class WatchedConnectionFactory final : public Poco::Net::TCPServerConnectionFactory {
-public:
-    WatchedConnectionFactory(Poco::Net::HTTPServerParams::Ptr params,
-                             Poco::Net::HTTPRequestHandlerFactory::Ptr factory,
-                             const ConnectionPolicy& policy)
-        : _params(params), _factory(factory), _policy(policy) {}
-    Poco::Net::TCPServerConnection* createConnection(
-        const Poco::Net::StreamSocket& socket) override {
-        return new WatchedConnection(socket, _params, _factory, _policy);
-    }
-
-private:
-    Poco::Net::HTTPServerParams::Ptr _params;
-    Poco::Net::HTTPRequestHandlerFactory::Ptr _factory;
-    const ConnectionPolicy& _policy;
-};
-
 }  // namespace
 
 // The request handler factory of every connection: the router's handler inside
@@ -126,16 +86,40 @@ class ForwardingFactory final : public Poco::Net::HTTPRequestHandlerFactory {
 public:
     ForwardingFactory(Router& router, const ConnectionPolicy& policy)
         : _router(router), _policy(policy) {}
-    Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest& r) override {
+    Poco::Net::HTTPRequestHandler* createRequestHandler(
+        const Poco::Net::HTTPServerRequest& r) override {
         return new ConnectionHandler(_router.createRequestHandler(r), _policy);
     }
     // Shuts every open connection down, as Poco's HTTPServer::stopAll(true) does.
     void stopAll() { serverStopped(this, true); }
+    // The event each Connection listens to (Poco keeps it protected).
+    Poco::BasicEvent<const bool>& stopped() { return serverStopped; }
 
 private:
     Router& _router;
     const ConnectionPolicy& _policy;
 };
+
+namespace {
+
+class ConnectionFactory final : public Poco::Net::TCPServerConnectionFactory {
+public:
+    ConnectionFactory(Poco::Net::HTTPServerParams::Ptr params,
+                      Poco::SharedPtr<ForwardingFactory> factory, const ConnectionPolicy& policy)
+        : _params(params), _factory(factory), _policy(policy) {}
+    Poco::Net::TCPServerConnection* createConnection(
+        const Poco::Net::StreamSocket& socket) override {
+        return new Connection(socket, _params, _factory, _factory->stopped(), _policy.heads,
+                              _policy.firstHead);
+    }
+
+private:
+    Poco::Net::HTTPServerParams::Ptr _params;
+    Poco::SharedPtr<ForwardingFactory> _factory;
+    const ConnectionPolicy& _policy;
+};
+
+}  // namespace
 
 Server::Server(ServerOptions options, std::vector<Route> routes, AuthService& auth, HttpLimits limits)
     : _options(std::move(options)), _router(std::make_unique<Router>(std::move(routes), auth, limits)) {}
@@ -159,9 +143,9 @@ void Server::start() {
         ConnectionPolicy{_server, *_heads, _options.maxThreads, timeout, micros(timeout),
                          micros(timeout) + micros(params->getKeepAliveTimeout())});
     _handlers = new ForwardingFactory(*_router, *_policy);
-    // What Poco's HTTPServer does, with WatchedConnection for Poco's HTTPServerConnection.
+    // What Poco's HTTPServer does, with Connection for Poco's HTTPServerConnection.
     _server = std::make_unique<Poco::Net::TCPServer>(
-        new WatchedConnectionFactory(params, _handlers, *_policy), socket, params);
+        new ConnectionFactory(params, _handlers, *_policy), socket, params);
     _server->start();
 }
 

@@ -1,5 +1,6 @@
-// The HTTP server's handling of connections (src/http/Server.cpp): keep-alive only while
-// threads are free, a deadline for each request head. A client that stops reading is tested in
+// The HTTP server's handling of connections (src/http/Server.cpp, Connection.cpp): keep-alive
+// only while threads are free, a deadline for each request head, request heads that cannot be
+// read. A client that stops reading is tested in
 // EvidenceTest.cpp (EvidenceStalledReaderTest), where replies are large enough to stall.
 #include <atomic>
 #include <chrono>
@@ -78,8 +79,57 @@ TEST(ServerTest, ARequestHeadMustArriveWholeWithinTheTimeout) {
     EXPECT_EQ(r.status, 200) << r.dump();
     stop = true;
     trickle.join();
-    EXPECT_EQ(slow.readResponse().status, 400);
+    auto cut = slow.readResponse();
+    EXPECT_EQ(cut.status, 400) << cut.dump();
+    EXPECT_EQ(cut.errorCode(), "invalid_input") << cut.dump();
 }
+
+struct BadHead {
+    const char* name;
+    std::string bytes;
+};
+
+void PrintTo(const BadHead& b, std::ostream* os) {
+    *os << b.name;
+}
+
+class BadHeadTest : public ::testing::TestWithParam<BadHead> {};
+
+// Request heads Poco's parser cannot read. Poco answered them with a bare 400 or, for a
+// Content-Length that is not a number, closed the connection without a reply. Each gets the
+// API's JSON error and the connection closes; the server goes on serving.
+TEST_P(BadHeadTest, Is400WithTheJsonErrorBodyAndClosesTheConnection) {
+    EvidenceServer s;
+    RawConnection c(s.port);
+    c.send(GetParam().bytes);
+    auto r = c.readResponse();
+    EXPECT_EQ(r.status, 400) << r.dump();
+    EXPECT_EQ(r.errorCode(), "invalid_input") << r.dump();
+    EXPECT_TRUE(r.hasDetail("http")) << r.dump();
+    EXPECT_EQ(r.header("Content-Type"), "application/json; charset=utf-8");
+    EXPECT_TRUE(closes(r));
+    EXPECT_EQ(c.readResponse().status, 0);  // closed: nothing more comes
+    EXPECT_EQ(s.request("GET", "/api/v1/health", "").status, 200);
+}
+
+std::string manyHeaders(int n) {
+    std::string head = "GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+    for (int i = 0; i < n; ++i) head += "X-H" + std::to_string(i) + ": 1\r\n";
+    return head + "\r\n";
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Http, BadHeadTest,
+    ::testing::Values(
+        BadHead{"ContentLengthNotANumber",
+                "POST /api/v1/session HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: abc\r\n\r\n"},
+        BadHead{"HeaderValueOver8KiB", "GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " +
+                                           std::string(9000, 'a') + "\r\n\r\n"},
+        BadHead{"Over100HeaderLines", manyHeaders(120)},
+        BadHead{"NoHttpVersion", "GET /api/v1/health\r\n\r\n"},
+        BadHead{"UriOver16KiB",
+                "GET /" + std::string(20000, 'a') + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"}),
+    [](const auto& info) { return std::string(info.param.name); });
 
 }  // namespace
 }  // namespace kc::test
