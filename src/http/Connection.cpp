@@ -7,10 +7,12 @@
 #include <Poco/Net/HTTPServerResponseImpl.h>
 #include <Poco/Net/HTTPServerSession.h>
 #include <Poco/Net/NetException.h>
+#include <Poco/String.h>
 #include <Poco/Timestamp.h>
 
 #include <memory>
 
+#include "http/Request.h"
 #include "http/Router.h"
 
 namespace kc::http {
@@ -19,8 +21,9 @@ namespace {
 
 using Poco::Net::HTTPResponse;
 
-// The reply to a request head that could not be read; the connection closes after it.
-void refuseHead(Poco::Net::HTTPServerSession& session, const Poco::Exception& why) {
+// The reply to a request head that could not be read or is refused; the connection closes
+// after it.
+void refuseHead(Poco::Net::HTTPServerSession& session, const std::string& why) {
     Poco::Net::HTTPServerResponseImpl response(session);
     response.setVersion(Poco::Net::HTTPMessage::HTTP_1_1);
     response.setKeepAlive(false);
@@ -28,7 +31,7 @@ void refuseHead(Poco::Net::HTTPServerSession& session, const Poco::Exception& wh
            Reply::error(Error::invalid(
                "Yêu cầu HTTP sai cú pháp (dòng đầu, dòng tiêu đề hoặc Content-Length), hoặc "
                "gửi không hết trong thời hạn",
-               {{"http", why.displayText()}})),
+               {{"http", why}})),
            nullptr);
     session.setKeepAlive(false);
 }
@@ -41,6 +44,26 @@ void sendBareError(Poco::Net::HTTPServerSession& session, HTTPResponse::HTTPStat
     response.setKeepAlive(false);
     response.send();
     session.setKeepAlive(false);
+}
+
+// Framing that a proxy in front and this server could read differently, refused as nginx
+// refuses it: Poco would take the first of two Content-Length headers, read a body of an
+// unknown coding to the end of the connection, and let chunked win over Content-Length. A proxy
+// reading the other way would see a different end of the request (request smuggling).
+std::string framingProblem(const Poco::Net::HTTPRequest& request) {
+    int lengths = 0, codings = 0;
+    for (const auto& [name, value] : request) {
+        lengths += Poco::icompare(name, "Content-Length") == 0;
+        codings += Poco::icompare(name, "Transfer-Encoding") == 0;
+    }
+    if (lengths > 1)
+        return "Content-Length appears more than once";
+    if (codings > 1 || (codings == 1 && Poco::icompare(Poco::trim(request.get("Transfer-Encoding")),
+                                                       "chunked") != 0))
+        return "Transfer-Encoding other than chunked";
+    if (codings == 1 && lengths == 1)
+        return "both Transfer-Encoding and Content-Length";
+    return {};
 }
 
 }  // namespace
@@ -89,10 +112,15 @@ void Connection::serve() {
             } catch (const Poco::Net::NoMessageException&) {
                 break;  // the client closed the connection between requests
             } catch (const Poco::Net::MessageException& e) {
-                refuseHead(session, e);
+                refuseHead(session, e.displayText());
                 break;
             } catch (const Poco::SyntaxException& e) {  // Content-Length not a number
-                refuseHead(session, e);
+                refuseHead(session, e.displayText());
+                break;
+            }
+            if (std::string problem = framingProblem(*request); !problem.empty()) {
+                refuseHead(session, problem);
+                lingerAfterReply(*request);  // its body is not read: let the client finish
                 break;
             }
             response.setDate(Poco::Timestamp());

@@ -18,7 +18,9 @@ namespace kc::http {
 //   connection closes. Poco answered a malformed request line and header lines too long or too
 //   many with a bare 400, and closed the connection without a word when Content-Length was not
 //   a number (its request constructor throws a SyntaxException that its loop does not catch).
-//   A head cut off by its deadline (HeadDeadlines) is answered the same way.
+//   A head cut off by its deadline (HeadDeadlines) is answered the same way, and so is framing
+//   a proxy could read differently: two Content-Length headers, a Transfer-Encoding other
+//   than chunked, or both headers at once.
 // - The deadline for the first request head is armed as the connection starts, and disarmed
 //   however run() ends, before the socket closes.
 // Like Poco's, it stops at the factory's serverStopped event (stopped: that event, which Poco

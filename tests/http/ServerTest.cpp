@@ -95,9 +95,10 @@ void PrintTo(const BadHead& b, std::ostream* os) {
 
 class BadHeadTest : public ::testing::TestWithParam<BadHead> {};
 
-// Request heads Poco's parser cannot read. Poco answered them with a bare 400 or, for a
-// Content-Length that is not a number, closed the connection without a reply. Each gets the
-// API's JSON error and the connection closes; the server goes on serving.
+// Request heads Poco's parser cannot read, and framing a proxy could read differently. Poco
+// answered the first with a bare 400 or, for a Content-Length that is not a number, closed the
+// connection without a reply; the framing it read its own way. Each gets the API's JSON error
+// and the connection closes; the server goes on serving.
 TEST_P(BadHeadTest, Is400WithTheJsonErrorBodyAndClosesTheConnection) {
     EvidenceServer s;
     RawConnection c(s.port);
@@ -127,6 +128,17 @@ INSTANTIATE_TEST_SUITE_P(
                                            std::string(9000, 'a') + "\r\n\r\n"},
         BadHead{"Over100HeaderLines", manyHeaders(120)},
         BadHead{"NoHttpVersion", "GET /api/v1/health\r\n\r\n"},
+        // The body is a whole request: Poco read the first length (0), and the body was then
+        // served as the connection's next request.
+        BadHead{"TwoContentLengths",
+                "POST /api/v1/session HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\n"
+                "Content-Length: 41\r\n\r\nGET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n"},
+        BadHead{
+            "TransferEncodingNotChunked",
+            "POST /api/v1/session HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: gzip\r\n\r\n"},
+        BadHead{"ChunkedAndContentLength",
+                "POST /api/v1/session HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n"
+                "Content-Length: 5\r\n\r\n0\r\n\r\n"},
         BadHead{"UriOver16KiB",
                 "GET /" + std::string(20000, 'a') + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"}),
     [](const auto& info) { return std::string(info.param.name); });
