@@ -5,6 +5,7 @@
 #include <set>
 
 #include "archive/ArchiveWriter.h"
+#include "domain/Workflow.h"
 #include "services/ExportManifest.h"
 
 namespace kc {
@@ -95,14 +96,10 @@ Result<ExportPlan> EvidenceExportService::plan(const Actor& actor, const ExportR
         auto period = tx.directory().findPeriod(request.year);
         if (!period)
             return Error::notFound("Không có kỳ đánh giá năm " + std::to_string(request.year));
-        std::optional<TimePoint> asOf;
-        if (request.round) {
-            asOf = roundEnd(*period, *request.round);
-            if (!asOf)
-                return Error::invalid("Kỳ đánh giá chưa có hạn kết thúc vòng " +
-                                          std::string(roundName(*request.round)),
-                                      {{"round", std::string(roundName(*request.round))}});
-        }
+        if (request.round && !roundEnd(*period, *request.round))
+            return Error::invalid(
+                "Kỳ đánh giá chưa có hạn kết thúc vòng " + std::string(roundName(*request.round)),
+                {{"round", std::string(roundName(*request.round))}});
         std::vector<std::string> units;
         if (request.unitCode) {
             if (!tx.directory().findUnit(*request.unitCode))
@@ -116,6 +113,12 @@ Result<ExportPlan> EvidenceExportService::plan(const Actor& actor, const ExportR
         plan.request = request;
         std::set<std::string> taken;
         for (const std::string& unit : units) {
+            // A unit's round ends where its deadline extensions moved it.
+            std::optional<TimePoint> asOf;
+            if (request.round)
+                asOf = roundEnd(
+                    effectivePeriod(*period, unit, tx.assessment().extensions(request.year, unit)),
+                    *request.round);
             for (EvidenceItem& item : tx.evidence().list(request.year, unit, std::nullopt)) {
                 if (asOf ? !item.standingAt(*asOf) : item.withdrawn())
                     continue;

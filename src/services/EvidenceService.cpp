@@ -47,9 +47,7 @@ Result<UploadTarget> EvidenceService::checkTarget(Transaction& tx, const Actor& 
             "Tiêu chí " + subCode + " chấm bằng điều tra xã hội học; không nộp tài liệu kiểm chứng",
             {{"sub_code", subCode}});
     // The unit's own deadline extensions count (docs/workflow.md).
-    auto round = openEvidenceRound(
-        effectivePeriod(*period, unitCode, tx.assessment().extensions(year, unitCode)),
-        _clock.now());
+    auto round = openEvidenceRound(unitPeriod(tx, *period, unitCode), _clock.now());
     if (!round.ok())
         return round.takeError();
     return UploadTarget{year, unitCode, *sub, round.value()};
@@ -113,6 +111,11 @@ Result<std::vector<EvidenceItem>> EvidenceService::upload(const Actor& actor, in
     });
 }
 
+Period EvidenceService::unitPeriod(Transaction& tx, const Period& period,
+                                   const std::string& unitCode) const {
+    return effectivePeriod(period, unitCode, tx.assessment().extensions(period.year, unitCode));
+}
+
 EvidenceView EvidenceService::view(const EvidenceItem& item, const Period& period) const {
     const auto& selfCloses = period.dates.selfAssessmentCloses;
     bool late =
@@ -131,9 +134,10 @@ Result<std::vector<EvidenceView>> EvidenceService::list(const Actor& actor, int 
             return periodNotFound(year);
         if (!tx.directory().findUnit(unitCode))
             return Error::notFound("Không có đơn vị mã " + unitCode);
+        const Period unit = unitPeriod(tx, *period, unitCode);
         std::optional<TimePoint> asOf;
         if (query.asOfRound) {
-            asOf = roundEnd(*period, *query.asOfRound);
+            asOf = roundEnd(unit, *query.asOfRound);
             if (!asOf)
                 return Error::invalid("Kỳ đánh giá chưa có hạn kết thúc vòng " +
                                           std::string(roundName(*query.asOfRound)),
@@ -143,7 +147,7 @@ Result<std::vector<EvidenceView>> EvidenceService::list(const Actor& actor, int 
         for (const EvidenceItem& item : tx.evidence().list(year, unitCode, query.subCode)) {
             if (asOf && !item.standingAt(*asOf))
                 continue;
-            EvidenceView v = view(item, *period);
+            EvidenceView v = view(item, unit);
             if (asOf)
                 v.withdrawn = false;
             out.push_back(std::move(v));
@@ -162,7 +166,7 @@ Result<EvidenceView> EvidenceService::get(const Actor& actor, Id id) {
         auto period = tx.directory().findPeriod(item->year);
         if (!period)
             return periodNotFound(item->year);
-        return view(*item, *period);
+        return view(*item, unitPeriod(tx, *period, item->unitCode));
     });
 }
 
@@ -194,10 +198,8 @@ Result<EvidenceView> EvidenceService::change(const Actor& actor, Id id, Evidence
         auto period = tx.directory().findPeriod(item->year);
         if (!period)
             return periodNotFound(item->year);
-        auto open = openEvidenceRound(
-            effectivePeriod(*period, item->unitCode,
-                            tx.assessment().extensions(item->year, item->unitCode)),
-            _clock.now());
+        const Period unit = unitPeriod(tx, *period, item->unitCode);
+        auto open = openEvidenceRound(unit, _clock.now());
         if (!open.ok())
             return open.takeError();
         if (open.value() != item->round)
@@ -209,11 +211,11 @@ Result<EvidenceView> EvidenceService::change(const Actor& actor, Id id, Evidence
         if (item->withdrawn() == withdraw)
             return Error::conflict(withdraw ? "Tài liệu đã được rút trước đó"
                                             : "Tài liệu chưa bị rút");
-        EvidenceView before = view(*item, *period);
+        EvidenceView before = view(*item, unit);
         EvidenceEvent e{0, id, action, _clock.now(), actor.username};
         e.id = tx.evidence().appendEvent(e);
         item->events.push_back(e);
-        EvidenceView after = view(*item, *period);
+        EvidenceView after = view(*item, unit);
         _audit.record(tx, actor.username, withdraw ? "evidence.withdraw" : "evidence.restore",
                       "evidence", std::to_string(id), json::of(before), json::of(after));
         return after;

@@ -188,6 +188,31 @@ TEST_F(EvidenceExportTest, UnitsExportOnlyThemselves) {
     EXPECT_EQ(get(s, "/api/v1/periods/1999/evidence-export", s.clerk()).status, 404);
 }
 
+// A unit's self-assessment round ends at its extension: a file it uploads during the extension
+// (after everyone else's round closed) belongs to its self round, in the export as of that round
+// and in the list, where it is not marked new since step 1.
+TEST(EvidenceExtensionTest, AnExtendedUnitsSelfRoundEndsAtItsExtension) {
+    EvidenceServer s{[](Config& c) { c.sessionLifetime = std::chrono::hours(24 * 100); }};
+    auto ext = s.request("POST", "/api/v1/periods/2022/units/XA16/extensions", s.clerk(),
+                         R"({"phase":"self_assessment","until":"2023-01-03T16:59:59Z",)"
+                         R"("reason":"Bão lũ"})");
+    ASSERT_EQ(ext.status, 201) << ext.dump();
+    s.clock.set(*parseIso("2023-01-02T00:00:00Z"));  // step 1 for everyone else
+    auto up = s.upload("1.1.1", {{"file", "gia hạn.pdf", kPlan}});
+    ASSERT_EQ(up.status, 201) << up.dump();
+    EXPECT_EQ(up.array()->getObject(0)->getValue<std::string>("round"), "self");
+    auto files =
+        unzip(get(s, "/api/v1/periods/2022/evidence-export?unit=XA16&round=self", s.clerk()).body);
+    EXPECT_EQ(files["1.1.1/gia hạn.pdf"], kPlan);
+    auto list = s.request("GET", "/api/v1/periods/2022/units/XA16/evidence", s.reviewer());
+    ASSERT_EQ(list.status, 200) << list.dump();
+    EXPECT_FALSE(list.array()->getObject(0)->getValue<bool>("new_since_step1"));
+    auto selfList =
+        s.request("GET", "/api/v1/periods/2022/units/XA16/evidence?round=self", s.reviewer());
+    ASSERT_EQ(selfList.status, 200) << selfList.dump();
+    EXPECT_EQ(selfList.array()->size(), 1u);
+}
+
 // A blob lost from disk is found only while streaming: the connection is cut, so the client
 // cannot mistake what it got for a whole zip.
 TEST_F(EvidenceExportTest, MissingBlobCutsTheDownloadShort) {
