@@ -21,7 +21,8 @@ Poco::JSON::Object::Ptr of(const OfficialDocument& d) {
     o->set("unit", orNull(d.unitCode));
     o->set("title", d.title);
     o->set("number", orNull(d.number));
-    o->set("document_date", formatIso(d.documentDate).substr(0, 10));
+    // The calendar date the PDF prints (Vietnam time), not the UTC one: they differ before 07:00.
+    o->set("document_date", report::isoVietnam(d.documentDate).substr(0, 10));
     o->set("draft", d.draft);
     o->set("sha256", d.sha256);
     o->set("size", d.size);
