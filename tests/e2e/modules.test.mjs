@@ -54,10 +54,18 @@ test('each role gets its own next step', () => {
     assert.equal(nextStep('admin', demo, now).text, nextStep('clerk', demo, now).text);
 });
 
-test('the current period is the newest one not finalised', () => {
+test('the current period is the newest one under way, else the newest not finalised', () => {
     assert.equal(currentPeriod([]), null);
     assert.equal(currentPeriod([{year: 2021}, {year: 2023, finalised: true}, {year: 2022}]).year, 2022);
     assert.equal(currentPeriod([{year: 2021, finalised: true}, {year: 2022, finalised: true}]).year, 2022);
+    // 2023 created while 2022 runs: 2022 stays current until 2023 opens, or 2022 is finalised.
+    const next = {...demo, year: 2023, self_assessment_opens: '2023-11-28T00:00:00Z', self_assessment_closes: '2023-12-31T16:59:59Z',
+        step1_closes: '2024-01-04T16:59:59Z', supplement_closes: '2024-01-10T16:59:59Z', step2_closes: '2024-01-20T16:59:59Z'};
+    const undated = {year: 2023, finalised: false};
+    for (const later of [next, undated])
+        assert.equal(currentPeriod([demo, later], new Date('2023-01-02T00:00:00Z')).year, 2022);
+    assert.equal(currentPeriod([demo, next], new Date('2023-12-01T00:00:00Z')).year, 2023);
+    assert.equal(currentPeriod([{...demo, finalised: true}, undated], new Date('2023-01-02T00:00:00Z')).year, 2023);
 });
 
 test('times are shown and typed in Vietnam time', () => {

@@ -21,7 +21,7 @@ const CODE_MESSAGES = {
     not_found: ['Không tìm thấy.', 'Kiểm tra lại năm, mã hoặc đường dẫn.'],
     method_not_allowed: ['Thao tác không được hỗ trợ.', ''],
     duplicate: ['Đã có rồi.', 'Dùng mã khác, hoặc không cần làm lại.'],
-    conflict: ['Không làm được ở trạng thái hiện tại.', 'Kỳ đánh giá đã chốt: nhờ Văn phòng mở chốt nếu thật sự cần.'],
+    conflict: ['Không làm được ở trạng thái hiện tại.', 'Tải lại trang (F5) để xem trạng thái mới nhất rồi làm lại; nếu kỳ đánh giá đã chốt, nhờ Văn phòng mở chốt.'],
     phase_closed: ['Đã hết thời hạn cho việc này.', 'Xem các mốc thời gian của kỳ đánh giá.'],
     too_large: ['Dữ liệu gửi lên quá lớn.', 'Chia nhỏ, hoặc báo quản trị viên.'],
     unsupported_media_type: ['Loại tệp không được hỗ trợ.', ''],
@@ -70,6 +70,7 @@ export const AUDIT_ACTIONS = {
     'results.settings': 'Sửa cách xếp hạng, xếp loại',
     'document.generate': 'Lập và ký văn bản',
     'document.sign': 'Ký phê duyệt văn bản',
+    'assessment.demo': 'Nạp điểm mẫu (dữ liệu demo)',
 };
 
 export const AUDIT_ENTITIES = {

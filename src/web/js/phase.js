@@ -81,8 +81,12 @@ export function nextStep(role, period, now = new Date()) {
     return {text: texts[s.stage], due: s.due, dueLabel: s.dueLabel, stage: s.stage};
 }
 
-// The period a home page is about: the latest one that is not finalised, else the latest.
-export function currentPeriod(periods) {
+// The period pages show unless asked for another: the newest one under way (not finalised, its
+// self-assessment opened), else the newest not finalised, else the newest. A next year's
+// period being prepared does not take over while this year's is still running.
+export function currentPeriod(periods, now = new Date()) {
     const sorted = [...periods].sort((a, b) => b.year - a.year);
-    return sorted.find(p => !p.finalised) || sorted[0] || null;
+    const open = sorted.filter(p => !p.finalised);
+    const running = open.find(p => !['planning', 'before_open'].includes(periodStage(p, now).stage));
+    return running || open[0] || sorted[0] || null;
 }

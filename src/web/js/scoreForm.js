@@ -86,7 +86,7 @@ export function scoreForm(spec) {
                 version = item.version;
                 return item;
             } catch (e) {
-                if (e && e.code === 'conflict') e.hint = 'Bấm "Tải lại" ở đầu trang để xem dữ liệu mới nhất; những gì bạn vừa nhập vẫn còn trong ô.';
+                if (e && e.code === 'conflict') e.hint = 'Người khác vừa lưu tiêu chí này. Chép lại những gì bạn vừa nhập (vẫn còn trong ô), tải lại trang (F5) để xem bản mới, rồi nhập lại.';
                 throw e;
             }
         },

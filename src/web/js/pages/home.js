@@ -19,14 +19,27 @@ export async function render(ctx) {
             office ? h('p', {}, h('a', {href: '#/ky-danh-gia'}, 'Tạo kỳ đánh giá')) : h('p', {}, 'Văn phòng sẽ tạo kỳ đánh giá.')));
         return nodes;
     }
-    nodes.push(nextStepCard(user.role, period), timeline(period));
+    const unit = user.role === 'unit' ? (await get('/units'))[0] : null;
+    const shown = unit ? await unitDates(period, unit) : {period, extended: false};
+    nodes.push(nextStepCard(user.role, shown.period, shown.extended), timeline(shown.period));
     if (office) nodes.push(await officeChecklist(period));
     if (user.role === 'reviewer') nodes.push(await reviewerSummary(user, period));
-    if (user.role === 'unit') nodes.push(await unitSummary(period));
+    if (user.role === 'unit') nodes.push(await unitSummary(unit, period));
     return nodes;
 }
 
-function nextStepCard(role, period) {
+// The period's dates as the unit sees them: its deadline extensions move its own closes. The
+// general dates when the unit's assessment cannot be read (no criteria set yet).
+async function unitDates(period, unit) {
+    try {
+        const a = await get(`/periods/${period.year}/units/${encodeURIComponent(unit.code)}/assessment`);
+        return {period: {...period, ...a.period}, extended: a.extensions.length > 0};
+    } catch {
+        return {period, extended: false};
+    }
+}
+
+function nextStepCard(role, period, extended) {
     const now = new Date();
     const step = nextStep(role, period, now);
     const s = periodStage(period, now);
@@ -34,6 +47,8 @@ function nextStepCard(role, period) {
         h('h2', {id: 'next-step-title'}, `Việc cần làm — ${period.name}`),
         h('p', {class: 'stage'}, 'Giai đoạn hiện tại: ', h('strong', {}, STAGE_LABELS[step.stage])),
         h('p', {class: 'todo'}, step.text),
+        extended ? h('p', {}, h('span', {class: 'badge badge-new'}, 'Được gia hạn'),
+            ' Các mốc dưới đây đã tính phần gia hạn của đơn vị.') : null,
         step.due ? h('p', {class: 'due'}, `${step.dueLabel}: `, h('strong', {}, formatDateTime(step.due)),
             ` (${relativeDays(step.due, now)})`) : null,
         s.stage === 'planning' && (role === 'admin' || role === 'clerk')
@@ -102,15 +117,21 @@ async function reviewerSummary(user, period) {
         h('p', {}, h('a', {href: `#/phan-cong?nam=${period.year}`}, 'Xem bộ tiêu chí các lĩnh vực được phân công')));
 }
 
-async function unitSummary(period) {
-    const [unit] = await get('/units');
+async function unitSummary(unit, period) {
     if (!unit) return alertBox('warn', 'Tài khoản chưa gắn với đơn vị nào.');
     return h('section', {class: 'card', 'aria-labelledby': 'unit-title'},
         h('h2', {id: 'unit-title'}, unit.name),
-        h('p', {}, `Mã đơn vị ${unit.code}, loại ${unit.unit_type}.`),
+        h('p', {}, `Mã đơn vị ${unit.code}, loại ${await unitTypeName(unit.unit_type)}.`),
         h('p', {}, h('a', {href: `#/tu-danh-gia?nam=${period.year}`}, 'Tự chấm điểm, nộp tài liệu kiểm chứng và giải trình')),
         h('p', {}, h('a', {href: `#/don-vi-cua-toi?nam=${period.year}`}, 'Xem bộ tiêu chí và tài liệu kiểm chứng cần nộp')),
         h('p', {}, h('a', {href: `#/nhap-tep-nen?nam=${period.year}`}, 'Nộp nhiều tài liệu một lần bằng tệp nén (.zip, .7z, .rar…)')),
         h('p', {}, h('a', {href: `#/ket-qua-cua-toi?nam=${period.year}`}, 'Kết quả của đơn vị')),
         h('p', {}, h('a', {href: `#/phieu-tham-dinh?nam=${period.year}`}, 'Phiếu thẩm định của đơn vị (tải bản PDF đã ký)')));
+}
+
+// "UBND cấp xã" for "xa"; the code itself if the types cannot be read.
+async function unitTypeName(code) {
+    const types = await get('/unit-types').catch(() => []);
+    const type = types.find(t => t.code === code);
+    return type ? type.name : code;
 }
