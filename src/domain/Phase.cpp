@@ -67,6 +67,16 @@ std::string formatDateVn(TimePoint t) {
     return buf;
 }
 
+std::string formatDateTimeVn(TimePoint t) {
+    auto local = t + std::chrono::hours(7);
+    auto day = std::chrono::floor<std::chrono::days>(local);
+    std::chrono::hh_mm_ss hms{std::chrono::floor<std::chrono::minutes>(local - day)};
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%02d:%02d ", static_cast<int>(hms.hours().count()),
+                  static_cast<int>(hms.minutes().count()));
+    return buf + formatDateVn(t);
+}
+
 Result<EvidenceRound> openEvidenceRound(const Period& period, TimePoint now) {
     auto closed = [](std::string message) {
         return Error{ErrorCode::PhaseClosed, std::move(message), {}};

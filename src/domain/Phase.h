@@ -46,4 +46,7 @@ std::optional<TimePoint> roundEnd(const Period& period, EvidenceRound r);
 // dd/mm/yyyy of t in Vietnam time (UTC+7, no daylight saving), e.g. "31/12/2022".
 std::string formatDateVn(TimePoint t);
 
+// "HH:MM dd/mm/yyyy" of t in Vietnam time, e.g. "23:59 31/12/2022" (as the web pages show times).
+std::string formatDateTimeVn(TimePoint t);
+
 }  // namespace kc

@@ -63,12 +63,12 @@ Status checkExtension(const Period& period, ExtensionPhase phase, TimePoint unti
         return Error::invalid("Cần ghi lý do gia hạn", {{"$.reason", "Thiếu lý do"}});
     if (until <= *close)
         return Error::invalid("Hạn mới phải sau hạn hiện tại (" + formatDateVn(*close) + ")",
-                              {{"$.until", formatIso(until)}});
+                              {{"$.until", "Hạn đã chọn: " + formatDateTimeVn(until)}});
     if (until > *limit)
         return Error::invalid(std::string("Hạn mới không được sau ngày kết thúc ") +
                                   (self ? "thẩm định bước 1" : "thẩm định bước 2") + " (" +
                                   formatDateVn(*limit) + ")",
-                              {{"$.until", formatIso(until)}});
+                              {{"$.until", "Hạn đã chọn: " + formatDateTimeVn(until)}});
     return Ok{};
 }
 

@@ -3,6 +3,7 @@
 #include "core/Random.h"
 #include "core/Sha256.h"
 #include "core/Text.h"
+#include "domain/Phase.h"
 #include "services/JsonViews.h"
 
 namespace kc {
@@ -19,7 +20,9 @@ Error noSession() {
 
 Error lockedError(TimePoint until) {
     return {ErrorCode::Locked,
-            "Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau " + formatIso(until), {}};
+            "Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau " +
+                formatDateTimeVn(until) + " (giờ Việt Nam)",
+            {}};
 }
 
 Poco::JSON::Object::Ptr note(const std::string& key, const Poco::Dynamic::Var& value) {
@@ -37,8 +40,16 @@ Result<LoginResult> AuthService::login(const std::string& username, const std::s
     std::optional<Error> outcome;
     auto result = _store.write([&](Transaction& tx) -> Result<LoginResult> {
         auto user = tx.users().findByUsername(username);
-        if (!user || !user->active) {
+        if (!user) {
             outcome = badCredentials();
+            return LoginResult{};
+        }
+        if (!user->active) {  // said only to someone who knows the password
+            outcome =
+                PasswordHasher::verify(text::toNfc(password), tx.users().passwordHash(user->id))
+                    ? Error::forbidden(
+                          "Tài khoản đã bị ngừng sử dụng; liên hệ quản trị viên để mở lại")
+                    : badCredentials();
             return LoginResult{};
         }
         if (user->lockedUntil && *user->lockedUntil > now) {

@@ -60,6 +60,8 @@ TEST(PhaseTest, OpenRoundAndItsClosedMessages) {
 TEST(PhaseTest, FormatsDatesInVietnamTime) {
     EXPECT_EQ(formatDateVn(at("2022-12-31T16:59:59Z")), "31/12/2022");
     EXPECT_EQ(formatDateVn(at("2022-12-31T17:00:00Z")), "01/01/2023");
+    EXPECT_EQ(formatDateTimeVn(at("2022-12-31T16:59:59Z")), "23:59 31/12/2022");
+    EXPECT_EQ(formatDateTimeVn(at("2022-12-31T17:05:00Z")), "00:05 01/01/2023");
 }
 
 TEST(EvidenceTest, StandingAtFollowsWithdrawAndRestore) {

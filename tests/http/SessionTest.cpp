@@ -57,7 +57,7 @@ TEST_F(HttpTest, FiveWrongPasswordsLockTheAccountUntilTheLockExpires) {
     auto locked = s.loginResult("vanthu", kClerkPassword);
     ASSERT_EQ(locked.status, 429) << locked.dump();
     EXPECT_EQ(locked.errorCode(), "locked");
-    EXPECT_NE(locked.errorMessage().find("2022-12-01T08:15:00Z"), std::string::npos)
+    EXPECT_NE(locked.errorMessage().find("15:15 01/12/2022 (giờ Việt Nam)"), std::string::npos)
         << locked.errorMessage();
     // Other accounts are unaffected.
     EXPECT_EQ(s.loginResult("admin", kAdminPassword).status, 200);
@@ -191,7 +191,12 @@ TEST_F(HttpTest, DeactivatedUserSessionStopsWorking) {
     std::string token = s.login("vanthu", kClerkPassword);
     ASSERT_EQ(s.patch("/api/v1/users/vanthu", s.admin(), R"({"active":false})").status, 200);
     EXPECT_EQ(s.get("/api/v1/session", token).status, 401);
-    EXPECT_EQ(s.loginResult("vanthu", kClerkPassword).status, 401);
+    // The right password is told why it cannot log in; a wrong one learns nothing.
+    auto right = s.loginResult("vanthu", kClerkPassword);
+    EXPECT_EQ(right.status, 403) << right.dump();
+    EXPECT_EQ(right.errorMessage(),
+              "Tài khoản đã bị ngừng sử dụng; liên hệ quản trị viên để mở lại");
+    EXPECT_EQ(s.loginResult("vanthu", "wrong-password").status, 401);
 }
 
 }  // namespace
