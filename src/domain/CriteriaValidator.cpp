@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "core/Text.h"
+#include "domain/Ranking.h"
 #include "domain/ScoringValidator.h"
 
 namespace kc {
@@ -200,6 +201,8 @@ private:
                                   ranges[j].describe() + " của xếp loại " +
                                   quoted(_set.grades[j].grade));
         }
+        if (auto gap = firstGradeGap(_set.grades))
+            add("$.classification.grades", describeGradeGap(*gap));
     }
 
     const CriteriaSet& _set;

@@ -39,6 +39,31 @@ std::string gradeOf(const std::vector<GradeRule>& rules, Points indexPct) {
     return {};
 }
 
+std::optional<GradeGap> firstGradeGap(const std::vector<GradeRule>& rules) {
+    auto held = [&](std::int64_t h) {
+        const Points v = Points::fromHundredths(h);
+        return std::any_of(rules.begin(), rules.end(), [&](const GradeRule& r) {
+            return (!r.minPct || v >= *r.minPct) && (!r.maxPctExclusive || v < *r.maxPctExclusive);
+        });
+    };
+    constexpr std::int64_t kTop = 10000;  // 100.00 %
+    if (rules.empty())
+        return std::nullopt;
+    for (std::int64_t h = 0; h <= kTop; ++h) {
+        if (held(h))
+            continue;
+        std::int64_t end = h;
+        while (end < kTop && !held(end + 1)) ++end;
+        return GradeGap{Points::fromHundredths(h), Points::fromHundredths(end)};
+    }
+    return std::nullopt;
+}
+
+std::string describeGradeGap(const GradeGap& gap) {
+    return "Chỉ số từ " + gap.from.toString(true) + "% đến " + gap.to.toString(true) +
+           "% không thuộc xếp loại nào; các khoảng xếp loại phải phủ kín từ 0% đến 100%";
+}
+
 std::vector<int> largestRemainderTenths(const std::vector<int>& counts) {
     std::int64_t total = std::accumulate(counts.begin(), counts.end(), std::int64_t{0});
     std::vector<int> shares(counts.size(), 0);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,18 @@ Points indexPercent(Points total, Points max);
 
 // The first grade whose range holds indexPct (min inclusive, max exclusive). Empty when none.
 std::string gradeOf(const std::vector<GradeRule>& rules, Points indexPct);
+
+// The first stretch of index values from 0.00 to 100.00 % (in hundredths, as indexPercent
+// gives them) that no rule's range holds: a unit there would get no grade. Both ends
+// inclusive. None when rules is empty (no grading) or covers every value.
+struct GradeGap {
+    Points from;
+    Points to;
+};
+std::optional<GradeGap> firstGradeGap(const std::vector<GradeRule>& rules);
+
+// "Chỉ số từ 80,00% đến 84,99% không thuộc xếp loại nào…": the problem a gap is reported as.
+std::string describeGradeGap(const GradeGap& gap);
 
 // Shares of counts as percentages with one decimal (in tenths: 823 = 82.3%) that add up to
 // exactly 100.0% by the largest-remainder method: each share is floored, then the tenths left

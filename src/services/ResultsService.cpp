@@ -180,6 +180,8 @@ Status validateGrades(const std::vector<GradeRule>& grades) {
                 problems.push_back({path, "Khoảng điểm chồng lên xếp loại \"" + o.grade + "\""});
         }
     }
+    if (auto gap = firstGradeGap(grades))
+        problems.push_back({"$.grades", describeGradeGap(*gap)});
     if (!problems.empty())
         return Error::invalid("Ngưỡng xếp loại không hợp lệ", problems);
     return Ok{};

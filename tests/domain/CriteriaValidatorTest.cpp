@@ -265,6 +265,8 @@ const Case kCases[] = {
      "$.classification.grades[1].max_pct_exclusive", "phải lớn hơn cận dưới"},
     {"GradesOverlap", [](CriteriaSet& s) { s.grades[1].maxPctExclusive = P("90"); },
      "$.classification.grades[1]", "chồng lấn với khoảng từ 85,00% của xếp loại \"Tốt\""},
+    {"GradesLeaveAGap", [](CriteriaSet& s) { s.grades[1].minPct = P("80"); },
+     "$.classification.grades", "Chỉ số từ 70,00% đến 79,99% không thuộc xếp loại nào"},
     {"UnboundedGradeOverlapsAll",
      [](CriteriaSet& s) { s.grades.push_back({"Tất cả", std::nullopt, std::nullopt}); },
      "$.classification.grades[3]", "Khoảng mọi tỷ lệ của xếp loại \"Tất cả\" chồng lấn"},

@@ -62,6 +62,31 @@ TEST(RankingTest, GradesFollowThresholdsAtTheirBoundaries) {
     EXPECT_EQ(gradeOf({}, pts("90")), "");
 }
 
+TEST(RankingTest, AGapIsTheFirstStretchOfIndexValuesWithoutAGrade) {
+    std::vector<GradeRule> rules = {{"Tốt", pts("85"), std::nullopt},
+                                    {"Khá", pts("70"), pts("85")},
+                                    {"Trung bình", pts("50"), pts("70")},
+                                    {"Yếu", std::nullopt, pts("50")}};
+    EXPECT_FALSE(firstGradeGap(rules));
+    EXPECT_FALSE(firstGradeGap({}));  // no grading at all
+    rules[1].minPct = pts("80");      // Khá 80-85: 70.00-79.99 has no grade
+    auto gap = firstGradeGap(rules);
+    ASSERT_TRUE(gap);
+    EXPECT_EQ(gap->from, pts("70"));
+    EXPECT_EQ(gap->to, pts("79.99"));
+    EXPECT_EQ(describeGradeGap(*gap).rfind("Chỉ số từ 70,00% đến 79,99% không thuộc", 0), 0u);
+    // 100 % itself uncovered when the top range ends there, exclusive.
+    gap = firstGradeGap({{"Tốt", pts("85"), pts("100")}, {"Khác", std::nullopt, pts("85")}});
+    ASSERT_TRUE(gap);
+    EXPECT_EQ(gap->from, pts("100"));
+    EXPECT_EQ(gap->to, pts("100"));
+    // From 0 when the lowest range starts above it.
+    gap = firstGradeGap({{"Tốt", pts("50"), std::nullopt}, {"Yếu", pts("10"), pts("50")}});
+    ASSERT_TRUE(gap);
+    EXPECT_EQ(gap->from, pts("0"));
+    EXPECT_EQ(gap->to, pts("9.99"));
+}
+
 TEST(RankingTest, LargestRemainderMatchesTheBaoYenReport) {
     // 14/17 Tốt, 1/17 Khá, 2/17 Trung bình: 82.3%, 5.9%, 11.8% (independent rounding: 82.4%).
     EXPECT_EQ(largestRemainderTenths({14, 1, 2, 0}), (std::vector<int>{823, 59, 118, 0}));

@@ -196,6 +196,12 @@ TEST_F(ResultsTest, SettingsAreValidatedAndAudited) {
     EXPECT_TRUE(r.hasDetail("$.grades[1]")) << r.dump();
     r = put(R"({"grades":[{"grade":"Tốt","min_pct":120}]})", s.clerk());
     EXPECT_EQ(r.status, 400);
+    // Khá 80-85 leaves 70-79.99 without a grade.
+    r = put(R"({"grades":[{"grade":"Tốt","min_pct":85},{"grade":"Khá","min_pct":80,"max_pct":85},)"
+            R"({"grade":"Trung bình","min_pct":50,"max_pct":70},{"grade":"Yếu","max_pct":50}]})",
+            s.clerk());
+    EXPECT_EQ(r.status, 400);
+    EXPECT_TRUE(r.hasDetail("$.grades")) << r.dump();
     EXPECT_EQ(put(R"({"survey_mode":"rescale"})", s.reviewer()).status, 403);
     s.clerk();  // logged in (and audited) before counting
     int audits = s.auditCount();

@@ -50,7 +50,7 @@ function settingsForm(ctx, year, type, settings) {
             field({name: 'survey_mode', label: 'Điểm điều tra xã hội học', type: 'select', options: options(SURVEY_MODE_LABELS), value: settings.survey_mode,
                 hint: 'Quy đổi: các tiêu chí điều tra không tính; chỉ số = điểm thẩm định ÷ điểm tối đa phần thẩm định × 100.'}),
             h('h3', {}, 'Xếp loại theo chỉ số (%)'),
-            h('p', {class: 'hint'}, 'Đơn vị nhận xếp loại đầu tiên có "từ" ≤ chỉ số < "đến dưới". Các khoảng không được chồng nhau.'),
+            h('p', {class: 'hint'}, 'Đơn vị nhận xếp loại đầu tiên có "từ" ≤ chỉ số < "đến dưới". Các khoảng không được chồng nhau và phải phủ kín từ 0% đến 100%.'),
             list,
         ],
         submitLabel: 'Lưu',
