@@ -12,6 +12,20 @@ std::string_view roleName(Role role) {
     return "unit";
 }
 
+std::string_view roleLabel(Role role) {
+    switch (role) {
+        case Role::Admin:
+            return "Quản trị";
+        case Role::Clerk:
+            return "Văn phòng";
+        case Role::Reviewer:
+            return "Thẩm định";
+        case Role::Unit:
+            return "Đơn vị";
+    }
+    return "Đơn vị";
+}
+
 std::optional<Role> parseRole(std::string_view name) {
     for (Role r : {Role::Admin, Role::Clerk, Role::Reviewer, Role::Unit})
         if (roleName(r) == name) return r;

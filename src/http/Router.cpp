@@ -183,7 +183,7 @@ void Router::dispatch(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerRe
             const auto& roles = route->access.roles;
             if (std::find(roles.begin(), roles.end(), session->actor.role) == roles.end())
                 return render(res, Reply::error(Error::forbidden(
-                                       "Vai trò " + std::string(roleName(session->actor.role)) +
+                                       "Vai trò " + std::string(roleLabel(session->actor.role)) +
                                        " không được phép thực hiện thao tác này")));
             // Cookies ride along on cross-site requests; writes must prove same-origin.
             bool safe = req.getMethod() == "GET" || req.getMethod() == "HEAD";

@@ -21,7 +21,7 @@ export function reportFacts({year, tables}) {
             directions.push(`${name}: ${joinNames(weak)} xây dựng kế hoạch khắc phục các tiêu chí bị trừ điểm năm ${year}, báo cáo kết quả trong năm ${year + 1}.`);
         const provisional = t.units.filter(u => u.flagged_items > 0).map(u => u.unit_name);
         if (provisional.length)
-            assessment.push(`Hạn chế: ${provisional.length} đơn vị thuộc ${name.toLowerCase()} còn tiêu chí chưa được thẩm định đủ hoặc chưa có điểm điều tra (${joinNames(provisional)}).`);
+            assessment.push(`Hạn chế: ${provisional.length} đơn vị thuộc nhóm ${name} còn tiêu chí chưa được thẩm định đủ hoặc chưa có điểm điều tra (${joinNames(provisional)}).`);
     }
     directions.push('Tiếp tục nâng cao chất lượng tài liệu kiểm chứng: văn bản có số, ký hiệu, ngày ban hành và trích dẫn đúng trang, mục chứng minh; tự đánh giá, chấm điểm đúng hạn.');
     return {assessment: assessment.join('\n\n'), directions: directions.join('\n\n')};

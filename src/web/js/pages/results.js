@@ -78,10 +78,12 @@ function resultTable(year, t) {
         {label: 'Tổng điểm', cell: u => h('strong', {}, formatFixed(u.total)), class: 'num'},
         {label: 'Chỉ số (%)', cell: u => decimalComma(u.index_pct_text), class: 'num'},
         {label: 'Xếp loại', cell: u => gradeBadge(u.grade, t.settings)},
+        // An area worth 0 here (survey items when the settings leave the survey out) is not ranked.
         ...t.areas.map(a => ({label: `LV${a.code}`, class: 'num',
             cell: u => {
                 const x = u.areas.find(y => y.code === a.code);
-                return x ? `${formatFixed(x.points)} (${x.rank})` : '';
+                if (!x) return '';
+                return Number(a.max) === 0 ? 'không tính' : `${formatFixed(x.points)} (${x.rank})`;
             }})),
     ];
     if (prevYear) {

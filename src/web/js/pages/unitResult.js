@@ -37,8 +37,9 @@ async function page(ctx, code, mine) {
             h('p', {}, 'Kết quả chưa chính thức: các tiêu chí được tô màu chưa được thẩm định đủ hoặc chưa có điểm điều tra xã hội học. Xem cột "Cách tính".')) : null,
         section('Theo lĩnh vực', table([
             {label: 'Lĩnh vực', cell: a => `${a.code}. ${areaName(a.code)}`},
-            {label: 'Điểm', cell: a => outOf(a.points, a.max), class: 'num'},
-            {label: 'Hạng', cell: a => `${a.rank}/${r.units_ranked}`, class: 'num'},
+            // An area worth 0 (survey items left out by the settings) has no points or rank.
+            {label: 'Điểm', cell: a => (Number(a.max) === 0 ? 'không tính' : outOf(a.points, a.max)), class: 'num'},
+            {label: 'Hạng', cell: a => (Number(a.max) === 0 ? '—' : `${a.rank}/${r.units_ranked}`), class: 'num'},
             {label: 'Năm trước', cell: a => prevArea(r, a.code), class: 'num'},
         ], r.areas)),
         r.areas.map(a => section(`Lĩnh vực ${a.code}. ${areaName(a.code)} — ${outOf(a.points, a.max)}`, itemsTable(r, a.code))),
