@@ -58,6 +58,8 @@ Result<LoginResult> AuthService::login(const std::string& username, const std::s
         }
         if (!PasswordHasher::verify(text::toNfc(password), tx.users().passwordHash(user->id))) {
             User updated = *user;
+            if (updated.lockedUntil && *updated.lockedUntil <= now)
+                updated.lockedUntil.reset();  // an expired lock is no lock
             updated.failedLogins += 1;
             if (updated.failedLogins >= _policy.maxFailedLogins) {
                 updated.lockedUntil = now + _policy.lockDuration;

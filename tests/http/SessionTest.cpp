@@ -69,6 +69,26 @@ TEST_F(HttpTest, FiveWrongPasswordsLockTheAccountUntilTheLockExpires) {
     EXPECT_EQ(unlocked.status, 200) << unlocked.dump();
 }
 
+// A wrong password after the lock has expired is one failure, not a new lock: the expired lock
+// used to be carried over, so the reply was 429 with a time already past and the audit log
+// recorded a lock that did not exist.
+TEST_F(HttpTest, AWrongPasswordAfterTheLockExpiredIsAnOrdinaryFailure) {
+    for (int i = 0; i < 5; ++i) s.loginResult("vanthu", "wrong-password");
+    ASSERT_EQ(s.loginResult("vanthu", kClerkPassword).status, 429);
+    s.clock.advance(minutes(16));
+    auto r = s.loginResult("vanthu", "wrong-password");
+    EXPECT_EQ(r.status, 401) << r.dump();
+    auto audit = s.get("/api/v1/audit?after_id=0&limit=1000", s.admin()).array();
+    ASSERT_TRUE(audit);
+    Poco::JSON::Object::Ptr last;
+    for (std::size_t i = 0; i < audit->size(); ++i)
+        if (audit->getObject(i)->getValue<std::string>("action") == "session.login_failed")
+            last = audit->getObject(i);
+    ASSERT_TRUE(last);
+    EXPECT_EQ(last->getValue<std::string>("after"), R"({"locked":false})");
+    EXPECT_EQ(s.loginResult("vanthu", kClerkPassword).status, 200);
+}
+
 TEST_F(HttpTest, SuccessfulLoginResetsTheFailureCount) {
     for (int i = 0; i < 4; ++i) ASSERT_EQ(s.loginResult("vanthu", "wrong-password").status, 401);
     ASSERT_EQ(s.loginResult("vanthu", kClerkPassword).status, 200);
