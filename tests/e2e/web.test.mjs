@@ -337,6 +337,9 @@ test('the audit log pages through entries and shows the chain check', async () =
         await go(page, '/nhat-ky', 'Nhật ký thay đổi');
         await page.getByText(/Nhật ký nguyên vẹn: đã kiểm tra lại \d+ bản ghi\./).waitFor();
         await screenshots(assert, page, '18-nhat-ky');
+        // The clerk's own login: recorded ("Ghi nhận", not "Tạo mới"), its time in Vietnam time.
+        await page.getByText(/^expires_at: \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}$/).first().waitFor();
+        assert.ok(await page.getByText('Ghi nhận').first().isVisible());
         // The newest page first (pages are aligned to 50 ids), then the one before it.
         const newest = page.getByText(/^Bản ghi \d+–\d+ \/ \d+$/).first();
         await newest.waitFor();

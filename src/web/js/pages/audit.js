@@ -53,17 +53,31 @@ function parse(text) {
     }
 }
 
-// The fields that differ between before and after, then both in full on demand.
+// Times as the rest of the interface shows them (Vietnam time), other values as they are.
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+function show(v) {
+    if (v === null || v === undefined) return '—';
+    if (typeof v === 'object') return JSON.stringify(v);
+    return ISO_TIME.test(String(v)) ? formatDateTime(v) : String(v);
+}
+
+// Actions whose entry records a new record (the others without a "before" record an event).
+const CREATES = /\.(create|upload|archive_import|generate|extend|request)$/;
+
+// The fields that differ between before and after (or, for an entry without a before, what it
+// records), then both in full on demand.
 function changes(e) {
     const before = parse(e.before);
     const after = parse(e.after);
     const keys = [...new Set([...Object.keys(before || {}), ...Object.keys(after || {})])];
-    const show = v => (v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
     const changed = before && after ? keys.filter(k => JSON.stringify(before[k]) !== JSON.stringify(after[k])) : [];
+    const recorded = !before && after && typeof after === 'object' ? Object.keys(after) : [];
     return h('div', {class: 'changes'},
         changed.length ? h('ul', {}, changed.map(k => h('li', {}, h('code', {}, k), `: ${show(before[k])} → ${show(after[k])}`))) : null,
         before && after && !changed.length ? h('p', {}, 'Không có trường nào đổi') : null,
-        !before && after ? h('p', {}, 'Tạo mới') : null,
+        !before && after ? h('p', {}, CREATES.test(e.action) ? 'Tạo mới' : 'Ghi nhận') : null,
+        recorded.length && !CREATES.test(e.action)
+            ? h('ul', {}, recorded.map(k => h('li', {}, h('code', {}, k), `: ${show(after[k])}`))) : null,
         before && !after ? h('p', {}, 'Xóa') : null,
         before || after ? h('details', {}, h('summary', {}, 'Chi tiết'),
             before ? [h('p', {class: 'hint'}, 'Trước:'), h('pre', {}, JSON.stringify(before, null, 1))] : null,
