@@ -303,7 +303,7 @@ Result<ArchiveImportReport> EvidenceArchiveService::importArchive(
                           nullptr, json::of(e));
         }
         _audit.record(tx, actor.username, "evidence.archive_import", "unit",
-                      unitCode + "/" + std::to_string(year), nullptr, summary(report));
+                      std::to_string(year) + "/" + unitCode, nullptr, summary(report));
         return Ok{};
     });
     if (!written.ok())

@@ -65,7 +65,8 @@ Poco::JSON::Object::Ptr importSummary(const std::string& kind, std::size_t rows,
     Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
     o->set("kind", kind);
     o->set("rows", static_cast<int>(rows));
-    o->set("sha256", sha);
+    if (!sha.empty())  // a file's; the SIPAS conversion has none
+        o->set("sha256", sha);
     return o;
 }
 

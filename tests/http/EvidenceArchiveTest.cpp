@@ -72,10 +72,12 @@ TEST_F(EvidenceArchiveTest, ImportsZipMatchingFoldersAndPrefixes) {
     ASSERT_TRUE(audit);
     Poco::JSON::Object::Ptr summary;
     for (std::size_t i = 0; i < audit->size(); ++i)
-        if (audit->getObject(i)->getValue<std::string>("action") == "evidence.archive_import")
+        if (audit->getObject(i)->getValue<std::string>("action") == "evidence.archive_import") {
+            EXPECT_EQ(audit->getObject(i)->getValue<std::string>("entity_id"), "2022/XA16");
             summary = Poco::JSON::Parser()
                           .parse(audit->getObject(i)->getValue<std::string>("after"))
                           .extract<Poco::JSON::Object::Ptr>();
+        }
     ASSERT_TRUE(summary);
     EXPECT_EQ(summary->getValue<int>("imported"), 2);
     EXPECT_EQ(summary->getValue<int>("unmatched"), 1);
