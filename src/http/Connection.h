@@ -12,8 +12,8 @@
 
 namespace kc::http {
 
-// One HTTP connection: the request loop of Poco's HTTPServerConnection (1.11), with two
-// changes.
+// One HTTP connection: the request loop of Poco's HTTPServerConnection (1.11; Poco is under
+// the Boost Software License 1.0, as Debian's libpoco-dev ships it), with two changes.
 // - A request whose head Poco cannot read gets a 400 with the API's JSON error body, then the
 //   connection closes. Poco answered a malformed request line and header lines too long or too
 //   many with a bare 400, and closed the connection without a word when Content-Length was not
