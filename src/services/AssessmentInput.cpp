@@ -54,7 +54,7 @@ void readEntry(const Poco::JSON::Object& o, const std::string& path, ScoreEntry&
                std::vector<ErrorDetail>& problems) {
     auto score = pointsField(o, path, "score", problems);
     if (!score && !(o.has("score") && !o.isNull("score")))
-        problems.push_back({path + ".score", "Thiếu trường bắt buộc"});
+        problems.push_back({path + ".score", "Chưa có điểm: chọn một mức hoặc nhập điểm"});
     e.score = score.value_or(Points());
     e.metricPct = pointsField(o, path, "metric_pct", problems);
     e.violations = intField(o, path, "violations", problems);

@@ -11,7 +11,7 @@ async function load(name) {
     return import(`data:text/javascript;charset=utf-8,${encodeURIComponent(text)}`);
 }
 
-const {periodStage, nextStep, currentPeriod} = await load('phase.js');
+const {periodStage, nextStep, currentPeriod, extensionRunning} = await load('phase.js');
 const {formatDateTime, toLocalInput, fromLocalInput, daysUntil, relativeDays, formatPoints, fold, formatFixed, decimalComma, formatChange, parseDecimal} = await load('format.js');
 const {fieldOfPath, describeCriteriaPath, humanize, csvRowOf} = await load('messages.js');
 
@@ -66,6 +66,13 @@ test('the current period is the newest one under way, else the newest not finali
         assert.equal(currentPeriod([demo, later], new Date('2023-01-02T00:00:00Z')).year, 2022);
     assert.equal(currentPeriod([demo, next], new Date('2023-12-01T00:00:00Z')).year, 2023);
     assert.equal(currentPeriod([{...demo, finalised: true}, undated], new Date('2023-01-02T00:00:00Z')).year, 2023);
+});
+
+test('an extension counts as running until its end', () => {
+    const a = {extensions: [{until: '2023-01-03T16:59:59Z'}]};
+    assert.equal(extensionRunning(a, new Date('2023-01-02T00:00:00Z')), true);
+    assert.equal(extensionRunning(a, new Date('2023-01-03T16:59:59Z')), false);
+    assert.equal(extensionRunning({extensions: []}, new Date('2023-01-02T00:00:00Z')), false);
 });
 
 test('times are shown and typed in Vietnam time', () => {

@@ -74,6 +74,15 @@ TEST(BulkInputTest, AnExplanationOver10000CharactersIsRefusedInJsonAndCsv) {
     EXPECT_EQ(in.error().details.at(0).path, "$.explanation");
 }
 
+TEST(BulkInputTest, AMissingScoreSaysWhatToDo) {
+    Poco::JSON::Object o;
+    o.set("version", 0);
+    auto in = json::parseScoreInput(o, "explanation");
+    ASSERT_FALSE(in.ok());
+    EXPECT_EQ(in.error().details.at(0).path, "$.score");
+    EXPECT_EQ(in.error().details.at(0).message, "Chưa có điểm: chọn một mức hoặc nhập điểm");
+}
+
 TEST(BulkInputTest, ScoreInputNeedsVersion) {
     Poco::JSON::Object o;
     o.set("score", 1);

@@ -4,6 +4,7 @@ import {h} from './dom.js';
 import {formatDateTime, formatPoints, relativeDays} from './format.js';
 import {statusLabel, phaseLabel} from './messages.js';
 import {phaseDeadline} from './data.js';
+import {extensionRunning} from './phase.js';
 
 export function statusBadge(status) {
     return h('span', {class: `badge status-${status}`}, statusLabel(status));
@@ -42,7 +43,7 @@ export function phaseLine(assessment) {
     const due = phaseDeadline(assessment);
     return h('p', {class: 'phase-line'}, 'Giai đoạn: ', h('strong', {}, phaseLabel(assessment.phase)),
         due && due.iso ? [`. ${due.label}: `, h('strong', {}, formatDateTime(due.iso)), ` (${relativeDays(due.iso)})`] : null,
-        assessment.extensions && assessment.extensions.length ? h('span', {class: 'badge badge-new'}, 'Được gia hạn') : null);
+        extensionRunning(assessment) ? h('span', {class: 'badge badge-new'}, 'Được gia hạn') : null);
 }
 
 // Counts and totals of GET …/assessment's summary.

@@ -90,3 +90,9 @@ export function currentPeriod(periods, now = new Date()) {
     const running = open.find(p => !['planning', 'before_open'].includes(periodStage(p, now).stage));
     return running || open[0] || sorted[0] || null;
 }
+
+// Whether one of a unit's deadline extensions (its assessment's `extensions`) has not ended yet:
+// the "Được gia hạn" badge shows only while one runs.
+export function extensionRunning(assessment, now = new Date()) {
+    return (assessment.extensions || []).some(e => Date.parse(e.until) > now.getTime());
+}

@@ -4,7 +4,7 @@ import {h} from '../dom.js';
 import {get} from '../api.js';
 import {pageTitle, alertBox} from '../layout.js';
 import {loadPeriods, currentSets} from '../data.js';
-import {PHASE_DATES, STAGE_LABELS, currentPeriod, nextStep, periodStage} from '../phase.js';
+import {PHASE_DATES, STAGE_LABELS, currentPeriod, extensionRunning, nextStep, periodStage} from '../phase.js';
 import {formatDateTime, relativeDays} from '../format.js';
 import {roleLabel} from '../messages.js';
 
@@ -33,7 +33,7 @@ export async function render(ctx) {
 async function unitDates(period, unit) {
     try {
         const a = await get(`/periods/${period.year}/units/${encodeURIComponent(unit.code)}/assessment`);
-        return {period: {...period, ...a.period}, extended: a.extensions.length > 0};
+        return {period: {...period, ...a.period}, extended: extensionRunning(a)};
     } catch {
         return {period, extended: false};
     }
