@@ -38,6 +38,8 @@ struct PhaseDates {
     std::optional<TimePoint> step1Closes;
     std::optional<TimePoint> supplementCloses;
     std::optional<TimePoint> step2Closes;
+
+    bool operator==(const PhaseDates&) const = default;
 };
 
 // One yearly assessment (kỳ đánh giá), identified by its year.

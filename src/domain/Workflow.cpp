@@ -1,6 +1,8 @@
 #include "domain/Workflow.h"
 
 #include <algorithm>
+#include <map>
+#include <utility>
 
 namespace kc {
 
@@ -70,6 +72,23 @@ Status checkExtension(const Period& period, ExtensionPhase phase, TimePoint unti
                                   formatDateVn(*limit) + ")",
                               {{"$.until", "Hạn đã chọn: " + formatDateTimeVn(until)}});
     return Ok{};
+}
+
+std::vector<ErrorDetail> extensionsPastTheirLimit(
+    const Period& period, const std::vector<DeadlineExtension>& extensions) {
+    std::map<std::pair<std::string, ExtensionPhase>, TimePoint> standing;  // latest replaces
+    for (const DeadlineExtension& e : extensions) standing[{e.unitCode, e.phase}] = e.until;
+    std::vector<ErrorDetail> out;
+    for (const auto& [key, until] : standing) {
+        const bool self = key.second == ExtensionPhase::SelfAssessment;
+        const auto& limit = self ? period.dates.step1Closes : period.dates.step2Closes;
+        if (limit && until > *limit)
+            out.push_back({self ? "$.step1_closes" : "$.step2_closes",
+                           "Đơn vị " + key.first + " được gia hạn " +
+                               (self ? "tự đánh giá" : "bổ sung, giải trình") + " đến " +
+                               formatDateTimeVn(until) + ", sau mốc này"});
+    }
+    return out;
 }
 
 Phase phaseOf(WorkflowAction action) {

@@ -22,6 +22,14 @@ Period effectivePeriod(const Period& period, const std::string& unitCode,
 Status checkExtension(const Period& period, ExtensionPhase phase, TimePoint until,
                       const std::string& reason);
 
+// Units whose standing extension (the latest per unit and phase) runs past the close of the
+// phase after it in period: self-assessment past step 1, supplement past step 2. One problem
+// per such extension, at the path of the date it passes ("$.step1_closes"), naming the unit and
+// its date. Used when the period's dates move, so that an extension never outlasts the phase
+// after it (checkExtension's rule at the time it was granted).
+std::vector<ErrorDetail> extensionsPastTheirLimit(const Period& period,
+                                                  const std::vector<DeadlineExtension>& extensions);
+
 // What the workflow lets happen in each phase (DOMAIN.md §4, docs/workflow.md).
 enum class WorkflowAction {
     SelfScore,          // units, during self-assessment

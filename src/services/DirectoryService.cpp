@@ -1,6 +1,7 @@
 #include "services/DirectoryService.h"
 
 #include "core/Text.h"
+#include "domain/Workflow.h"
 #include "services/JsonViews.h"
 
 namespace kc {
@@ -107,6 +108,14 @@ Result<Period> DirectoryService::updatePeriod(const Actor& actor, int year, cons
         if (patch.finalised) p.finalised = *patch.finalised;
         if (auto problems = validatePhaseDates(p.dates); !problems.empty())
             return Error::invalid("Các mốc thời gian không theo đúng thứ tự", problems);
+        if (p.dates != found->dates) {
+            auto past = extensionsPastTheirLimit(p, tx.assessment().extensions(year, std::nullopt));
+            if (!past.empty())
+                return Error::invalid(
+                    "Mốc mới sớm hơn hạn đã gia hạn cho đơn vị; gia hạn lại (sớm hơn) trước, "
+                    "hoặc chọn mốc muộn hơn",
+                    past);
+        }
         tx.directory().updatePeriod(p);
         _audit.record(tx, actor.username, "period.update", "period", std::to_string(year),
                       json::of(*found), json::of(p));

@@ -92,6 +92,29 @@ TEST_F(HttpTest, UpdatePeriodDateBeforeAnEarlierStoredDateIsRejected) {
     EXPECT_EQ(s.get("/api/v1/periods/2022", s.clerk()).str("step1_closes"), "2023-01-04T16:59:59Z");
 }
 
+// An extension must not outlast the phase after it (checked when it is granted); moving that
+// phase's close earlier than a standing extension is refused, naming the unit.
+TEST_F(HttpTest, UpdatePeriodCannotCloseStep1BeforeAStandingExtension) {
+    auto ext =
+        s.post("/api/v1/periods/2022/units/XA16/extensions", s.clerk(),
+               R"({"phase":"self_assessment","until":"2023-01-03T16:59:59Z","reason":"Bão"})");
+    ASSERT_EQ(ext.status, 201) << ext.dump();
+    int audit = s.auditCount();
+    auto r =
+        s.patch("/api/v1/periods/2022", s.clerk(), R"({"step1_closes":"2023-01-02T16:59:59Z"})");
+    EXPECT_EQ(r.status, 400) << r.dump();
+    ASSERT_TRUE(r.hasDetail("$.step1_closes")) << r.body;
+    EXPECT_NE(r.body.find("XA16"), std::string::npos) << r.body;
+    EXPECT_EQ(s.auditCount(), audit);
+    EXPECT_EQ(s.get("/api/v1/periods/2022", s.clerk()).str("step1_closes"), "2023-01-04T16:59:59Z");
+    // Later than the extension is fine, and so are changes that leave the dates alone.
+    EXPECT_EQ(
+        s.patch("/api/v1/periods/2022", s.clerk(), R"({"step1_closes":"2023-01-03T16:59:59Z"})")
+            .status,
+        200);
+    EXPECT_EQ(s.patch("/api/v1/periods/2022", s.clerk(), R"({"name":"Kỳ 2022"})").status, 200);
+}
+
 TEST_F(HttpTest, UpdateUnknownPeriodIs404) {
     auto r = s.patch("/api/v1/periods/2031", s.clerk(), R"({"name":"x"})");
     EXPECT_EQ(r.status, 404) << r.dump();
