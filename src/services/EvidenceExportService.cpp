@@ -112,13 +112,14 @@ Result<ExportPlan> EvidenceExportService::plan(const Actor& actor, const ExportR
         ExportPlan plan;
         plan.request = request;
         std::set<std::string> taken;
+        // A unit's round ends where its deadline extensions moved it: all of the year's read once.
+        const auto extensions = request.round
+                                    ? tx.assessment().extensions(request.year, std::nullopt)
+                                    : std::vector<DeadlineExtension>{};
         for (const std::string& unit : units) {
-            // A unit's round ends where its deadline extensions moved it.
             std::optional<TimePoint> asOf;
             if (request.round)
-                asOf = roundEnd(
-                    effectivePeriod(*period, unit, tx.assessment().extensions(request.year, unit)),
-                    *request.round);
+                asOf = roundEnd(effectivePeriod(*period, unit, extensions), *request.round);
             for (EvidenceItem& item : tx.evidence().list(request.year, unit, std::nullopt)) {
                 if (asOf ? !item.standingAt(*asOf) : item.withdrawn())
                     continue;

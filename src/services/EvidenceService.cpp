@@ -24,6 +24,11 @@ Error readForbidden() {
     return Error::forbidden("Đơn vị chỉ được xem tài liệu của chính mình");
 }
 
+// The period as the unit sees it: its deadline extensions move the round ends.
+Period unitPeriod(Transaction& tx, const Period& period, const std::string& unitCode) {
+    return effectivePeriod(period, unitCode, tx.assessment().extensions(period.year, unitCode));
+}
+
 }  // namespace
 
 Result<UploadTarget> EvidenceService::checkTarget(Transaction& tx, const Actor& actor, int year,
@@ -109,11 +114,6 @@ Result<std::vector<EvidenceItem>> EvidenceService::upload(const Actor& actor, in
         }
         return items;
     });
-}
-
-Period EvidenceService::unitPeriod(Transaction& tx, const Period& period,
-                                   const std::string& unitCode) const {
-    return effectivePeriod(period, unitCode, tx.assessment().extensions(period.year, unitCode));
 }
 
 EvidenceView EvidenceService::view(const EvidenceItem& item, const Period& period) const {

@@ -96,10 +96,8 @@ private:
     Result<UploadTarget> checkTarget(Transaction& tx, const Actor& actor, int year,
                                      const std::string& unitCode, const std::string& subCode);
     Result<EvidenceView> change(const Actor& actor, Id id, EvidenceAction action);
-    // The period as the unit sees it: its deadline extensions move the round ends.
-    Period unitPeriod(Transaction& tx, const Period& period, const std::string& unitCode) const;
-    // item as listed; period: its unit's (unitPeriod), so that a file uploaded during an
-    // extension of self-assessment is not marked new since step 1.
+    // item as listed; period: its unit's effective period (extensions counted), so that a file
+    // uploaded during an extension of self-assessment is not marked new since step 1.
     EvidenceView view(const EvidenceItem& item, const Period& period) const;
 
     Store& _store;
