@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/DemoData.h"
 #include "services/AuditRecorder.h"
 
 namespace kc {
@@ -142,10 +143,11 @@ bool loadDemoScores(Kernel& k, const std::string& criteriaPath, std::ostream& ou
         p.dates.supplementCloses = parseIso("2022-01-11T16:59:59Z");
         p.dates.step2Closes = parseIso("2022-01-20T16:59:59Z");
         if (auto r = k.directory().createPeriod(sys, p); !r.ok()) return reportFailure(out, "period 2021", r.error());
-        std::string doc = readFile(criteriaPath);
-        if (auto at = doc.find("\"year\": 2022"); at != std::string::npos) doc.replace(at, 12, "\"year\": 2021");
-        for (const char* type : {"huyen", "phong", "xa"})
-            if (auto r = k.criteria().importSet(sys, CriteriaImport{2021, type, doc, false}); !r.ok())
+        const std::string doc = readFile(criteriaPath);
+        for (const DemoUnitType& t : kDemoUnitTypes)
+            if (auto r = k.criteria().importSet(
+                    sys, CriteriaImport{2021, t.code, demoCriteriaFor(doc, 2021, t.name), false});
+                !r.ok())
                 return reportFailure(out, "criteria 2021", r.error());
     }
     ResultSettings rescale;

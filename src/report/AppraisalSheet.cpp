@@ -33,7 +33,6 @@ AppraisalSheet buildAppraisalSheet(int year, const Unit& unit, const std::string
     sheet.unitCode = unit.code;
     sheet.unitName = unit.name;
     sheet.unitTypeName = unitTypeName;
-    sheet.criteriaTitle = criteria.title;
     sheet.criteriaSetId = criteria.id;
 
     std::map<std::string, const AssessmentItem*> bySub;

@@ -46,7 +46,6 @@ struct AppraisalSheet {
     std::string unitCode;
     std::string unitName;
     std::string unitTypeName;
-    std::string criteriaTitle;
     Id criteriaSetId = 0;
     std::vector<ScoreRow> rows;  // tree order: area, its criteria, each with its sub-criteria
     Points maxTotal;

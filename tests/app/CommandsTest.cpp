@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <sstream>
 
@@ -333,6 +334,19 @@ TEST_F(CommandsTest, DemoLoadsOnceAndPrintsTheAccounts) {
     EXPECT_EQ(kernel->directory().listUnits(Kernel::systemActor())->size(), 30u);
     EXPECT_EQ(kernel->accounts().listUsers()->size(), 4u);
     EXPECT_TRUE(kernel->auth().login("xaphuckhanh", "xaphuckhanh@KiemChung2022").ok());
+    // The district sample serves all three types, each copy titled after its type (the title is
+    // shown where the web pages list the sets).
+    for (int year : {2021, 2022}) {
+        auto sets = kernel->criteria().list(year);
+        ASSERT_TRUE(sets.ok());
+        std::map<std::string, std::string> titles;
+        for (const CriteriaSetInfo& s : *sets) titles[s.unitTypeCode] = s.title;
+        const std::string prefix =
+            "Bộ tiêu chí xác định Chỉ số CCHC năm " + std::to_string(year) + " — ";
+        EXPECT_EQ(titles["xa"], prefix + "UBND cấp xã");
+        EXPECT_EQ(titles["phong"], prefix + "Cơ quan chuyên môn thuộc UBND huyện");
+        EXPECT_EQ(titles["huyen"], prefix + "UBND cấp huyện");
+    }
 
     // Scores to rank: every commune but XA16 (left to the demo unit account) appraised, last
     // year's results beside this year's, the district with survey points.
