@@ -4,8 +4,10 @@
 
 #include <Poco/File.h>
 #include <Poco/TemporaryFile.h>
+#include <Poco/UTF8String.h>
 
 #include <fstream>
+#include <set>
 #include <sstream>
 
 namespace kc::office {
@@ -16,24 +18,41 @@ Error failure(const std::string& what) {
     return {ErrorCode::Internal, "Không tạo được tệp Excel: " + what, {}};
 }
 
-// Sheet names: at most 31 characters (counted in UTF-8 code points) without []:*?/\.
-std::string sheetName(const std::string& name, std::size_t index) {
-    std::string out;
-    int chars = 0;
-    for (std::size_t i = 0; i < name.size() && chars < 31; ++i) {
-        unsigned char c = static_cast<unsigned char>(name[i]);
-        if ((c & 0xC0) != 0x80)
-            ++chars;
-        if (chars > 31)
-            break;
-        out += std::string("[]:*?/\\").find(static_cast<char>(c)) == std::string::npos
-                   ? static_cast<char>(c)
-                   : '_';
-    }
-    while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0xC0)
-        out.pop_back();  // never leave a cut multi-byte sequence
-    return out.empty() ? "Sheet" + std::to_string(index + 1) : out;
+// The first max code points of s (UTF-8).
+std::string firstChars(const std::string& s, std::size_t max) {
+    std::size_t chars = 0;
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && ++chars > max)
+            return s.substr(0, i);
+    return s;
 }
+
+// Sheet names as Excel wants them: at most 31 characters (code points), none of []:*?/\, no
+// apostrophe at either end, unique ignoring case (Vietnamese letters too: "TỔNG HỢP" is
+// "Tổng hợp"). Names cut to the same 31 characters, or differing only in case, get " (2)"….
+class SheetNames {
+public:
+    std::string next(const std::string& wanted, std::size_t index) {
+        std::string base;
+        for (char c : wanted)
+            base += std::string("[]:*?/\\").find(c) == std::string::npos ? c : '_';
+        if (base.empty())
+            base = "Sheet" + std::to_string(index + 1);
+        if (base.front() == '\'')
+            base.front() = '_';
+        std::string name = firstChars(base, 31);
+        if (name.back() == '\'')
+            name.back() = '_';
+        for (int n = 2; !_used.insert(Poco::UTF8::toLower(name)).second; ++n) {
+            const std::string suffix = " (" + std::to_string(n) + ")";
+            name = firstChars(base, 31 - suffix.size()) + suffix;
+        }
+        return name;
+    }
+
+private:
+    std::set<std::string> _used;
+};
 
 }  // namespace
 
@@ -57,9 +76,10 @@ Result<std::string> writeXlsx(const std::vector<Sheet>& sheets, const std::strin
     format_set_align(head, LXW_ALIGN_VERTICAL_CENTER);
     lxw_format* decimal = workbook_add_format(wb);
     format_set_num_format(decimal, "0.00");
+    SheetNames names;
     for (std::size_t s = 0; s < sheets.size(); ++s) {
         const Sheet& sheet = sheets[s];
-        lxw_worksheet* ws = workbook_add_worksheet(wb, sheetName(sheet.name, s).c_str());
+        lxw_worksheet* ws = workbook_add_worksheet(wb, names.next(sheet.name, s).c_str());
         if (!ws) {
             workbook_close(wb);
             return failure("tên trang tính không hợp lệ");

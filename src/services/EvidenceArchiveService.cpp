@@ -5,6 +5,7 @@
 
 #include "core/Sha256.h"
 #include "domain/ArchiveNaming.h"
+#include "domain/Workflow.h"
 #include "services/EvidenceJson.h"
 
 namespace kc {
@@ -109,7 +110,10 @@ Result<ArchiveImportTarget> EvidenceArchiveService::checkTarget(Transaction& tx,
     auto unit = tx.directory().findUnit(unitCode);
     if (!unit)
         return Error::notFound("Không có đơn vị mã " + unitCode);
-    auto round = openEvidenceRound(*period, _clock.now());
+    // The unit's own dates: a deadline extension opens its archive imports as its uploads.
+    const Period dates =
+        effectivePeriod(*period, unitCode, tx.assessment().extensions(year, unitCode));
+    auto round = openEvidenceRound(dates, _clock.now());
     if (!round.ok())
         return round.takeError();
     return ArchiveImportTarget{year, unitCode, unit->unitTypeCode, round.value()};

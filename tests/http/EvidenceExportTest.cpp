@@ -213,6 +213,27 @@ TEST(EvidenceExtensionTest, AnExtendedUnitsSelfRoundEndsAtItsExtension) {
     EXPECT_EQ(selfList.array()->size(), 1u);
 }
 
+// The archive import follows the unit's own dates like a single upload: refused once the
+// period's self-assessment has closed, taken again after the unit is given an extension.
+TEST(EvidenceExtensionTest, AnExtendedUnitImportsArchivesAsItUploads) {
+    EvidenceServer s{[](Config& c) { c.sessionLifetime = std::chrono::hours(24 * 100); }};
+    s.clock.set(*parseIso("2023-01-02T00:00:00Z"));  // step 1
+    const std::string zip = makeZip({{"1.1.1 Kế hoạch/gia hạn.pdf", kPlan}});
+    auto closed = uploadArchive(s, "hồ sơ.zip", zip, "?dry_run=true");
+    ASSERT_EQ(closed.status, 409) << closed.dump();
+    auto ext = s.request("POST", "/api/v1/periods/2022/units/XA16/extensions", s.clerk(),
+                         R"({"phase":"self_assessment","until":"2023-01-03T16:59:59Z",)"
+                         R"("reason":"Bão lũ"})");
+    ASSERT_EQ(ext.status, 201) << ext.dump();
+    auto r = uploadArchive(s, "hồ sơ.zip", zip);
+    ASSERT_EQ(r.status, 201) << r.dump();
+    auto list =
+        s.request("GET", "/api/v1/periods/2022/units/XA16/evidence?round=self", s.reviewer());
+    ASSERT_EQ(list.status, 200) << list.dump();
+    ASSERT_EQ(list.array()->size(), 1u);
+    EXPECT_EQ(list.array()->getObject(0)->getValue<std::string>("file_name"), "gia hạn.pdf");
+}
+
 // A blob lost from disk is found only while streaming: the connection is cut, so the client
 // cannot mistake what it got for a whole zip.
 TEST_F(EvidenceExportTest, MissingBlobCutsTheDownloadShort) {
