@@ -45,7 +45,7 @@ std::unique_ptr<SqlStore> SqlStore::openSqlite(const std::string& path, int maxC
     std::call_once(registerOnce, [] { Poco::Data::SQLite::Connector::registerConnector(); });
     try {
         auto pool = std::make_unique<sql::ConnectionPool>(
-            // At least 2: migrate() reads the schema version on a second connection.
+            // At least 2 (the header's contract).
             "SQLite", path, static_cast<std::size_t>(std::max(2, maxConnections)),
             &SqlStore::configureSqlite);
         std::unique_ptr<SqlStore> store(new SqlStore(std::move(pool)));
@@ -77,23 +77,35 @@ SqlStore::~SqlStore() = default;
 void SqlStore::migrate() {
     auto c = _pool->get();
     sql::Connection& s = *c;
-    sql::exec(s,
-              "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-              "name TEXT NOT NULL)");
-    int current = schemaVersion();
-    for (const Migration& m : migrations()) {
-        if (m.version <= current) continue;
-        sql::exec(s, "BEGIN IMMEDIATE");
-        try {
-            for (const std::string& stmt : splitStatements(m.sql)) sql::exec(s, stmt);
-            sql::exec(s, "INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
-                      {sql::integer(m.version), m.name});
-            sql::exec(s, "COMMIT");
-        } catch (const Poco::Exception& e) {
-            sql::exec(s, "ROLLBACK");
-            throw std::runtime_error("migration " + std::to_string(m.version) + " (" + m.name +
-                                     ") failed: " + e.displayText());
+    // All pending migrations in one transaction, the version read after the write lock is
+    // taken: instances started together on one database (after an upgrade) wait for each other,
+    // and the later ones find the work done instead of applying a migration twice.
+    sql::exec(s, "BEGIN IMMEDIATE");
+    try {
+        sql::exec(s,
+                  "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                  "name TEXT NOT NULL)");
+        auto rows = sql::query(s, "SELECT MAX(version) FROM schema_migrations");
+        const int current = rows.empty() ? 0 : static_cast<int>(rows.front().integer(0));
+        for (const Migration& m : migrations()) {
+            if (m.version <= current)
+                continue;
+            try {
+                for (const std::string& stmt : splitStatements(m.sql)) sql::exec(s, stmt);
+                sql::exec(s, "INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
+                          {sql::integer(m.version), m.name});
+            } catch (const Poco::Exception& e) {
+                throw std::runtime_error("migration " + std::to_string(m.version) + " (" + m.name +
+                                         ") failed: " + e.displayText());
+            }
         }
+        sql::exec(s, "COMMIT");
+    } catch (...) {
+        try {
+            sql::exec(s, "ROLLBACK");
+        } catch (const Poco::Exception&) {  // SQLite may have rolled back already
+        }
+        throw;
     }
 }
 

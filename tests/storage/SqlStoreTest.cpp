@@ -6,6 +6,8 @@
 
 #include <fstream>
 #include <system_error>
+#include <thread>
+#include <vector>
 
 #include "TempDir.h"
 #include "storage/Migrations.h"
@@ -60,11 +62,37 @@ TEST_F(SqlStoreTest, AppliesMigrationsOnceAndReopens) {
     EXPECT_EQ(again->schemaVersion(), migrations().back().version);
 }
 
-// A pool asked for one connection still opens: migrations read the version on a second.
+// A pool asked for one connection still opens.
 TEST_F(SqlStoreTest, OpensWithAPoolOfOne) {
     auto one = SqlStore::openSqlite(dir.file("one.db"), 1);
     EXPECT_EQ(one->schemaVersion(), migrations().back().version);
     EXPECT_TRUE(one->ping());
+}
+
+// Several instances started at once on one new (or upgraded) database: each waits for the
+// others' migrations and finds them done, none fails with "table … already exists".
+TEST_F(SqlStoreTest, InstancesOpeningTogetherMigrateOnce) {
+    for (int round = 0; round < 10; ++round) {
+        const std::string path = dir.file("together-" + std::to_string(round) + ".db");
+        std::vector<std::string> failures(4);
+        std::vector<std::thread> instances;
+        for (std::size_t i = 0; i < failures.size(); ++i)
+            instances.emplace_back([&, i] {
+                try {
+                    auto opened = SqlStore::openSqlite(path);
+                    if (opened->schemaVersion() != migrations().back().version)
+                        failures[i] = "version " + std::to_string(opened->schemaVersion());
+                } catch (const std::exception& e) {
+                    failures[i] = e.what();
+                }
+            });
+        for (std::thread& t : instances) t.join();
+        for (const std::string& f : failures) EXPECT_EQ(f, "") << "round " << round;
+        auto check = SqlStore::openSqlite(path);
+        sql::Connection c(Poco::Data::Session("SQLite", path));
+        EXPECT_EQ(sql::query(c, "SELECT COUNT(*) FROM schema_migrations").front().integer(0),
+                  static_cast<long long>(migrations().size()));
+    }
 }
 
 TEST_F(SqlStoreTest, RoundTripsVietnameseRows) {
