@@ -105,6 +105,14 @@ std::string toNfc(std::string_view s) {
     return result;
 }
 
+std::string caseFolded(std::string_view s) {
+    icu::UnicodeString u =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+    std::string result;
+    u.foldCase().toUTF8String(result);
+    return result;
+}
+
 std::string foldForSearch(std::string_view s) {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);

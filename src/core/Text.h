@@ -16,6 +16,10 @@ std::string toValidUtf8(std::string_view s);
 // unchanged so callers validate first and report the error themselves.
 std::string toNfc(std::string_view s);
 
+// s with Unicode case folding (ICU), for comparing names as Windows does, ignoring case:
+// "BÁO CÁO.pdf" and "báo cáo.pdf" fold alike; accents are kept. REQUIRES: well-formed UTF-8.
+std::string caseFolded(std::string_view s);
+
 // Lower-case ASCII-only key for searching Vietnamese without accents: "Đặng Thị Ánh" -> "dang thi
 // anh".
 std::string foldForSearch(std::string_view s);

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "archive/ArchiveWriter.h"
+#include "core/Text.h"
 #include "domain/Workflow.h"
 #include "services/ExportManifest.h"
 
@@ -12,14 +13,8 @@ namespace kc {
 
 namespace {
 
-std::string asciiLower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) {
-        return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    });
-    return s;
-}
-
-// "dir/name.ext", then "dir/name (2).ext", "dir/name (3).ext"... whichever is still free.
+// "dir/name.ext", then "dir/name (2).ext", "dir/name (3).ext"... whichever is still free,
+// ignoring case as Windows does ("BÁO CÁO.pdf" takes "báo cáo.pdf").
 std::string uniquePath(const std::string& dir, const std::string& name,
                        std::set<std::string>& taken) {
     std::size_t dot = name.rfind('.');
@@ -29,7 +24,7 @@ std::string uniquePath(const std::string& dir, const std::string& name,
         std::string candidate =
             n == 1 ? name : name.substr(0, dot) + " (" + std::to_string(n) + ")" + name.substr(dot);
         std::string path = dir + "/" + candidate;
-        if (taken.insert(asciiLower(path)).second)
+        if (taken.insert(text::caseFolded(path)).second)
             return path;
     }
 }

@@ -47,6 +47,12 @@ TEST(TextTest, CountsCharactersNotBytes) {
     EXPECT_EQ(text::lengthProblem(longest + "a"), "Dài quá 10000 ký tự");
 }
 
+TEST(TextTest, CaseFoldedComparesVietnameseIgnoringCaseOnly) {
+    EXPECT_EQ(text::caseFolded("BÁO CÁO.pdf"), text::caseFolded("Báo cáo.pdf"));
+    EXPECT_EQ(text::caseFolded("ĐỀ ÁN Ỷ"), "đề án ỷ");
+    EXPECT_NE(text::caseFolded("Báo cáo.pdf"), text::caseFolded("Bao cao.pdf"));  // accents kept
+}
+
 TEST(TextTest, FoldsForSearch) {
     EXPECT_EQ(text::foldForSearch("Đặng Thị Ánh"), "dang thi anh");
     EXPECT_EQ(text::foldForSearch("UBND xã Phúc Khánh"), "ubnd xa phuc khanh");

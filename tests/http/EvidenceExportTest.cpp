@@ -213,6 +213,21 @@ TEST(EvidenceExtensionTest, AnExtendedUnitsSelfRoundEndsAtItsExtension) {
     EXPECT_EQ(selfList.array()->size(), 1u);
 }
 
+// Windows ignores case in names, Vietnamese letters too: "BÁO CÁO.pdf" beside "Báo cáo.pdf" in
+// one folder would overwrite it when the zip is unpacked there.
+TEST(EvidenceExportNamesTest, NamesAlikeIgnoringVietnameseCaseGetANumber) {
+    EvidenceServer s;
+    ASSERT_EQ(s.upload("1.1.1", {{"file", "Báo cáo.pdf", kPlan}}).status, 201);
+    ASSERT_EQ(s.upload("1.1.1", {{"file", "BÁO CÁO.pdf", kPlan2}}).status, 201);
+    ASSERT_EQ(s.upload("1.1.1", {{"file", "Đề án.pdf", kLate}}).status, 201);
+    ASSERT_EQ(s.upload("1.1.1", {{"file", "đề án.pdf", kWithdrawn}}).status, 201);
+    auto files = unzip(get(s, "/api/v1/periods/2022/evidence-export?unit=XA16", s.clerk()).body);
+    EXPECT_EQ(files["1.1.1/Báo cáo.pdf"], kPlan);
+    EXPECT_EQ(files["1.1.1/BÁO CÁO (2).pdf"], kPlan2);
+    EXPECT_EQ(files["1.1.1/Đề án.pdf"], kLate);
+    EXPECT_EQ(files["1.1.1/đề án (2).pdf"], kWithdrawn);
+}
+
 // The archive import follows the unit's own dates like a single upload: refused once the
 // period's self-assessment has closed, taken again after the unit is given an extension.
 TEST(EvidenceExtensionTest, AnExtendedUnitImportsArchivesAsItUploads) {
