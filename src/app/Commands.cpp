@@ -6,6 +6,7 @@
 #include <optional>
 #include <ostream>
 #include <sstream>
+#include <thread>
 
 #include "app/DemoData.h"
 #include "app/DemoScores.h"
@@ -163,12 +164,26 @@ int runVerify(Kernel& k, std::ostream& out) {
     // File times come from a coarse clock (a jiffy): a blob committed as the walk began counts
     // as committed during it.
     const auto walkStarted = std::chrono::system_clock::now() - std::chrono::milliseconds(10);
-    VerifyReport report = k.blobs().verify(expected.value());
-    // Uploads committed while the walk ran are orphans until their rows commit: read again.
-    auto recordedNow = k.evidence().blobShas();
-    if (!recordedNow.ok())
-        return fail(out, recordedNow.error());
-    k.blobs().settleOrphans(report, recordedNow.value(), walkStarted);
+    const VerifyReport walked = k.blobs().verify(expected.value());
+    // An upload's files are renamed into blobs/ before its row commits, after a flush of the
+    // filesystem and a wait for the database's write lock: under load, seconds later. Files
+    // not recorded yet that were committed in the last minutes are read again until recorded,
+    // for up to kSettle; what is still unrecorded then is reported (a crash's leftover, or a
+    // failed commit's).
+    constexpr auto kSettle = std::chrono::seconds(12);
+    const auto recentSince = walkStarted - std::chrono::minutes(2);
+    const auto settleBy = std::chrono::steady_clock::now() + kSettle;
+    VerifyReport report;
+    for (;;) {
+        auto recordedNow = k.evidence().blobShas();
+        if (!recordedNow.ok())
+            return fail(out, recordedNow.error());
+        report = walked;
+        if (k.blobs().settleOrphans(report, recordedNow.value(), walkStarted, recentSince) == 0 ||
+            std::chrono::steady_clock::now() >= settleBy)
+            break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(250));
+    }
     auto list = [&](const char* title, const std::vector<std::string>& items) {
         out << title << ": " << items.size() << "\n";
         for (const auto& i : items) out << "  " << i << "\n";

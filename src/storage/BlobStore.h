@@ -185,8 +185,11 @@ public:
     // recordedNow (the SHA-256s the database records, read after verify() returned) names, and
     // moves to report.committing the other blobs whose commit (the rename, which sets the
     // file's ctime) came at or after walkStarted. Misplaced and misnamed files stay orphans.
-    void settleOrphans(VerifyReport& report, const std::vector<std::string>& recordedNow,
-                       std::chrono::system_clock::time_point walkStarted) const;
+    // Returns how many blobs left unrecorded (orphans or committing) were committed at or after
+    // recentSince: uploads that may still be on their way to the database.
+    std::size_t settleOrphans(VerifyReport& report, const std::vector<std::string>& recordedNow,
+                              std::chrono::system_clock::time_point walkStarted,
+                              std::chrono::system_clock::time_point recentSince) const;
 
     // Deletes temporary files not written to for staleAge (left by a crash or a killed process;
     // a live upload writes far more often). Returns how many were removed.

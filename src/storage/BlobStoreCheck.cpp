@@ -80,10 +80,13 @@ VerifyReport BlobStore::verify(const std::vector<std::string>& expectedShas,
     return report;
 }
 
-void BlobStore::settleOrphans(VerifyReport& report, const std::vector<std::string>& recordedNow,
-                              std::chrono::system_clock::time_point walkStarted) const {
+std::size_t BlobStore::settleOrphans(VerifyReport& report,
+                                     const std::vector<std::string>& recordedNow,
+                                     std::chrono::system_clock::time_point walkStarted,
+                                     std::chrono::system_clock::time_point recentSince) const {
     const std::set<std::string> recorded(recordedNow.begin(), recordedNow.end());
     std::vector<std::string> orphans;
+    std::size_t recent = 0;
     for (std::string& orphan : report.orphans) {
         const std::string name = fs::path(orphan).filename().string();
         if (!isSha256(name) || _root / orphan != fs::path(path(name))) {
@@ -93,13 +96,16 @@ void BlobStore::settleOrphans(VerifyReport& report, const std::vector<std::strin
         if (recorded.count(name))
             continue;
         struct stat st {};
-        const bool changedSince = ::lstat((_root / orphan).c_str(), &st) == 0 &&
-                                  std::chrono::system_clock::time_point(
-                                      std::chrono::seconds(st.st_ctim.tv_sec) +
-                                      std::chrono::nanoseconds(st.st_ctim.tv_nsec)) >= walkStarted;
-        (changedSince ? report.committing : orphans).push_back(std::move(orphan));
+        const auto committed = ::lstat((_root / orphan).c_str(), &st) == 0
+                                   ? std::chrono::system_clock::time_point(
+                                         std::chrono::seconds(st.st_ctim.tv_sec) +
+                                         std::chrono::nanoseconds(st.st_ctim.tv_nsec))
+                                   : std::chrono::system_clock::time_point::min();
+        recent += committed >= recentSince;
+        (committed >= walkStarted ? report.committing : orphans).push_back(std::move(orphan));
     }
     report.orphans = std::move(orphans);
+    return recent;
 }
 
 std::vector<fs::path> BlobStore::staleTemps(std::chrono::seconds staleAge) const {

@@ -51,6 +51,27 @@ TEST_F(VerifyCommandTest, ListsMissingCorruptAndOrphanFiles) {
 
 // A blob committed before the check began and never recorded (a crash between the commit and
 // its row) fails the check; the second read of the rows does not excuse it.
+// An upload whose file was renamed into blobs/ before the check began and whose row commits a
+// second into it (waiting for the database's lock under load) is not an orphan.
+TEST_F(VerifyCommandTest, AnUploadCommittingDuringTheCheckIsNoOrphan) {
+    auto w = kernel->services().content.begin(1024);
+    ASSERT_TRUE(w->write("renamed, its row not yet", 24).ok());
+    const StoredContent blob = w->commit().value();
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));  // past the clock's grain
+
+    std::string out;
+    int rc = -1;
+    std::thread check([&] { rc = verify(out); });
+    std::this_thread::sleep_for(std::chrono::seconds(1));
+    const Actor unit{0, "xaphuckhanh", Role::Unit, std::string("XA16")};
+    EXPECT_TRUE(kernel->evidence()
+                    .upload(unit, 2022, "XA16", "1.1.1", {UploadedFile{blob, "muộn.pdf"}}, {})
+                    .ok());
+    check.join();
+    EXPECT_EQ(rc, 0) << out;
+    EXPECT_NE(out.find("orphan: 0\n"), std::string::npos) << out;
+}
+
 TEST_F(VerifyCommandTest, ABlobLeftByACrashIsAnOrphan) {
     auto w = kernel->services().content.begin(1024);
     ASSERT_TRUE(w->write("committed, then the crash", 25).ok());

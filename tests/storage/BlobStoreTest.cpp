@@ -222,14 +222,16 @@ TEST_F(BlobStoreTest, SettleOrphansDropsTheRecordedAndSetsApartTheJustCommitted)
 
     VerifyReport report = store.verify({});
     EXPECT_EQ(report.orphans.size(), 3u);
-    store.settleOrphans(report, {recordedMeanwhile.sha256}, beforeCommits);
+    EXPECT_EQ(store.settleOrphans(report, {recordedMeanwhile.sha256}, beforeCommits, beforeCommits),
+              1u);  // still on its way to the database
     EXPECT_EQ(report.orphans, std::vector<std::string>{"blobs/stray.txt"});
     EXPECT_EQ(report.committing, std::vector<std::string>{pathOf(committing.sha256)});
 
     // Committed before the walk began and still not recorded: an orphan (a crash's leftover).
     VerifyReport later = store.verify({});
-    store.settleOrphans(later, {recordedMeanwhile.sha256},
-                        std::chrono::system_clock::now() + std::chrono::seconds(1));
+    const auto afterCommits = std::chrono::system_clock::now() + std::chrono::seconds(1);
+    EXPECT_EQ(store.settleOrphans(later, {recordedMeanwhile.sha256}, afterCommits, beforeCommits),
+              1u);
     std::vector<std::string> orphans{pathOf(committing.sha256), "blobs/stray.txt"};
     std::sort(orphans.begin(), orphans.end());
     EXPECT_EQ(later.orphans, orphans);
