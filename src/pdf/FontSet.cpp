@@ -12,17 +12,13 @@ namespace {
 // PoDoFo keeps the size on the font and scales its metrics by it.
 constexpr double kMeasureSize = 100;
 
-// Calls f(unit) for each UTF-16 code unit of codePoint (two for a surrogate pair), as PoDoFo
-// converts text before measuring or encoding it.
-template <typename F>
-void forEachUnit(char32_t cp, F&& f) {
-    if (cp < 0x10000) {
-        f(static_cast<std::uint16_t>(cp));
-    } else {
-        cp -= 0x10000;
-        f(static_cast<std::uint16_t>(0xD800 + (cp >> 10)));
-        f(static_cast<std::uint16_t>(0xDC00 + (cp & 0x3FF)));
-    }
+// Format characters with no width of their own, dropped when drawing: zero-width space and
+// joiners, direction marks and embeddings, word joiner, variation selectors (the one after an
+// emoji), byte order mark, tags.
+bool isInvisibleFormat(char32_t cp) {
+    return (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFEFF ||
+           (cp >= 0xE0000 && cp <= 0xE01EF);
 }
 
 std::string utf8Of(char32_t cp) {
@@ -119,11 +115,24 @@ std::uint16_t FontSet::glyphId(std::size_t i, char32_t codePoint, std::uint16_t 
     return static_cast<std::uint16_t>(id);
 }
 
+char16_t FontSet::drawn(std::size_t i, char32_t cp) {
+    if (isInvisibleFormat(cp))
+        return 0;
+    if (cp >= 0x10000)  // outside the BMP: emoji and rarer scripts, never in the fonts used
+        return kMissing;
+    const auto unit = static_cast<std::uint16_t>(cp);
+    std::int8_t& has = block(i, unit).has[unit & 0xFF];
+    if (has < 0)
+        has = face(i)->GetFontMetrics()->GetGlyphId(unit) != 0 ? 1 : 0;
+    return has ? static_cast<char16_t>(cp) : kMissing;
+}
+
 double FontSet::width(std::string_view text, FontStyle style, double sizePt) {
     const std::size_t i = index(style);
     double perPt = 0;
     forEachCodePoint(text, [&](char32_t cp) {
-        forEachUnit(cp, [&](std::uint16_t unit) { perPt += widthPerPt(i, unit); });
+        if (const char16_t unit = drawn(i, cp))
+            perPt += widthPerPt(i, unit);
     });
     return perPt * sizePt;
 }
@@ -132,12 +141,12 @@ void FontSet::appendGlyphHex(std::string_view text, FontStyle style, std::string
     static constexpr char kHex[] = "0123456789ABCDEF";
     const std::size_t i = index(style);
     forEachCodePoint(text, [&](char32_t cp) {
-        forEachUnit(cp, [&](std::uint16_t unit) {
-            const std::uint16_t g = glyphId(i, cp, unit);
+        if (const char16_t unit = drawn(i, cp)) {
+            const std::uint16_t g = glyphId(i, unit, unit);
             const char digits[4] = {kHex[g >> 12], kHex[(g >> 8) & 0xF], kHex[(g >> 4) & 0xF],
                                     kHex[g & 0xF]};
             out.append(digits, 4);
-        });
+        }
     });
 }
 

@@ -42,11 +42,17 @@ public:
     // through PoDoFo's painter.
     PoDoFo::PdfFont* font(FontStyle style, double sizePt);
 
-    // Advance width in points of NFC UTF-8 text.
+    // What stands for a character the face has no glyph for (emoji, CJK…): □, U+25A1, which
+    // Liberation Serif and Times New Roman have. A missing character shows and is measured as
+    // drawn; invisible format characters (joiners, variation selectors, direction marks) are
+    // dropped.
+    static constexpr char16_t kMissing = 0x25A1;
+
+    // Advance width in points of NFC UTF-8 text, as appendGlyphHex draws it.
     double width(std::string_view text, FontStyle style, double sizePt);
 
-    // Appends text's glyph ids in the face for style as PDF hex digits (four per UTF-16 unit,
-    // for a <…> Tj string under Identity-H) and marks its characters as used by the subset.
+    // Appends the glyph ids of the characters drawn for text (see kMissing) as PDF hex digits (four
+    // each, for a <…> Tj string under Identity-H) and marks its characters as used by the subset.
     void appendGlyphHex(std::string_view text, FontStyle style, std::string& out);
 
     // Distances from the baseline to the top and (positive) bottom of the regular face.
@@ -59,9 +65,11 @@ private:
     struct GlyphBlock {
         GlyphBlock() {
             widthPerPt.fill(-1);
+            has.fill(-1);
             id.fill(-1);
         }
         std::array<double, 256> widthPerPt;  // < 0: not looked up yet
+        std::array<std::int8_t, 256> has;    // whether the face has a glyph; < 0: not looked up
         std::array<std::int32_t, 256> id;    // < 0: not looked up (nor marked as used) yet
     };
     using Glyphs = std::array<std::unique_ptr<GlyphBlock>, 256>;
@@ -73,6 +81,8 @@ private:
     PoDoFo::PdfFont* face(std::size_t index);
     GlyphBlock& block(std::size_t face, std::uint16_t unit);
     double widthPerPt(std::size_t face, std::uint16_t unit);
+    // The UTF-16 unit drawn for cp in a face: cp, kMissing, or 0 for nothing (see kMissing).
+    char16_t drawn(std::size_t face, char32_t cp);
     std::uint16_t glyphId(std::size_t face, char32_t codePoint, std::uint16_t unit);
 
     PoDoFo::PdfDocument& _doc;
