@@ -105,6 +105,10 @@ std::string toNfc(std::string_view s) {
     return result;
 }
 
+std::string_view withoutBom(std::string_view s) {
+    return s.substr(0, 3) == "\xEF\xBB\xBF" ? s.substr(3) : s;
+}
+
 std::string caseFolded(std::string_view s) {
     icu::UnicodeString u =
         icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));

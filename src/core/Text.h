@@ -38,6 +38,9 @@ inline constexpr std::size_t kMaxTextChars = 10000;
 // "Dài quá 10000 ký tự" when s holds more than maxChars characters, else empty.
 std::string lengthProblem(std::string_view s, std::size_t maxChars = kMaxTextChars);
 
+// s without a leading UTF-8 byte order mark (Windows Notepad and Excel write one).
+std::string_view withoutBom(std::string_view s);
+
 // Trims ASCII white space at both ends.
 std::string_view trim(std::string_view s);
 

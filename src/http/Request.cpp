@@ -100,10 +100,11 @@ Result<Poco::JSON::Object::Ptr> Request::jsonBody() {
     auto body = bodyText();
     if (!body.ok())
         return body.takeError();
-    if (auto syntax = jsonSyntaxDetail(body.value()))
+    const std::string json(text::withoutBom(body.value()));
+    if (auto syntax = jsonSyntaxDetail(json))
         return Error::invalid("JSON không hợp lệ", {*syntax});
     try {
-        Poco::Dynamic::Var v = Poco::JSON::Parser().parse(body.value());
+        Poco::Dynamic::Var v = Poco::JSON::Parser().parse(json);
         if (v.type() != typeid(Poco::JSON::Object::Ptr))
             return Error::invalid("Nội dung phải là một đối tượng JSON");
         return v.extract<Poco::JSON::Object::Ptr>();

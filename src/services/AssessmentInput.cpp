@@ -81,6 +81,7 @@ Result<ScoreInput> parseScoreInput(const Poco::JSON::Object& o, const std::strin
 }
 
 Result<std::vector<BulkRow>> parseBulkJson(std::string_view body) {
+    body = text::withoutBom(body);
     if (auto syntax = jsonSyntaxDetail(body))
         return Error::invalid("JSON không hợp lệ", {*syntax});
     Poco::JSON::Object::Ptr root;

@@ -6,6 +6,7 @@
 #include <Poco/Exception.h>
 #include <Poco/JSON/Parser.h>
 
+#include "core/Text.h"
 #include "domain/CriteriaValidator.h"
 #include "services/JsonFieldReader.h"
 #include "services/JsonSyntax.h"
@@ -269,6 +270,7 @@ private:
 }  // namespace
 
 Result<CriteriaSet> parseCriteriaJson(std::string_view json) {
+    json = text::withoutBom(json);  // as Notepad saves it
     if (auto line = findInvalidUtf8Line(json))
         return Error::invalid(
             kInvalidSet,

@@ -71,13 +71,17 @@ std::string CsvTable::cell(const Record& r, const std::string& name) const {
 
 Result<CsvTable> readCsvTable(std::string_view t, const std::vector<std::string>& required,
                               const std::string& expectedHeader) {
+    if (t.substr(0, 2) == "\xFF\xFE" || t.substr(0, 2) == "\xFE\xFF")
+        return Error::invalid(
+            "Tệp CSV đang ở dạng UTF-16 (\"Unicode Text\" của Excel); hãy lưu lại "
+            "dưới dạng CSV UTF-8",
+            {{"row 1", "Không phải UTF-8"}});
     if (auto line = findInvalidUtf8Line(t))
         return Error::invalid(
             "Tệp CSV không phải UTF-8 (có thể đang là Windows-1258 hoặc TCVN3); "
             "hãy lưu lại dưới dạng CSV UTF-8",
             {{"row " + std::to_string(*line), "Không phải UTF-8"}});
-    if (t.substr(0, 3) == "\xEF\xBB\xBF")
-        t.remove_prefix(3);
+    t = text::withoutBom(t);
     CsvTable table;
     std::string_view head = t.substr(0, t.find('\n'));
     table.separator =

@@ -8,6 +8,7 @@
 #include <regex>
 #include <sstream>
 
+#include "core/Text.h"
 #include "services/JsonFieldReader.h"
 #include "services/JsonSyntax.h"
 
@@ -114,7 +115,7 @@ Object::Ptr parseFile(const std::filesystem::path& directory, const std::string&
     }
     std::stringstream s;
     s << in.rdbuf();
-    const std::string json = s.str();
+    const std::string json(text::withoutBom(s.str()));
     if (auto line = findInvalidUtf8Line(json)) {
         problems.push_back({file, "Tệp không phải văn bản UTF-8 hợp lệ (dòng " +
                                       std::to_string(*line) + ")"});

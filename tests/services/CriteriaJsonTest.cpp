@@ -233,6 +233,13 @@ TEST(CriteriaJsonTest, MinimalDocumentAppliesDefaults) {
     EXPECT_FALSE(r->grades[0].maxPctExclusive.has_value());
 }
 
+// Windows Notepad saves UTF-8 with a byte order mark.
+TEST(CriteriaJsonTest, ALeadingByteOrderMarkIsIgnored) {
+    auto r = parseCriteriaJson("\xEF\xBB\xBF" + std::string(kMinimal));
+    ASSERT_TRUE(r.ok()) << dump(r.error().details);
+    EXPECT_EQ(r->areas[0].children[0].children[0].code, "1.1.1");
+}
+
 TEST(CriteriaJsonTest, UnitTypeCodeIsReadAndApiExtrasAreIgnored) {
     auto r =
         parseCriteriaJson(edited(R"("year": 2022,)", R"("year": 2022, "unit_type_code": "xa",)"));

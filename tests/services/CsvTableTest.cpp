@@ -34,6 +34,14 @@ TEST(CsvTableTest, ARowWiderThanTheHeaderIsRefused) {
     EXPECT_EQ(r.error().details[1].path, "row 4");
 }
 
+// Excel's "Unicode Text" is UTF-16 with a byte order mark: named as such, with what to do.
+TEST(CsvTableTest, AUtf16FileIsRefusedAsUtf16) {
+    auto r = read(std::string("\xFF\xFEs\0u\0b\0", 8));
+    ASSERT_FALSE(r.ok());
+    EXPECT_NE(r.error().message.find("UTF-16"), std::string::npos) << r.error().message;
+    EXPECT_NE(r.error().message.find("CSV UTF-8"), std::string::npos) << r.error().message;
+}
+
 TEST(CsvTableTest, AColumnNamedTwiceIsRefused) {
     auto r = read("sub_code,score,score\n1.1.1,1,0\n");
     ASSERT_FALSE(r.ok());
