@@ -174,7 +174,11 @@ Result<std::string> PdfSigner::signBytes(std::string_view pdf, const SignOptions
         request.lines = {"Ký bởi: " + _impl->commonName};
         if (!_impl->organization.empty())
             request.lines.push_back("Cơ quan: " + _impl->organization);
-        request.lines.push_back("Thời gian: " + SigningTime::iso(when, options.utcOffsetMinutes));
+        // Decree 30: the number and code beside the signing time, on one line so the block
+        // keeps its four lines in the top margin.
+        const std::string reference = kc::text::toNfc(options.reference);
+        request.lines.push_back((reference.empty() ? "" : "Số: " + reference + " – ") +
+                                "Thời gian: " + SigningTime::iso(when, options.utcOffsetMinutes));
         if (!request.reason.empty())
             request.lines.push_back("Lý do: " + request.reason);
     }

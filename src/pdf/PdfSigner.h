@@ -26,6 +26,7 @@ struct SignOptions {
     std::optional<TimePoint> signingTime;     // empty: the system clock
     int utcOffsetMinutes = 7 * 60;            // for /M and the visible block (Vietnam, UTC+7)
     std::optional<VisibleSignature> visible;  // empty: an invisible signature
+    std::string reference;  // the document's number and code ("07/QĐ-UBND"), shown when given
     // Font for the visible block: <fontDirectory>/<fontFamily>-{Regular,Bold}.ttf.
     std::string fontDirectory = "/usr/share/fonts/truetype/liberation2";
     std::string fontFamily = "LiberationSerif";

@@ -30,6 +30,7 @@ Result<std::string> Pkcs12DocumentSigner::sign(const std::string& pdf,
     options.reason = spec.reason;
     options.location = spec.location;
     options.signingTime = spec.time;
+    options.reference = spec.reference;
     if (spec.visibleOnFirstPage)
         options.visible = pdf::VisibleSignature{1, 118, 4, 77, 15};
     return _impl->signer.signBytes(pdf, options);

@@ -17,6 +17,7 @@ struct SignatureSpec {
     // electronic documents); false: an invisible signature.
     bool visibleOnFirstPage = false;
     std::optional<TimePoint> time;  // empty: now
+    std::string reference;  // number and code shown in the visible block ("07/QĐ-UBND"), if any
 };
 
 // Signs PDF bytes, adding one signature as an incremental update. Thread-safe.

@@ -49,4 +49,9 @@ std::string isoVietnam(TimePoint t) {
     return utc + "+07:00";
 }
 
+std::string documentReference(int number, const std::string& code) {
+    return (number >= 0 ? twoDigits(static_cast<unsigned>(number)) : std::to_string(number)) + "/" +
+           code;
+}
+
 }  // namespace kc::report

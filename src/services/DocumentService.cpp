@@ -8,6 +8,7 @@
 #include "core/Sha256.h"
 #include "report/AppraisalSheetLayout.h"
 #include "report/Manifest.h"
+#include "report/VietnameseFormat.h"
 #include "services/CriteriaJson.h"
 #include "services/DocumentJson.h"
 #include "services/DocumentSources.h"
@@ -178,7 +179,14 @@ Result<OfficialDocument> DocumentService::generate(const Actor& actor, int year,
     if (!templates.ok())
         return templates.takeError();
     report::SignatureSpec spec{documentReason(req.kind), templates->organisation.signingLocation,
-                               true, _clock.now()};
+                               true, _clock.now(), ""};
+    if (req.number) {
+        const std::string& code =
+            req.kind == DocumentKind::DecisionDraft  ? templates->decision.common.numberCode
+            : req.kind == DocumentKind::AnnualReport ? templates->report.common.numberCode
+                                                     : templates->appraisalSheet.common.numberCode;
+        spec.reference = report::documentReference(*req.number, code);
+    }
     auto signedBytes = _signers.organisation->sign(*bytes, spec);
     if (!signedBytes.ok())
         return signedBytes.takeError();
@@ -202,7 +210,7 @@ Result<OfficialDocument> DocumentService::signOnTop(const Actor& actor, Id id) {
     auto templates = loadTemplates(_settings.templatesDir);
     const std::string location = templates.ok() ? templates->organisation.signingLocation : "";
     auto signedBytes = _signers.approver->sign(
-        bytes, report::SignatureSpec{"Phê duyệt", location, false, _clock.now()});
+        bytes, report::SignatureSpec{"Phê duyệt", location, false, _clock.now(), ""});
     if (!signedBytes.ok())
         return signedBytes.takeError();
     OfficialDocument doc = *found;

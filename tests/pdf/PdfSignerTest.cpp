@@ -155,6 +155,7 @@ TEST_F(PdfSignerTest, TwoVisibleSignaturesBothVerify) {
     second.reason = "Thẩm định";
     second.signingTime = kSigningTime + std::chrono::hours(2);
     second.visible = VisibleSignature{1, 110, 250, 80, 24};
+    second.reference = "07/QĐ-UBND";  // Decree 30: number and code in the block
     // In place: output and input are the same file.
     const auto start = std::chrono::steady_clock::now();
     ASSERT_TRUE(signer("binh.p12", "").signFile(_signed, _signed, second).ok());
@@ -183,6 +184,8 @@ TEST_F(PdfSignerTest, TwoVisibleSignaturesBothVerify) {
     EXPECT_EQ(fonts.output.find(" no "), std::string::npos) << fonts.output;
     const auto text = runTool(_dir, "pdftotext " + _signed + " -");
     EXPECT_NE(text.output.find("Ký bởi: Trần Thị Bình"), std::string::npos) << text.output;
+    // (The block lies over the page's table here, so pdftotext interleaves their words.)
+    EXPECT_NE(text.output.find("Số: 07/QĐ-UBND"), std::string::npos) << text.output;
     EXPECT_NE(text.output.find("2023-02-02T12:30:00+07:00"), std::string::npos) << text.output;
 }
 

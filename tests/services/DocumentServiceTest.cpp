@@ -123,6 +123,8 @@ TEST_F(DocumentServiceTest, ASheetIsSignedStoredListedAndAudited) {
     EXPECT_EQ(runTool(dir, "qpdf --check " + path).exitCode, 0);
     const std::string text = runTool(dir, "pdftotext " + path + " -").output;
     EXPECT_NE(text.find("Số: 05/PTĐ-TTĐ"), std::string::npos) << text;
+    // The organisation's signature block cites the number and code too (Decree 30).
+    EXPECT_NE(text.find("Số: 05/PTĐ-TTĐ – Thời gian: "), std::string::npos) << text;
     EXPECT_NE(text.find("UBND xã Phúc Khánh"), std::string::npos);
     EXPECT_NE(text.find("MC" + std::to_string(planId)), std::string::npos);
 }
