@@ -1,5 +1,6 @@
 #include "http/MultipartUpload.h"
 
+#include <Poco/Exception.h>
 #include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/MediaType.h>
 #include <Poco/Net/NameValueCollection.h>
@@ -74,13 +75,21 @@ std::string splitDisposition(const std::string& h, std::map<std::string, std::st
 
 // The file name of a part: RFC 5987 filename*=UTF-8''%xx.. when present, else filename.
 std::optional<std::string> partFileName(const std::map<std::string, std::string>& params) {
+    // RFC 5987: charset'language'percent-encoded, the language optional ("UTF-8'vi'…"). A
+    // value that is not UTF-8 or not well encoded falls back to filename, as RFC 6266 says.
     if (auto it = params.find("filename*"); it != params.end()) {
         const std::string& v = it->second;
-        auto quote = v.find("''");
-        if (quote != std::string::npos && Poco::icompare(v.substr(0, quote), "utf-8") == 0) {
-            std::string decoded;
-            Poco::URI::decode(v.substr(quote + 2), decoded);
-            return decoded;
+        const auto charsetEnd = v.find('\'');
+        const auto languageEnd =
+            charsetEnd == std::string::npos ? charsetEnd : v.find('\'', charsetEnd + 1);
+        if (languageEnd != std::string::npos &&
+            Poco::icompare(v.substr(0, charsetEnd), "utf-8") == 0) {
+            try {
+                std::string decoded;
+                Poco::URI::decode(v.substr(languageEnd + 1), decoded);
+                return decoded;
+            } catch (const Poco::SyntaxException&) {
+            }
         }
     }
     if (auto it = params.find("filename"); it != params.end())

@@ -91,17 +91,26 @@ TEST_F(EvidenceTest, StoresVietnameseFileNamesAsNfcWithoutDirectories) {
               "Kế hoạch CCHC 2022.pdf");
 }
 
+// filename* (RFC 5987) wins over filename, with or without a language tag; one that cannot be
+// decoded falls back to filename (RFC 6266).
 TEST_F(EvidenceTest, UnderstandsRfc5987FileNames) {
-    std::string body =
-        "--" + kBoundary +
-        "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"fallback.pdf\"; "
-        "filename*=UTF-8''B%C3%A1o%20c%C3%A1o.pdf\r\n\r\n" +
-        kPdf + "\r\n--" + kBoundary + "--\r\n";
-    RawConnection c(s.port);
-    c.send(s.uploadHead(path("1.1.1"), s.unitUser(), body.size()) + body);
-    auto r = c.readResponse();
-    ASSERT_EQ(r.status, 201) << r.dump();
-    EXPECT_EQ(r.array()->getObject(0)->getValue<std::string>("file_name"), "Báo cáo.pdf");
+    const std::pair<std::string, std::string> cases[] = {
+        {"UTF-8''B%C3%A1o%20c%C3%A1o.pdf", "Báo cáo.pdf"},
+        {"utf-8'vi'K%E1%BA%BF%20ho%E1%BA%A1ch.pdf", "Kế hoạch.pdf"},
+        {"UTF-8''B%C3%A1o%2", "fallback.pdf"},
+        {"ISO-8859-1''caf%E9.pdf", "fallback.pdf"}};
+    for (const auto& [ext, expected] : cases) {
+        std::string body =
+            "--" + kBoundary +
+            "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"fallback.pdf\"; "
+            "filename*=" +
+            ext + "\r\n\r\n" + kPdf + "\r\n--" + kBoundary + "--\r\n";
+        RawConnection c(s.port);
+        c.send(s.uploadHead(path("1.1.1"), s.unitUser(), body.size()) + body);
+        auto r = c.readResponse();
+        ASSERT_EQ(r.status, 201) << ext << ": " << r.dump();
+        EXPECT_EQ(r.array()->getObject(0)->getValue<std::string>("file_name"), expected) << ext;
+    }
 }
 
 // A body larger than Poco's 4 KiB buffer is read from the socket directly after its first
