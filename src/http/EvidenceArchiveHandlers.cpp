@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 
+#include "core/Text.h"
 #include "http/DownloadHeaders.h"
 #include "http/ErrorMapping.h"
 #include "http/Handlers.h"
@@ -117,7 +118,9 @@ Reply importArchive(Services& s, Request& r) {
     if (!archive)
         throw std::logic_error("archive part not written to a spool file");
     static_cast<void>(file.writer.release());  // the unique_ptr lets go; archive owns it
-    auto name = cleanFileName(file.fileName);
+    // The archive's name is only a label in the report and the audit: one that is not UTF-8
+    // (raw Windows-1258 bytes from a script) is kept readable, its bad bytes as U+FFFD.
+    auto name = cleanFileName(text::toValidUtf8(file.fileName));
     auto report =
         s.archives.importArchive(r.who(), year.value(), unit, std::move(archive),
                                  name.ok() ? name.value() : std::string(), dryRun.value());

@@ -37,6 +37,13 @@ protected:
     EvidenceServer s{[](Config& c) { c.sessionLifetime = std::chrono::hours(24 * 100); }};
 };
 
+// The archive's own name, sent as raw Windows-1258 bytes, is kept readable in the report.
+TEST_F(EvidenceArchiveTest, AnArchiveNameThatIsNotUtf8IsKeptReadable) {
+    auto r = uploadArchive(s, "B\xE1o c\xE1o.zip", fixtureBytes("normal.zip"), "?dry_run=true");
+    ASSERT_EQ(r.status, 200) << r.dump();
+    EXPECT_EQ(r.object()->getValue<std::string>("archive"), "B\uFFFDo c\uFFFDo.zip");
+}
+
 TEST_F(EvidenceArchiveTest, ImportsZipMatchingFoldersAndPrefixes) {
     auto r = uploadArchive(s, "hồ sơ.zip", fixtureBytes("normal.zip"));
     ASSERT_EQ(r.status, 201) << r.dump();
