@@ -219,6 +219,9 @@ Result<std::optional<ArchiveEntry>> ArchiveReader::next() {
         std::optional<std::string> decoded = s.names.decode(raw);
         ArchiveEntry result;
         result.path = decoded ? text::toNfc(*decoded) : NameDecoder::printable(raw);
+        if (result.path.empty())  // libarchive gave no name at all: say which entry it is
+            result.path =
+                "(mục thứ " + std::to_string(s.entries) + " trong tệp nén, không đọc được tên)";
         auto refuse = [&](RejectReason reason) {
             result.rejection = reason;
             return std::optional<ArchiveEntry>(std::move(result));

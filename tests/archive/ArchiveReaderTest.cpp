@@ -82,6 +82,18 @@ TEST(ArchiveReaderTest, FallsBackToCp437ForDosNames) {
     EXPECT_EQ(paths(r), (std::vector<std::string>{"Hòa Bình/Báo cáo.txt", "Bình.txt"}));
 }
 
+// A name libarchive cannot give at all (the UTF-8 flag over CP1258 bytes) is refused, and the
+// report still says which entry it was; the entries after it are read.
+TEST(ArchiveReaderTest, AnEntryWithoutAReadableNameIsNamedByItsPlace) {
+    auto r = readAll(archiveFixture("utf8-flag-cp1258.zip"));
+    ASSERT_FALSE(r.error) << r.error->message;
+    ASSERT_EQ(r.entries.size(), 2u);
+    EXPECT_EQ(r.entries[0].reason, "bad_name");
+    EXPECT_EQ(r.entries[0].path, "(mục thứ 1 trong tệp nén, không đọc được tên)");
+    EXPECT_EQ(r.entries[1].path, "1.1.2 Kế hoạch/KH 97.pdf");
+    EXPECT_EQ(r.entries[1].reason, "");
+}
+
 struct HostileCase {
     std::string fixture;
     std::vector<std::pair<std::string, std::string>> expected;  // path, reason code ("" = ok)
