@@ -1,5 +1,6 @@
 #include "http/DownloadHeaders.h"
 
+#include <cctype>
 #include <charconv>
 #include <cstdio>
 
@@ -124,8 +125,10 @@ std::string disposition(const char* type, const std::string& fileName) {
             bool shown = b >= 0x20 && b < 0x7f && b != '"' && b != '\\';
             fallback += shown ? static_cast<char>(b) : '_';
         } else {
-            // One letter at a time keeps the case of ASCII letters around it.
+            // One letter at a time, its accents dropped and its case kept: "Ủy" -> "Uy".
             std::string folded = text::foldForSearch(cp);
+            if (folded.size() == 1 && text::caseFolded(cp) != cp)
+                folded[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(folded[0])));
             fallback += folded.size() == 1 ? folded : "_";
         }
         for (char c : cp) {

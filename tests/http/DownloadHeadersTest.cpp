@@ -49,8 +49,11 @@ TEST(DownloadHeadersTest, DispositionHasAsciiFallbackAndUtf8Name) {
               "attachment; filename=\"Ke hoach CCHC 2022.pdf\"; "
               "filename*=UTF-8''K%E1%BA%BF%20ho%E1%BA%A1ch%20CCHC%202022.pdf");
     EXPECT_EQ(attachmentDisposition("Đề \"án\".pdf"),
-              "attachment; filename=\"de _an_.pdf\"; "
+              "attachment; filename=\"De _an_.pdf\"; "
               "filename*=UTF-8''%C4%90%E1%BB%81%20%22%C3%A1n%22.pdf");
+    // Capitals with accents keep their case in the fallback.
+    EXPECT_EQ(attachmentDisposition("ỦY BAN.pdf").substr(0, 35),
+              "attachment; filename=\"UY BAN.pdf\"; ");
 }
 
 }  // namespace
