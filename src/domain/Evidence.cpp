@@ -86,6 +86,15 @@ Result<std::string> cleanFileName(std::string_view raw) {
     for (unsigned char c : name)
         if (c < 0x20 || c == 0x7f)
             return bad("Tên tệp chứa ký tự điều khiển");
+    // Direction overrides and isolates (U+202A-U+202E, U+2066-U+2069) can show "fdp.exe" as
+    // "exe.pdf" to whoever opens the file.
+    for (std::size_t i = 0; i + 2 < name.size(); ++i) {
+        const auto b1 = static_cast<unsigned char>(name[i + 1]);
+        const auto b2 = static_cast<unsigned char>(name[i + 2]);
+        if (static_cast<unsigned char>(name[i]) == 0xE2 &&
+            ((b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) || (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9)))
+            return bad("Tên tệp chứa ký tự đảo chiều chữ (có thể che đuôi tệp)");
+    }
     return name;
 }
 

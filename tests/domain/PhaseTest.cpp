@@ -93,6 +93,9 @@ TEST(EvidenceTest, CleansFileNames) {
         {"bad\xFF.pdf", ""},
         {"tab\there.pdf", ""},
         {std::string(300, 'a'), ""},
+        {"Báo cáo\u202Efdp.exe", ""},  // right-to-left override: shows as "exe.pdf"
+        {"\u2067Kế hoạch.pdf", ""},    // right-to-left isolate
+        {"Kế hoạch \u2014 bản 2.pdf", "Kế hoạch \u2014 bản 2.pdf"},  // an em dash is fine
     };
     for (const auto& c : cases) {
         auto r = cleanFileName(c.raw);
