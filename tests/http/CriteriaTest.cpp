@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "TestServer.h"
+#include "app/DemoData.h"
 
 namespace kc::test {
 namespace {
@@ -57,9 +58,9 @@ TEST_F(CriteriaTest, ImportSampleForANewUnitTypeIsVersion1) {
 }
 
 TEST_F(CriteriaTest, IdenticalDocumentForDistrictIsDuplicate) {
-    // The demo imported this very file for "huyen" already.
+    // The demo imported this very document for "huyen" already (the sample titled for the type).
     int audit = s.auditCount();
-    auto r = import("unit_type=huyen", sample);
+    auto r = import("unit_type=huyen", demoCriteriaFor(sample, 2022, "UBND cấp huyện"));
     EXPECT_EQ(r.status, 409) << r.dump();
     EXPECT_EQ(r.errorCode(), "duplicate");
     EXPECT_EQ(sets(), demoSets);
@@ -90,7 +91,10 @@ TEST_F(CriteriaTest, DryRunValidatesButStoresNothing) {
     EXPECT_EQ(sets(), demoSets);
     EXPECT_EQ(s.auditCount(), audit);
     // A dry run still reports what a real import would refuse.
-    EXPECT_EQ(import("unit_type=huyen&dry_run=true", sample).status, 409);
+    EXPECT_EQ(
+        import("unit_type=huyen&dry_run=true", demoCriteriaFor(sample, 2022, "UBND cấp huyện"))
+            .status,
+        409);
 }
 
 // Paths of an import refused as invalid_input; every one must be a JSON path.
