@@ -100,8 +100,9 @@ struct TableColumn {
 
 using TableRow = std::vector<TableCell>;
 
-// Header rows are repeated at the top of every page the table spans; a body row is never split
-// across pages (a row taller than a page is an error).
+// Header rows are repeated at the top of every page the table spans. A body row moves whole to
+// the next page when it does not fit in what remains of one; only a row taller than a page (with
+// the header rows) is split, between lines, over as many pages as it needs.
 struct Table {
     std::vector<TableColumn> columns;
     std::vector<TableRow> headerRows;

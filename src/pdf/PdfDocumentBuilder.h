@@ -38,8 +38,9 @@ public:
 
     // Lays out and writes the document.
     // Errors: InvalidInput (with one detail per problem, e.g. "block 4 (table): row 17") for
-    // text that is not UTF-8, bad column fractions or spans, a table row or chart taller than a
-    // page, empty or negative chart data; NotFound when a font file is missing.
+    // text that is not UTF-8, bad column fractions or spans, table header rows that leave no
+    // room on a page for a line of a row, a chart taller than a page, empty or negative chart
+    // data; NotFound when a font file is missing.
     // Throws PdfFailure when PoDoFo fails for another reason (broken installation).
     Result<RenderedPdf> render() const;
 

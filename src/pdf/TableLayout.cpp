@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 #include "pdf/TextLayout.h"
 
@@ -11,10 +12,13 @@ namespace {
 
 constexpr double kLineSpacing = 1.15;
 constexpr double kHeaderGray = 0.9;
+constexpr double kEpsilon = 1e-6;
 
 struct PreparedCell {
     double x = 0;
     double width = 0;
+    double sizePt = 0;
+    double lineHeight = 0;
     std::vector<TextLine> lines;
     Align align = Align::Left;
     std::string uri;
@@ -24,6 +28,22 @@ struct PreparedRow {
     double height = 0;
     bool header = false;
     std::vector<PreparedCell> cells;
+
+    // The tallest line of any cell: a piece of the row holds at least one line of each cell.
+    double tallestLine() const {
+        double tallest = 0;
+        for (const PreparedCell& cell : cells)
+            if (!cell.lines.empty())
+                tallest = std::max(tallest, cell.lineHeight);
+        return tallest;
+    }
+};
+
+// Lines [first[c], last[c]) of each cell c of a row, drawn as one box `height` tall.
+struct Piece {
+    std::vector<std::size_t> first;
+    std::vector<std::size_t> last;
+    double height = 0;
 };
 
 class Preparer {
@@ -48,6 +68,8 @@ public:
             PreparedCell out;
             out.x = _x[column];
             out.width = _x[column + span] - _x[column];
+            out.sizePt = size;
+            out.lineHeight = lineHeight;
             const TableColumn& c = _table.columns[column];
             out.align = header || c.centered ? Align::Center
                                              : (c.numeric ? Align::Right : Align::Left);
@@ -67,10 +89,22 @@ public:
             PreparedCell filler;
             filler.x = _x[column];
             filler.width = _x.back() - _x[column];
+            filler.sizePt = size;
+            filler.lineHeight = lineHeight;
             prepared.cells.push_back(std::move(filler));
         }
         prepared.height = std::max(prepared.height, lineHeight + 2 * pad);
         return prepared;
+    }
+
+    // The header rows, and their height.
+    double prepareHeader(std::vector<PreparedRow>& out) {
+        double height = 0;
+        for (const TableRow& row : _table.headerRows) {
+            out.push_back(prepare(row, true));
+            height += out.back().height;
+        }
+        return height;
     }
 
 private:
@@ -79,34 +113,94 @@ private:
     std::vector<double> _x;
 };
 
-// One row: the header shading, then every cell's border in one path with one stroke, then the
-// text (one BT … ET for the row), then the links.
-void drawRow(PageCursor& page, const PreparedRow& row, const Table& table) {
-    const double size = table.sizePt;
-    const double lineHeight = size * kLineSpacing;
+bool fitsOnAPage(const PageCursor& page, double headerHeight, const PreparedRow& row) {
+    return headerHeight + row.height <= page.textHeight() + kEpsilon;
+}
+
+// The least room a row needs to start on a page: all of it when it is drawn whole, one line of
+// each cell when it is split.
+double startHeight(const PageCursor& page, double headerHeight, const PreparedRow& row,
+                   const Table& table) {
+    return fitsOnAPage(page, headerHeight, row) ? row.height
+                                                : row.tallestLine() + 2 * table.cellPaddingPt;
+}
+
+Piece whole(const PreparedRow& row) {
+    Piece piece;
+    piece.first.assign(row.cells.size(), 0);
+    for (const PreparedCell& cell : row.cells) piece.last.push_back(cell.lines.size());
+    piece.height = row.height;
+    return piece;
+}
+
+// One piece of a row: the header shading, then every cell's border in one path with one stroke,
+// then the text, then the links. Whole rows centre their cells' lines vertically; the pieces of
+// a split row start them at the top, so the lines of different cells stay side by side.
+void drawPiece(PageCursor& page, const PreparedRow& row, const Piece& piece, const Table& table,
+               bool centred) {
     FontSet& fonts = page.fonts();
     const double top = page.y();
     if (table.borders) {
         if (row.header)
             for (const PreparedCell& cell : row.cells)
-                page.fillRect(cell.x, top, cell.width, row.height, kHeaderGray);
-        for (const PreparedCell& cell : row.cells) page.addRect(cell.x, top, cell.width, row.height);
+                page.fillRect(cell.x, top, cell.width, piece.height, kHeaderGray);
+        for (const PreparedCell& cell : row.cells)
+            page.addRect(cell.x, top, cell.width, piece.height);
         page.strokePath();
     }
-    const double baselineOffset =
-        (lineHeight - fonts.ascent(size) - fonts.descent(size)) / 2 + fonts.ascent(size);
-    for (const PreparedCell& cell : row.cells) {
-        double lineTop =
-            top + (row.height - static_cast<double>(cell.lines.size()) * lineHeight) / 2;
-        for (const TextLine& line : cell.lines) {
-            TextLayout::drawLine(page, line, cell.x + table.cellPaddingPt, lineTop + baselineOffset,
-                                 cell.width - 2 * table.cellPaddingPt, cell.align, size);
-            lineTop += lineHeight;
+    for (std::size_t c = 0; c < row.cells.size(); ++c) {
+        const PreparedCell& cell = row.cells[c];
+        const double size = cell.sizePt;
+        const double baselineOffset =
+            (cell.lineHeight - fonts.ascent(size) - fonts.descent(size)) / 2 + fonts.ascent(size);
+        const double used = static_cast<double>(piece.last[c] - piece.first[c]) * cell.lineHeight;
+        double lineTop = top + (centred ? (piece.height - used) / 2 : table.cellPaddingPt);
+        for (std::size_t i = piece.first[c]; i < piece.last[c]; ++i) {
+            TextLayout::drawLine(page, cell.lines[i], cell.x + table.cellPaddingPt,
+                                 lineTop + baselineOffset, cell.width - 2 * table.cellPaddingPt,
+                                 cell.align, size);
+            lineTop += cell.lineHeight;
         }
         if (!cell.uri.empty())
-            page.addLink(cell.x, top, cell.width, row.height, cell.uri);
+            page.addLink(cell.x, top, cell.width, piece.height, cell.uri);
     }
-    page.advance(row.height);
+    page.advance(piece.height);
+}
+
+// A row taller than a page under the header rows, cut between lines: each piece takes from every
+// cell the lines that fit in what remains of the page; nextPage() starts the next page with the
+// header rows. REQUIRES: one line of each cell fits on a page under the header rows.
+void drawSplit(PageCursor& page, const PreparedRow& row, const Table& table,
+               const std::function<void()>& nextPage) {
+    const double pad = table.cellPaddingPt;
+    Piece piece;
+    piece.last.assign(row.cells.size(), 0);
+    for (;;) {
+        piece.first = piece.last;
+        double tallest = 0;  // the tallest line of the cells not drawn to the end yet
+        for (std::size_t c = 0; c < row.cells.size(); ++c)
+            if (piece.first[c] < row.cells[c].lines.size())
+                tallest = std::max(tallest, row.cells[c].lineHeight);
+        if (tallest == 0)
+            return;
+        const double room = page.remaining() - 2 * pad;
+        if (room + kEpsilon < tallest) {
+            nextPage();
+            continue;
+        }
+        piece.height = 0;
+        for (std::size_t c = 0; c < row.cells.size(); ++c) {
+            const PreparedCell& cell = row.cells[c];
+            const auto fit =
+                static_cast<std::size_t>(std::floor((room + kEpsilon) / cell.lineHeight));
+            piece.last[c] = std::min(cell.lines.size(), piece.first[c] + fit);
+            piece.height =
+                std::max(piece.height,
+                         static_cast<double>(piece.last[c] - piece.first[c]) * cell.lineHeight);
+        }
+        piece.height += 2 * pad;
+        drawPiece(page, row, piece, table, false);
+    }
 }
 
 }  // namespace
@@ -148,36 +242,40 @@ std::vector<ErrorDetail> TableLayout::validate(const Table& table, const std::st
 Status TableLayout::draw(PageCursor& page, const Table& table, const std::string& path) {
     Preparer preparer(page, table);
     std::vector<PreparedRow> header;
-    double headerHeight = 0;
-    for (const TableRow& row : table.headerRows) {
-        header.push_back(preparer.prepare(row, true));
-        headerHeight += header.back().height;
-    }
+    const double headerHeight = preparer.prepareHeader(header);
     std::vector<PreparedRow> body;
     body.reserve(table.rows.size());
     std::vector<ErrorDetail> tooTall;
-    for (std::size_t r = 0; r < table.rows.size(); ++r) {
-        body.push_back(preparer.prepare(table.rows[r], false));
-        if (headerHeight + body.back().height > page.textHeight())
-            tooTall.push_back({path + ": dòng " + std::to_string(r + 1),
-                               "Dòng cao hơn một trang, không thể đặt trọn trên một trang"});
-    }
     if (headerHeight > page.textHeight())
         tooTall.push_back({path, "Các dòng tiêu đề cao hơn một trang"});
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        body.push_back(preparer.prepare(table.rows[r], false));
+        if (tooTall.empty() && headerHeight + body.back().tallestLine() + 2 * table.cellPaddingPt >
+                                   page.textHeight() + kEpsilon)
+            tooTall.push_back({path + ": dòng " + std::to_string(r + 1),
+                               "Các dòng tiêu đề không để đủ chỗ cho một dòng chữ của dòng này"});
+    }
     if (!tooTall.empty())
         return Error::invalid("Bảng không dàn trang được", std::move(tooTall));
 
     auto drawHeader = [&] {
-        for (const PreparedRow& row : header) drawRow(page, row, table);
+        for (const PreparedRow& row : header) drawPiece(page, row, whole(row), table, true);
     };
-    page.ensureRoom(headerHeight + (body.empty() ? 0 : body.front().height));
+    auto nextPage = [&] {
+        page.newPage();
+        drawHeader();
+    };
+    page.ensureRoom(headerHeight +
+                    (body.empty() ? 0 : startHeight(page, headerHeight, body.front(), table)));
     drawHeader();
     for (const PreparedRow& row : body) {
-        if (row.height > page.remaining() + 1e-6) {
-            page.newPage();
-            drawHeader();
+        if (!fitsOnAPage(page, headerHeight, row)) {
+            drawSplit(page, row, table, nextPage);
+            continue;
         }
-        drawRow(page, row, table);
+        if (row.height > page.remaining() + kEpsilon)
+            nextPage();
+        drawPiece(page, row, whole(row), table, true);
     }
     page.advance(table.spaceAfterPt);
     return Ok{};

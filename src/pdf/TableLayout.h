@@ -17,10 +17,15 @@ public:
     // Problems with the table's shape (column fractions, spans), each located under path.
     static std::vector<ErrorDetail> validate(const Table& table, const std::string& path);
 
-    // Draws the table: header rows on every page, body rows whole (a row that does not fit in
-    // what remains of a page moves to the next one), numeric columns right-aligned.
+    // Draws the table: header rows on every page, numeric columns right-aligned. A body row
+    // that fits on a page under the header rows is drawn whole (it moves to the next page when
+    // it does not fit in what remains of this one). A taller row is split between lines: its
+    // first piece fills what remains of the page (at least one line of each cell, else it
+    // starts on the next page), the rest continues on the next pages under the repeated header
+    // rows; every piece has its cell borders and its cell links, and its lines start at the top.
     // REQUIRES: validate(table) found nothing.
-    // Errors: InvalidInput when a row (with the header rows) is taller than a page.
+    // Errors: InvalidInput when the header rows are taller than a page, or leave no room under
+    // them for one line of a body row.
     static Status draw(PageCursor& page, const Table& table, const std::string& path);
 };
 

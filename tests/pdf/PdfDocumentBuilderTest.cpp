@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <chrono>
@@ -276,15 +277,81 @@ TEST(PdfDocumentBuilder, RejectsMalformedTablesAndCharts) {
     }
 }
 
-TEST(PdfDocumentBuilder, RejectsARowTallerThanAPage) {
+std::string lineTag(int line) {
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "L%03d", line);
+    return buffer;
+}
+
+// A row of 200 lines (an appraisal sheet's evidence cell for a sub-criterion with many files)
+// starts under a paragraph, fills that page and continues on the next ones under the header.
+TEST(PdfDocumentBuilder, ARowTallerThanAPageIsSplitBetweenLinesUnderTheRepeatedHeader) {
+    TempDir dir;
+    PdfDocumentBuilder builder;
+    builder.addParagraph("Đoạn văn đứng trước bảng.");
+    Table table;
+    table.columns = {{0.2, false}, {0.8, false}};
+    table.headerRows = {{{"Mã"}, {"Nội dung"}}};
+    std::string lines;
+    for (int i = 1; i <= 200; ++i)
+        lines += lineTag(i) + " tài liệu kiểm chứng" + (i < 200 ? "\n" : "");
+    table.rows = {{{"TRƯỚC"}, {"ngắn"}},
+                  {{"DÀI", false, "https://example.gov.vn/long"}, {lines}},
+                  {{"SAU"}, {"ngắn"}}};
+    builder.addTable(table);
+    const std::string pdf = dir.file("split.pdf");
+    const auto written = builder.writeFile(pdf);
+    ASSERT_TRUE(written.ok()) << written.error().message;
+
+    std::map<std::string, int> count;
+    std::set<int> headerPages, linePages;
+    std::vector<std::pair<int, double>> positions;  // (page, top) of L001, L002, … in order
+    int before = 0, after = 0;
+    for (const auto& w : boxedWords(dir, pdf)) {
+        ++count[w.text];
+        EXPECT_LE(w.yMax, (297 - 20) * kPt + kTolerance) << w.text << " p" << w.page;
+        if (w.text == "Mã")
+            headerPages.insert(w.page);
+        if (w.text.size() == 4 && w.text[0] == 'L') {
+            linePages.insert(w.page);
+            EXPECT_EQ(w.text, lineTag(static_cast<int>(positions.size()) + 1)) << "out of order";
+            positions.emplace_back(w.page, w.yMin);
+        }
+        if (w.text == "TRƯỚC")
+            before = w.page;
+        if (w.text == "SAU")
+            after = w.page;
+    }
+    ASSERT_EQ(positions.size(), 200u);
+    for (int i = 1; i <= 200; ++i) EXPECT_EQ(count[lineTag(i)], 1) << lineTag(i);
+    EXPECT_TRUE(std::is_sorted(positions.begin(), positions.end()));
+    EXPECT_EQ(positions.front().first, 1) << "the row starts on the page it follows";
+    EXPECT_EQ(before, 1);
+    EXPECT_GE(linePages.size(), 3u);
+    EXPECT_EQ(after, positions.back().first);
+    EXPECT_EQ(headerPages, linePages) << "the header is repeated on every page of the row";
+
+    // The cell link covers its cell on each page the row spans.
+    const std::string bytes = kc::test::readAll(pdf);
+    std::size_t links = 0;
+    for (std::size_t at = bytes.find("URI(https://example.gov.vn/long)"); at != std::string::npos;
+         at = bytes.find("URI(https://example.gov.vn/long)", at + 1))
+        ++links;
+    EXPECT_EQ(links, linePages.size());
+    EXPECT_EQ(runTool(dir, "qpdf --check " + pdf).exitCode, 0);
+}
+
+TEST(PdfDocumentBuilder, RejectsHeaderRowsTallerThanAPage) {
     Table table;
     table.columns = {{0.5, false}, {0.5, false}};
-    table.rows.push_back({std::string(20000, 'x'), "b"});
+    table.headerRows.push_back({std::string(20000, 'x'), "b"});
+    table.rows.push_back({"a", "b"});
     PdfDocumentBuilder builder;
     builder.addTable(table);
     const auto result = builder.render();
     ASSERT_FALSE(result.ok());
-    EXPECT_NE(result.error().details.at(0).path.find("dòng 1"), std::string::npos);
+    EXPECT_EQ(result.error().code, ErrorCode::InvalidInput);
+    EXPECT_NE(result.error().details.at(0).path.find("khối 1"), std::string::npos);
 }
 
 // A citation that wraps inside a table cell is one link annotation covering all its lines (the

@@ -80,5 +80,45 @@ TEST_F(AppraisalSheetLayoutTest, EveryCitationLinksToItsEvidence) {
     EXPECT_NE(raw.find("/URI (http://127.0.0.1:8080/api/v1/evidence/7)"), std::string::npos);
 }
 
+// Sixty files on one sub-criterion make its row taller than a page: the row is split between
+// lines and the sheet still cites every file, once, with its link.
+TEST_F(AppraisalSheetLayoutTest, SixtyFilesOnOneSubCriterionAreAllCited) {
+    std::vector<EvidenceItem> files;
+    for (Id id = 101; id <= 160; ++id)
+        files.push_back(test::evidence(
+            id, "1.1.2",
+            ("Tài liệu kiểm chứng số " + std::to_string(id) + " về cải cách hành chính.pdf")
+                .c_str(),
+            EvidenceRound::Self, 'd'));
+    const AppraisalSheet sheet = buildAppraisalSheet(
+        2022, test::phucKhanh(), "UBND cấp xã", test::smallSet(),
+        {test::scored("1.1.2", "2", "2", "2")}, files, "http://127.0.0.1:8080/api/v1/evidence/");
+    DocumentFacts facts;
+    facts.number = 8;
+    facts.date = *parseIso("2023-02-02T03:30:00Z");
+    auto builder = layoutAppraisalSheet(sheet, test::repositoryTemplates(), facts,
+                                        manifestJson("appraisal_sheet", 2022, facts.date, {sheet}));
+    const std::string pdf = dir.file("sixty.pdf");
+    const auto written = builder.writeFile(pdf);
+    ASSERT_TRUE(written.ok()) << written.error().message;
+
+    const std::string text = runTool(dir, "pdftotext " + pdf + " -").output;
+    const std::string raw =
+        runTool(dir, "qpdf --qdf --object-streams=disable " + pdf + " -").output;
+    for (Id id = 101; id <= 160; ++id) {
+        const std::string cited = "MC" + std::to_string(id) + " ·";
+        const auto at = text.find(cited);
+        ASSERT_NE(at, std::string::npos) << cited;
+        EXPECT_EQ(text.find(cited, at + 1), std::string::npos) << cited << " cited twice";
+        EXPECT_NE(
+            raw.find("/URI (http://127.0.0.1:8080/api/v1/evidence/" + std::to_string(id) + ")"),
+            std::string::npos)
+            << id;
+    }
+    EXPECT_GE(builder.render()->pageCount, 3);
+    for (const char* expected : {"TỔNG ĐIỂM", "Nơi nhận:", "Trần Thị Bình"})
+        EXPECT_NE(text.find(expected), std::string::npos) << expected;
+}
+
 }  // namespace
 }  // namespace kc::report

@@ -330,5 +330,39 @@ TEST_F(DocumentServiceTest, TheDecisionDraftAndTheAnnualReportComeFromTheSameDat
     EXPECT_EQ(documents.list(kUnit, 2022)->size(), 1u) << "units see only their own sheets";
 }
 
+// Sixty files on one sub-criterion make its row taller than a page on the unit's sheet and in
+// the decision's last appendix: both are still generated and cite every file.
+TEST_F(DocumentServiceTest, SixtyFilesOnOneSubCriterionStillGiveTheSheetAndTheDecision) {
+    std::vector<UploadedFile> files;
+    for (int i = 1; i <= 60; ++i) {
+        const std::string bytes = "%PDF-1.4 tài liệu " + std::to_string(i);
+        auto w = content.begin(1 << 20);
+        ASSERT_TRUE(w->write(bytes.data(), bytes.size()).ok());
+        files.push_back({w->commit().value(), "Tài liệu kiểm chứng số " + std::to_string(i) +
+                                                  " về cải cách hành chính.pdf"});
+    }
+    auto uploaded = evidence.upload(kUnit, 2022, "XA16", "1.1.1", files, {});
+    ASSERT_TRUE(uploaded.ok()) << uploaded.error().message;
+    ASSERT_EQ(uploaded->size(), 60u);
+
+    DocumentRequest req;
+    req.unitCode = "XA16";
+    req.date = at("2023-02-02T03:00:00Z");
+    auto sheet = documents.generate(kClerk, 2022, req);
+    ASSERT_TRUE(sheet.ok()) << sheet.error().message;
+    req.kind = DocumentKind::DecisionDraft;
+    auto decision = documents.generate(kClerk, 2022, req);
+    ASSERT_TRUE(decision.ok()) << decision.error().message;
+    for (const OfficialDocument* d : {&*sheet, &*decision}) {
+        const std::string path = dir.file("sixty.pdf");
+        test::writeAll(path, bytesOf(*d));
+        const std::string text = runTool(dir, "pdftotext " + path + " -").output;
+        for (const EvidenceItem& e : *uploaded)
+            EXPECT_NE(text.find("MC" + std::to_string(e.id) + " ·"), std::string::npos)
+                << "MC" << e.id << " in document " << d->id;
+        EXPECT_TRUE(documents.verify(kClerk, bytesOf(*d))->manifest->matches);
+    }
+}
+
 }  // namespace
 }  // namespace kc
