@@ -113,6 +113,10 @@ struct Table {
     // false: no rules and no header shading, for side-by-side blocks such as "Nơi nhận" next
     // to the signer.
     bool borders = true;
+    // true: a table that fits on a page is never broken; it moves whole to the next page when
+    // it does not fit in what remains of this one (e.g. the signer block). A taller table is
+    // laid out as if false.
+    bool keepTogether = false;
 };
 
 // Vertical bars with an axis, value labels (decimal comma, e.g. "94,29") and category labels.

@@ -245,11 +245,13 @@ Status TableLayout::draw(PageCursor& page, const Table& table, const std::string
     const double headerHeight = preparer.prepareHeader(header);
     std::vector<PreparedRow> body;
     body.reserve(table.rows.size());
+    double totalHeight = headerHeight;
     std::vector<ErrorDetail> tooTall;
     if (headerHeight > page.textHeight())
         tooTall.push_back({path, "Các dòng tiêu đề cao hơn một trang"});
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         body.push_back(preparer.prepare(table.rows[r], false));
+        totalHeight += body.back().height;
         if (tooTall.empty() && headerHeight + body.back().tallestLine() + 2 * table.cellPaddingPt >
                                    page.textHeight() + kEpsilon)
             tooTall.push_back({path + ": dòng " + std::to_string(r + 1),
@@ -265,8 +267,11 @@ Status TableLayout::draw(PageCursor& page, const Table& table, const std::string
         page.newPage();
         drawHeader();
     };
-    page.ensureRoom(headerHeight +
-                    (body.empty() ? 0 : startHeight(page, headerHeight, body.front(), table)));
+    if (table.keepTogether && totalHeight <= page.textHeight() + kEpsilon)
+        page.ensureRoom(totalHeight);
+    else
+        page.ensureRoom(headerHeight +
+                        (body.empty() ? 0 : startHeight(page, headerHeight, body.front(), table)));
     drawHeader();
     for (const PreparedRow& row : body) {
         if (!fitsOnAPage(page, headerHeight, row)) {

@@ -23,6 +23,8 @@ public:
     // first piece fills what remains of the page (at least one line of each cell, else it
     // starts on the next page), the rest continues on the next pages under the repeated header
     // rows; every piece has its cell borders and its cell links, and its lines start at the top.
+    // A keepTogether table that fits on a page starts on the next page unless it fits whole in
+    // what remains of this one.
     // REQUIRES: validate(table) found nothing.
     // Errors: InvalidInput when the header rows are taller than a page, or leave no room under
     // them for one line of a body row.

@@ -49,8 +49,8 @@ void addSignature(pdf::PdfDocumentBuilder& b, const OrganisationTemplate& org,
     pdf::TableColumn signerColumn{0.5, false};
     signerColumn.centered = true;
     table.columns = {recipientsColumn, signerColumn};
-    // One table row per line keeps the block together only as far as rows go; the signer
-    // column is short, so a page break can at worst move a tail of the recipients.
+    // One table row per line, kept on one page: the block is far shorter than a page.
+    table.keepTogether = true;
     const std::size_t rows = std::max(left.size(), right.size());
     for (std::size_t i = 0; i < rows; ++i)
         table.rows.push_back({i < left.size() ? left[i] : pdf::TableCell(""),

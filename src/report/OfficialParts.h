@@ -29,7 +29,8 @@ void addHeader(pdf::PdfDocumentBuilder& b, const OrganisationTemplate& org,
                const CommonTemplate& t, const DocumentFacts& facts);
 
 // "Nơi nhận:" with the recipients and the archive line on the left, the signer block (the
-// template's when it names a signer, else the organisation's) on the right.
+// template's when it names a signer, else the organisation's) on the right; the whole block
+// on one page.
 void addSignature(pdf::PdfDocumentBuilder& b, const OrganisationTemplate& org,
                   const CommonTemplate& t, const std::vector<std::string>& recipients);
 

@@ -354,6 +354,33 @@ TEST(PdfDocumentBuilder, RejectsHeaderRowsTallerThanAPage) {
     EXPECT_NE(result.error().details.at(0).path.find("khối 1"), std::string::npos);
 }
 
+// With too little room left on page 1, a keepTogether table starts on page 2; without the flag
+// its rows flow over the page break.
+TEST(PdfDocumentBuilder, AKeepTogetherTableMovesWholeToTheNextPage) {
+    for (bool keep : {false, true}) {
+        TempDir dir;
+        PdfDocumentBuilder builder;
+        for (int i = 1; i <= 30; ++i) builder.addParagraph("Đoạn văn số " + std::to_string(i));
+        Table table;
+        table.borders = false;
+        table.keepTogether = keep;
+        table.columns = {{0.5, false}, {0.5, true}};
+        for (int r = 1; r <= 10; ++r) table.rows.push_back({{"KT" + std::to_string(r)}, {""}});
+        builder.addTable(table);
+        const std::string pdf = dir.file("keep.pdf");
+        ASSERT_TRUE(builder.writeFile(pdf).ok());
+        std::set<int> pages;
+        for (const auto& w : boxedWords(dir, pdf))
+            if (w.text.starts_with("KT"))
+                pages.insert(w.page);
+        if (keep) {
+            EXPECT_EQ(pages, std::set<int>{2});
+        } else {
+            EXPECT_EQ(pages, (std::set<int>{1, 2})) << "the filler leaves room for a few rows";
+        }
+    }
+}
+
 // A citation that wraps inside a table cell is one link annotation covering all its lines (the
 // cell holds nothing else on those lines); a link that wraps inside a paragraph, where other
 // words share its lines, stays one annotation per line.

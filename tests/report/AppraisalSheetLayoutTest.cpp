@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <set>
+
 #include "SheetFixture.h"
 #include "pdf/PdfTools.h"
 #include "report/Manifest.h"
@@ -118,6 +121,30 @@ TEST_F(AppraisalSheetLayoutTest, SixtyFilesOnOneSubCriterionAreAllCited) {
     EXPECT_GE(builder.render()->pageCount, 3);
     for (const char* expected : {"TỔNG ĐIỂM", "Nơi nhận:", "Trần Thị Bình"})
         EXPECT_NE(text.find(expected), std::string::npos) << expected;
+}
+
+// However long the text above it, "Nơi nhận" with its list and the signer block stay together
+// on one page (the intro grows a line at a time, so the page break sweeps across the block).
+TEST_F(AppraisalSheetLayoutTest, TheSignatureBlockIsNeverSplitAcrossPages) {
+    const AppraisalSheet sheet = test::smallSheet();
+    DocumentTemplates templates = test::repositoryTemplates();
+    DocumentFacts facts;
+    facts.date = *parseIso("2023-02-02T03:30:00Z");
+    std::set<int> signaturePages;
+    for (int paragraphs = 0; paragraphs <= 30; ++paragraphs) {
+        templates.appraisalSheet.intro.assign(paragraphs, "Một dòng giới thiệu.");
+        auto builder = layoutAppraisalSheet(sheet, templates, facts, "{}");
+        const std::string pdf = dir.file("signature.pdf");
+        ASSERT_TRUE(builder.writeFile(pdf).ok());
+        std::map<std::string, std::set<int>> pages;
+        for (const auto& w : test::boxedWords(dir, pdf)) pages[w.text].insert(w.page);
+        const std::set<int> block = pages["Nơi"];
+        ASSERT_EQ(block.size(), 1u) << paragraphs;
+        for (const char* word : {"Phòng", "Lưu:", "TRƯỞNG", "Bình"})
+            EXPECT_EQ(pages[word], block) << word << " with " << paragraphs << " paragraphs";
+        signaturePages.insert(*block.begin());
+    }
+    EXPECT_EQ(signaturePages, (std::set<int>{1, 2}));
 }
 
 }  // namespace
