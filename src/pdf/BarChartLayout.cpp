@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <tuple>
 
 #include "pdf/TextLayout.h"
 
@@ -74,43 +75,74 @@ std::vector<ErrorDetail> BarChartLayout::validate(const BarChart& chart, const s
     return problems;
 }
 
+namespace {
+
+// Where the parts of a chart go, from its data and the page width.
+struct Geometry {
+    double lineHeight = 0;
+    double titleSize = 0;
+    double titleHeight = 0;
+    double plotHeight = 0;
+    double axisMax = 0;
+    double step = 0;
+    int tickDecimals = 0;
+    double plotLeft = 0;
+    double plotWidth = 0;
+    double slot = 0;
+    std::vector<std::vector<TextLine>> labels;
+    double total = 0;  // without the space after
+};
+
+Geometry measure(PageCursor& page, const BarChart& chart) {
+    FontSet& fonts = page.fonts();
+    const double size = chart.sizePt;
+    Geometry g;
+    g.lineHeight = size * kLineSpacing;
+    g.titleSize = size + 3;
+    g.titleHeight = chart.title.empty() ? 0 : g.titleSize * 1.4;
+    g.plotHeight = mmToPt(chart.heightMm);
+
+    const double largest = *std::max_element(chart.values.begin(), chart.values.end());
+    std::tie(g.axisMax, g.step) = niceAxis(largest);
+    if (chart.maxValue > 0) {
+        g.axisMax = std::max(chart.maxValue, largest);
+        g.step = niceAxis(g.axisMax).second;
+    }
+    g.tickDecimals = decimalsFor(g.step);
+    double tickWidth = 0;
+    for (double v = 0; v <= g.axisMax + g.step / 2; v += g.step)
+        tickWidth = std::max(
+            tickWidth, fonts.width(BarChartLayout::formatNumber(v, g.tickDecimals), {}, size));
+
+    g.plotLeft = page.left() + tickWidth + 6;
+    g.plotWidth = page.right() - g.plotLeft;
+    g.slot = g.plotWidth / static_cast<double>(chart.values.size());
+    std::size_t labelLines = 1;
+    for (const std::string& label : chart.labels) {
+        g.labels.push_back(TextLayout::wrap(fonts, label, {}, size, g.slot - 2, g.slot - 2));
+        if (g.labels.back().size() > kMaxLabelLines)
+            g.labels.back().resize(kMaxLabelLines);
+        labelLines = std::max(labelLines, g.labels.back().size());
+    }
+    g.total = g.titleHeight + g.lineHeight + g.plotHeight + 4 +
+              static_cast<double>(labelLines) * g.lineHeight;
+    return g;
+}
+
+}  // namespace
+
+double BarChartLayout::height(PageCursor& page, const BarChart& chart) {
+    return measure(page, chart).total;
+}
+
 Status BarChartLayout::draw(PageCursor& page, const BarChart& chart, const std::string& path) {
     FontSet& fonts = page.fonts();
     const double size = chart.sizePt;
-    const double lineHeight = size * kLineSpacing;
-    const double titleSize = size + 3;
-    const double titleHeight = chart.title.empty() ? 0 : titleSize * 1.4;
-    const double plotHeight = mmToPt(chart.heightMm);
-
-    const double largest = *std::max_element(chart.values.begin(), chart.values.end());
-    auto [axisMax, step] = niceAxis(largest);
-    if (chart.maxValue > 0) {
-        axisMax = std::max(chart.maxValue, largest);
-        step = niceAxis(axisMax).second;
-    }
-    const int tickDecimals = decimalsFor(step);
-    double tickWidth = 0;
-    for (double v = 0; v <= axisMax + step / 2; v += step)
-        tickWidth = std::max(tickWidth, fonts.width(formatNumber(v, tickDecimals), {}, size));
-
-    const double plotLeft = page.left() + tickWidth + 6;
-    const double plotWidth = page.right() - plotLeft;
-    const double slot = plotWidth / static_cast<double>(chart.values.size());
-    std::vector<std::vector<TextLine>> labels;
-    std::size_t labelLines = 1;
-    for (const std::string& label : chart.labels) {
-        labels.push_back(TextLayout::wrap(fonts, label, {}, size,
-                                          slot - 2, slot - 2));
-        if (labels.back().size() > kMaxLabelLines)
-            labels.back().resize(kMaxLabelLines);
-        labelLines = std::max(labelLines, labels.back().size());
-    }
-    const double total =
-        titleHeight + lineHeight + plotHeight + 4 + static_cast<double>(labelLines) * lineHeight;
-    if (total > page.textHeight())
+    const Geometry g = measure(page, chart);
+    if (g.total > page.textHeight())
         return Error::invalid("Biểu đồ không dàn trang được",
                               {{path, "Biểu đồ cao hơn một trang"}});
-    page.ensureRoom(total);
+    page.ensureRoom(g.total);
 
     const double ascent = fonts.ascent(size);
     auto baselineIn = [&](double lineTop, double sz) {
@@ -120,46 +152,46 @@ Status BarChartLayout::draw(PageCursor& page, const BarChart& chart, const std::
     double y = page.y();
     if (!chart.title.empty()) {
         for (const TextLine& line :
-             TextLayout::wrap(fonts, chart.title, FontStyle{true, false}, titleSize,
+             TextLayout::wrap(fonts, chart.title, FontStyle{true, false}, g.titleSize,
                               page.textWidth(), page.textWidth())) {
-            TextLayout::drawLine(page, line, page.left(), baselineIn(y, titleSize),
-                                 page.textWidth(), Align::Center, titleSize);
+            TextLayout::drawLine(page, line, page.left(), baselineIn(y, g.titleSize),
+                                 page.textWidth(), Align::Center, g.titleSize);
         }
-        y += titleHeight;
+        y += g.titleHeight;
     }
-    const double plotTop = y + lineHeight;  // room for the tallest bar's value label
-    const double plotBottom = plotTop + plotHeight;
+    const double plotTop = y + g.lineHeight;  // room for the tallest bar's value label
+    const double plotBottom = plotTop + g.plotHeight;
 
-    for (double v = 0; v <= axisMax + step / 2; v += step) {
-        const double ty = plotBottom - v / axisMax * plotHeight;
+    for (double v = 0; v <= g.axisMax + g.step / 2; v += g.step) {
+        const double ty = plotBottom - v / g.axisMax * g.plotHeight;
         if (v > 0) {
             page.setStrokeGray(0.8);
-            page.drawLine(plotLeft, ty, plotLeft + plotWidth, ty, 0.3);
+            page.drawLine(g.plotLeft, ty, g.plotLeft + g.plotWidth, ty, 0.3);
             page.setStrokeGray(0);
         }
-        const std::string text = formatNumber(v, tickDecimals);
-        page.drawText(plotLeft - 4 - fonts.width(text, {}, size), ty + ascent / 2 - 1, text, {},
+        const std::string text = formatNumber(v, g.tickDecimals);
+        page.drawText(g.plotLeft - 4 - fonts.width(text, {}, size), ty + ascent / 2 - 1, text, {},
                       size);
     }
     for (std::size_t i = 0; i < chart.values.size(); ++i) {
-        const double barHeight = chart.values[i] / axisMax * plotHeight;
-        const double barWidth = slot * 0.6;
-        const double barX = plotLeft + slot * static_cast<double>(i) + (slot - barWidth) / 2;
+        const double barHeight = chart.values[i] / g.axisMax * g.plotHeight;
+        const double barWidth = g.slot * 0.6;
+        const double barX = g.plotLeft + g.slot * static_cast<double>(i) + (g.slot - barWidth) / 2;
         page.fillRect(barX, plotBottom - barHeight, barWidth, barHeight, 0.22, 0.42, 0.69);
         const std::string value = formatNumber(chart.values[i], chart.decimals);
         const double valueWidth = fonts.width(value, {}, size);
         page.drawText(barX + (barWidth - valueWidth) / 2,
                       plotBottom - barHeight - fonts.descent(size) - 2, value, {}, size);
         double labelTop = plotBottom + 4;
-        for (const TextLine& line : labels[i]) {
-            TextLayout::drawLine(page, line, plotLeft + slot * static_cast<double>(i) + 1,
-                                 baselineIn(labelTop, size), slot - 2, Align::Center, size);
-            labelTop += lineHeight;
+        for (const TextLine& line : g.labels[i]) {
+            TextLayout::drawLine(page, line, g.plotLeft + g.slot * static_cast<double>(i) + 1,
+                                 baselineIn(labelTop, size), g.slot - 2, Align::Center, size);
+            labelTop += g.lineHeight;
         }
     }
-    page.drawLine(plotLeft, plotTop - lineHeight / 2, plotLeft, plotBottom, 0.8);
-    page.drawLine(plotLeft, plotBottom, plotLeft + plotWidth, plotBottom, 0.8);
-    page.advance(total + chart.spaceAfterPt);
+    page.drawLine(g.plotLeft, plotTop - g.lineHeight / 2, g.plotLeft, plotBottom, 0.8);
+    page.drawLine(g.plotLeft, plotBottom, g.plotLeft + g.plotWidth, plotBottom, 0.8);
+    page.advance(g.total + chart.spaceAfterPt);
     return Ok{};
 }
 

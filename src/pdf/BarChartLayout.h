@@ -22,6 +22,10 @@ public:
     // Errors: InvalidInput when the chart is taller than a page.
     static Status draw(PageCursor& page, const BarChart& chart, const std::string& path);
 
+    // The height the chart takes on a page, without the space after it.
+    // REQUIRES: validate(chart) found nothing.
+    static double height(PageCursor& page, const BarChart& chart);
+
     // Vietnamese number format: decimal comma, dot thousands separator ("1.234,50").
     static std::string formatNumber(double value, int decimals);
 };

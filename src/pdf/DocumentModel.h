@@ -57,6 +57,10 @@ struct ParagraphStyle {
     double spaceBeforePt = 0;
     double spaceAfterPt = 6;
     double lineSpacing = 1.2;  // line height as a multiple of sizePt; at least 1.15
+    // For headings and captions: the paragraph starts on the next page unless it fits on this
+    // one with the start of the block after it (a paragraph's first line, a table's header rows
+    // and first row, a whole chart). Consecutive such paragraphs move together.
+    bool keepWithNext = false;
 };
 
 struct Paragraph {

@@ -6,19 +6,36 @@
 
 namespace kc::pdf {
 
+namespace {
+
+double lineHeightOf(const ParagraphStyle& style) {
+    // Below ascent + descent (1.107 em for Liberation Serif) lines would overlap.
+    return style.sizePt * std::max(style.lineSpacing, 1.15);
+}
+
+double indentOf(const PageCursor& page, const ParagraphStyle& style) {
+    return std::clamp(cmToPt(style.firstLineIndentCm), 0.0, page.textWidth() / 2);
+}
+
+std::vector<TextLine> wrap(PageCursor& page, const Paragraph& paragraph) {
+    const ParagraphStyle& style = paragraph.style;
+    return TextLayout::wrap(page.fonts(), paragraph.runs, FontStyle{style.bold, style.italic},
+                            style.sizePt, page.textWidth() - indentOf(page, style),
+                            page.textWidth());
+}
+
+}  // namespace
+
 void ParagraphLayout::draw(PageCursor& page, const Paragraph& paragraph) {
     const ParagraphStyle& style = paragraph.style;
     const double size = style.sizePt;
-    // Below ascent + descent (1.107 em for Liberation Serif) lines would overlap.
-    const double lineHeight = size * std::max(style.lineSpacing, 1.15);
-    const double indent = std::clamp(cmToPt(style.firstLineIndentCm), 0.0, page.textWidth() / 2);
+    const double lineHeight = lineHeightOf(style);
+    const double indent = indentOf(page, style);
     FontSet& fonts = page.fonts();
 
     if (!page.atPageTop())
         page.advance(style.spaceBeforePt);
-    const std::vector<TextLine> lines =
-        TextLayout::wrap(fonts, paragraph.runs, FontStyle{style.bold, style.italic}, size,
-                         page.textWidth() - indent, page.textWidth());
+    const std::vector<TextLine> lines = wrap(page, paragraph);
     for (std::size_t i = 0; i < lines.size(); ++i) {
         page.ensureRoom(lineHeight);
         const double x = page.left() + (i == 0 ? indent : 0);
@@ -30,6 +47,14 @@ void ParagraphLayout::draw(PageCursor& page, const Paragraph& paragraph) {
         page.advance(lineHeight);
     }
     page.advance(style.spaceAfterPt);
+}
+
+ParagraphLayout::Extent ParagraphLayout::measure(PageCursor& page, const Paragraph& paragraph) {
+    const ParagraphStyle& style = paragraph.style;
+    const double lineHeight = lineHeightOf(style);
+    const auto lines = static_cast<double>(wrap(page, paragraph).size());
+    return {style.spaceBeforePt + lineHeight,
+            style.spaceBeforePt + lines * lineHeight + style.spaceAfterPt};
 }
 
 }  // namespace kc::pdf

@@ -12,6 +12,15 @@ namespace kc::pdf {
 class ParagraphLayout {
 public:
     static void draw(PageCursor& page, const Paragraph& paragraph);
+
+    // What draw() would take below the cursor (away from the top of a page, where the space
+    // before is dropped): the space before with the first line, and the whole paragraph with
+    // the space before and after it.
+    struct Extent {
+        double firstLine = 0;
+        double total = 0;
+    };
+    static Extent measure(PageCursor& page, const Paragraph& paragraph);
 };
 
 }  // namespace kc::pdf

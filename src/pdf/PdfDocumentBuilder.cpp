@@ -111,6 +111,36 @@ void embed(PoDoFo::PdfMemDocument& doc, const Attachment& file) {
                                      spec.GetObject()->Reference());
 }
 
+// The room blocks[i] needs below the cursor so as not to start alone at the bottom of a page:
+// a paragraph's first line, a table's header rows and first row, a whole chart; a keep-with-next
+// paragraph or a space adds its own height to what follows it.
+double leadHeight(PageCursor& page, const std::vector<Block>& blocks, std::size_t i) {
+    double height = 0;
+    for (; i < blocks.size(); ++i) {
+        const Block& block = blocks[i];
+        if (const auto* p = std::get_if<Paragraph>(&block)) {
+            const ParagraphLayout::Extent extent = ParagraphLayout::measure(page, *p);
+            if (!p->style.keepWithNext)
+                return height + extent.firstLine;
+            height += extent.total;
+        } else if (const auto* s = std::get_if<Space>(&block)) {
+            height += std::max(s->heightPt, 0.0);
+        } else if (const auto* t = std::get_if<Table>(&block)) {
+            return height + TableLayout::leadHeight(page, *t);
+        } else if (const auto* c = std::get_if<BarChart>(&block)) {
+            return height + BarChartLayout::height(page, *c);
+        } else {
+            return height;  // a page break or an official header
+        }
+    }
+    return height;
+}
+
+bool keptWithNext(const Block& block) {
+    const auto* p = std::get_if<Paragraph>(&block);
+    return p && p->style.keepWithNext;
+}
+
 // Draws every block; returns the number of pages.
 Result<int> layOut(PoDoFo::PdfMemDocument& doc, const DocumentOptions& options,
                    std::vector<Block>& normalised) {
@@ -123,6 +153,13 @@ Result<int> layOut(PoDoFo::PdfMemDocument& doc, const DocumentOptions& options,
         const std::string path = blockPath(i, normalised[i]);
         Block& block = normalised[i];
         if (auto* p = std::get_if<Paragraph>(&block)) {
+            // The first of a run of keep-with-next paragraphs decides for the run; a run that
+            // would not fit even on a fresh page stays where it is.
+            if (keptWithNext(block) && (i == 0 || !keptWithNext(normalised[i - 1]))) {
+                const double needed = leadHeight(page, normalised, i);
+                if (needed <= page.textHeight())
+                    page.ensureRoom(needed);
+            }
             ParagraphLayout::draw(page, *p);
         } else if (auto* h = std::get_if<OfficialHeader>(&block)) {
             OfficialHeaderLayout::draw(page, *h);

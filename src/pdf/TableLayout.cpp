@@ -286,4 +286,20 @@ Status TableLayout::draw(PageCursor& page, const Table& table, const std::string
     return Ok{};
 }
 
+double TableLayout::leadHeight(PageCursor& page, const Table& table) {
+    Preparer preparer(page, table);
+    std::vector<PreparedRow> header;
+    const double headerHeight = preparer.prepareHeader(header);
+    if (table.rows.empty())
+        return headerHeight;
+    if (table.keepTogether) {
+        double total = headerHeight;
+        for (const TableRow& row : table.rows) total += preparer.prepare(row, false).height;
+        if (total <= page.textHeight() + kEpsilon)
+            return total;
+    }
+    return headerHeight +
+           startHeight(page, headerHeight, preparer.prepare(table.rows.front(), false), table);
+}
+
 }  // namespace kc::pdf

@@ -29,6 +29,12 @@ public:
     // Errors: InvalidInput when the header rows are taller than a page, or leave no room under
     // them for one line of a body row.
     static Status draw(PageCursor& page, const Table& table, const std::string& path);
+
+    // The room the table needs below the cursor to start there: the header rows with the first
+    // body row (or, for a row taller than a page, one line of each of its cells); the whole
+    // table when it is kept together and fits on a page.
+    // REQUIRES: validate(table) found nothing.
+    static double leadHeight(PageCursor& page, const Table& table);
 };
 
 }  // namespace kc::pdf

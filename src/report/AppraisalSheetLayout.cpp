@@ -63,9 +63,12 @@ pdf::PdfDocumentBuilder layoutAppraisalSheet(const AppraisalSheet& sheet,
         documentOptions(facts, subject, templates.organisation.issuingBody));
     addHeader(b, templates.organisation, t.common, facts);
     b.addTitle(t.common.documentType, subject);
-    for (const std::string& p : t.intro)
-        b.addParagraph(fillPlaceholders(p, sheet.year, sheet.unitName, sheet.unitTypeName),
-                       bodyStyle());
+    for (std::size_t i = 0; i < t.intro.size(); ++i) {
+        pdf::ParagraphStyle style = bodyStyle();
+        style.keepWithNext = i + 1 == t.intro.size();  // "…, như sau:" stays with the table
+        b.addParagraph(fillPlaceholders(t.intro[i], sheet.year, sheet.unitName, sheet.unitTypeName),
+                       style);
+    }
     addScoreTable(b, sheet, t);
     pdf::ParagraphStyle note = bodyStyle();
     note.sizePt = 11;

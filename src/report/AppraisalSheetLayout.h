@@ -16,7 +16,8 @@ namespace kc::report {
 void addScoreTable(pdf::PdfDocumentBuilder& b, const AppraisalSheet& sheet,
                    const AppraisalSheetTemplate& t);
 
-// The per-unit appraisal sheet: header, title, intro, score table, manifest note, signature;
+// The per-unit appraisal sheet: header, title, intro (its last paragraph kept on the page where
+// the table starts), score table, manifest note, signature;
 // manifest (manifestJson of this sheet) embedded as manifest.json.
 pdf::PdfDocumentBuilder layoutAppraisalSheet(const AppraisalSheet& sheet,
                                              const DocumentTemplates& templates,

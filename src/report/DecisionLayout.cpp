@@ -16,6 +16,13 @@ pdf::ParagraphStyle centred(bool bold, bool italic = false, double size = 13) {
     return s;
 }
 
+// A centred heading, kept on the page of what follows it.
+pdf::ParagraphStyle centredHeading(bool bold, bool italic = false, double size = 13) {
+    pdf::ParagraphStyle s = centred(bold, italic, size);
+    s.keepWithNext = true;
+    return s;
+}
+
 // "Điều 1. Phê duyệt …" with "Điều 1." in bold.
 pdf::Paragraph article(const std::string& text) {
     pdf::Paragraph p;
@@ -33,13 +40,13 @@ pdf::Paragraph article(const std::string& text) {
 void appendixHeading(pdf::PdfDocumentBuilder& b, int n, const std::string& subject,
                      const DocumentTemplates& t, const DocumentFacts& facts) {
     b.addPageBreak();
-    b.addParagraph("Phụ lục " + roman(n), centred(true));
-    b.addParagraph(subject, centred(true));
+    b.addParagraph("Phụ lục " + roman(n), centredHeading(true));
+    b.addParagraph(subject, centredHeading(true));
     const std::string number = numberLine(facts.number, t.decision.common.numberCode);
     b.addParagraph("(Kèm theo Quyết định số " + number.substr(number.find(": ") + 2) + " " +
                        placeDate("", facts.date).substr(2) + " của " + t.organisation.issuingBody +
                        ")",
-                   centred(false, true, 12));
+                   centredHeading(false, true, 12));
 }
 
 void addTypeTables(pdf::PdfDocumentBuilder& b, const TypeResults& type, int year,
@@ -94,6 +101,7 @@ void addTypeTables(pdf::PdfDocumentBuilder& b, const TypeResults& type, int year
     small.sizePt = 10;
     small.firstLineIndentCm = 0;
     small.italic = true;
+    small.keepWithNext = true;
     b.addParagraph(legend + ".", small);
     b.addTable(std::move(areas));
 }
@@ -119,7 +127,7 @@ pdf::PdfDocumentBuilder layoutDecision(const YearResults& results,
                            (i + 1 < t.legalBases.size() ? ";" : "."),
                        basis);
     b.addParagraph(fillPlaceholders(t.proposal, year), basis);
-    b.addParagraph("QUYẾT ĐỊNH:", centred(true));
+    b.addParagraph("QUYẾT ĐỊNH:", centredHeading(true));
     for (const std::string& a : t.articles) b.addParagraph(article(fillPlaceholders(a, year)));
     std::vector<std::string> recipients;
     for (const std::string& r : t.common.recipients) recipients.push_back(fillPlaceholders(r, year));
@@ -135,8 +143,8 @@ pdf::PdfDocumentBuilder layoutDecision(const YearResults& results,
         appendixHeading(b, ++n, fillPlaceholders(t.detailSubject, year), templates, facts);
         int k = 0;
         for (const AppraisalSheet& s : sheets) {
-            pdf::ParagraphStyle h = headingStyle();
-            b.addParagraph(std::to_string(++k) + ". " + s.unitName + " (" + s.unitTypeName + ")", h);
+            b.addParagraph(std::to_string(++k) + ". " + s.unitName + " (" + s.unitTypeName + ")",
+                           headingStyle());
             addScoreTable(b, s, templates.appraisalSheet);
         }
     }

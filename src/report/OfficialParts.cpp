@@ -72,6 +72,7 @@ pdf::ParagraphStyle headingStyle() {
     s.bold = true;
     s.align = pdf::Align::Left;
     s.spaceBeforePt = 6;
+    s.keepWithNext = true;
     return s;
 }
 

@@ -36,6 +36,6 @@ void addSignature(pdf::PdfDocumentBuilder& b, const OrganisationTemplate& org,
 
 // Paragraph styles of Decree-30 body text.
 pdf::ParagraphStyle bodyStyle();
-pdf::ParagraphStyle headingStyle();  // bold, left, no indent
+pdf::ParagraphStyle headingStyle();  // bold, left, no indent, kept with what follows it
 
 }  // namespace kc::report

@@ -14,7 +14,8 @@ namespace kc::report {
 // The approval-decision draft: header, title, authority, "Căn cứ" lines, proposal, "QUYẾT
 // ĐỊNH:", articles, signature; then one appendix per unit type (unit, self, step 1, step 2,
 // survey, total, index %, rank, grade, evidence cited; and per-area points) and a last
-// appendix with every unit's sub-criteria and their evidence (sheets, in results order).
+// appendix with every unit's sub-criteria and their evidence (sheets, in results order). Every
+// heading and caption is kept on the page where the table after it starts.
 // manifest is embedded as manifest.json.
 pdf::PdfDocumentBuilder layoutDecision(const YearResults& results,
                                        const std::vector<AppraisalSheet>& sheets,
@@ -30,7 +31,8 @@ struct ReportTexts {
 };
 
 // The annual report (DOMAIN.md §7): I overview, II process (template text), III results per
-// unit type (summary, grade shares, chart and table) and SIPAS, IV assessment, V directions.
+// unit type (summary, grade shares, chart and table) and SIPAS, IV assessment, V directions;
+// headings are kept on the page of what follows them.
 pdf::PdfDocumentBuilder layoutAnnualReport(const YearResults& results,
                                            const DocumentTemplates& templates,
                                            const DocumentFacts& facts, const ReportTexts& texts,

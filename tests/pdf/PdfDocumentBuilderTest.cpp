@@ -381,6 +381,56 @@ TEST(PdfDocumentBuilder, AKeepTogetherTableMovesWholeToTheNextPage) {
     }
 }
 
+// A heading kept with the next block sits on the page where that block starts: a two-line
+// heading followed by a table with a header row and three-line rows, then a run of two headings
+// followed by a table whose only row is taller than a page (the heading stays where one line
+// of the row fits). The filler before them grows in steps smaller than a line, so the page
+// break sweeps across the headings; without the flag some heading is left at a page bottom.
+TEST(PdfDocumentBuilder, KeepWithNextHeadingsStayOnThePageWhereTheTableStarts) {
+    ParagraphStyle heading;
+    heading.bold = true;
+    heading.keepWithNext = true;
+    Table rows;
+    rows.columns = {{0.3, false}, {0.7, false}};
+    rows.headerRows = {{{"Cột"}, {"Nội dung"}}};
+    for (int r = 1; r <= 3; ++r)
+        rows.rows.push_back({{"ROW" + std::to_string(r)}, {"một\nhai\nba"}});
+    Table tall = rows;
+    std::string lines;
+    for (int i = 1; i <= 80; ++i) lines += lineTag(i) + (i < 80 ? "\n" : "");
+    tall.rows = {{{"TALL"}, {lines}}};
+    for (bool keep : {true, false}) {
+        heading.keepWithNext = keep;
+        int orphans = 0;
+        for (int filler = 0; filler < 40; ++filler) {
+            TempDir dir;
+            PdfDocumentBuilder builder;
+            ParagraphStyle small;
+            small.sizePt = 4 + filler % 7;
+            for (int i = 0; i < 26 + filler / 7; ++i) builder.addParagraph("Đệm", small);
+            builder.addParagraph("HEADA tiêu đề dài " + std::string(120, 'a') + " hai dòng",
+                                 heading);
+            builder.addTable(rows);
+            builder.addParagraph("HEADB", heading);
+            builder.addParagraph("HEADC", heading);
+            builder.addTable(tall);
+            const std::string pdf = dir.file("keep.pdf");
+            ASSERT_TRUE(builder.writeFile(pdf).ok());
+            std::map<std::string, int> page;
+            for (const auto& w : boxedWords(dir, pdf)) page.try_emplace(w.text, w.page);
+            const bool together = page["HEADA"] == page["ROW1"] && page["HEADA"] == page["Cột"] &&
+                                  page["HEADB"] == page["HEADC"] && page["HEADC"] == page["L001"];
+            if (keep) {
+                EXPECT_TRUE(together) << "filler " << filler;
+            }
+            orphans += together ? 0 : 1;
+        }
+        if (!keep) {
+            EXPECT_GT(orphans, 0) << "the sweep never puts a page break after a heading";
+        }
+    }
+}
+
 // A citation that wraps inside a table cell is one link annotation covering all its lines (the
 // cell holds nothing else on those lines); a link that wraps inside a paragraph, where other
 // words share its lines, stays one annotation per line.

@@ -147,5 +147,24 @@ TEST_F(AppraisalSheetLayoutTest, TheSignatureBlockIsNeverSplitAcrossPages) {
     EXPECT_EQ(signaturePages, (std::set<int>{1, 2}));
 }
 
+// The intro's last paragraph ("…, như sau:") is never left at the bottom of a page with the
+// score table starting on the next one.
+TEST_F(AppraisalSheetLayoutTest, TheIntroEndsOnThePageWhereTheTableStarts) {
+    const AppraisalSheet sheet = test::smallSheet();
+    DocumentTemplates templates = test::repositoryTemplates();
+    DocumentFacts facts;
+    facts.date = *parseIso("2023-02-02T03:30:00Z");
+    for (int paragraphs = 20; paragraphs <= 40; ++paragraphs) {
+        templates.appraisalSheet.intro.assign(paragraphs, "Một dòng giới thiệu.");
+        templates.appraisalSheet.intro.push_back("Kết quả thẩm định CUỐI như sau:");
+        auto builder = layoutAppraisalSheet(sheet, templates, facts, "{}");
+        const std::string pdf = dir.file("intro.pdf");
+        ASSERT_TRUE(builder.writeFile(pdf).ok());
+        std::map<std::string, int> page;
+        for (const auto& w : test::boxedWords(dir, pdf)) page.try_emplace(w.text, w.page);
+        EXPECT_EQ(page["CUỐI"], page["Mã"]) << paragraphs << " paragraphs";
+    }
+}
+
 }  // namespace
 }  // namespace kc::report

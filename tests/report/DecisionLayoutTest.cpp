@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -83,6 +84,43 @@ TEST(DecisionLayoutTest, AProvinceSizedDraftPaginatesWithoutSplitRowsInsideTheMa
                                  "Điều 1.", "Phụ lục I", "Số: 207/QĐ-UBND", "Xếp loại"})
         EXPECT_NE(text.find(expected), std::string::npos) << expected;
     EXPECT_EQ(runTool(dir, "qpdf --check " + pdf).exitCode, 0);
+}
+
+// In the last appendix every unit's heading ("12. DV012 UBND xã …") sits on the page where its
+// score table starts (the next header row "Mã" below it), never alone at the bottom of a page.
+TEST(DecisionLayoutTest, UnitHeadingsInTheDetailAppendixStayWithTheirTables) {
+    test::TempDir dir;
+    const auto sheets = manySheets(40);
+    YearResults results;
+    results.year = 2022;
+    results.types.push_back(resultsFromSheets("xa", "UBND cấp xã", sheets));
+    DocumentFacts facts{207, *parseIso("2023-02-02T03:00:00Z"), false};
+    auto b = layoutDecision(results, sheets, test::repositoryTemplates(), facts,
+                            "http://127.0.0.1:8080", "{}");
+    const std::string pdf = dir.file("decision.pdf");
+    ASSERT_TRUE(b.writeFile(pdf).ok());
+
+    using Place = std::pair<int, double>;  // page, top
+    std::map<std::string, std::vector<Place>> tags;
+    std::vector<Place> headerRows;
+    for (const auto& w : test::boxedWords(dir, pdf)) {
+        if (w.text.size() == 5 && w.text.rfind("DV", 0) == 0)
+            tags[w.text].push_back({w.page, w.yMin});
+        if (w.text == "Mã")
+            headerRows.push_back({w.page, w.yMin});
+    }
+    std::sort(headerRows.begin(), headerRows.end());
+    ASSERT_EQ(tags.size(), 40u);
+    for (auto& [t, places] : tags) {
+        // Appendix I's two tables, then the heading in the last appendix.
+        ASSERT_EQ(places.size(), 3u) << t;
+        std::sort(places.begin(), places.end());
+        const Place heading = places[2];
+        const auto next = std::upper_bound(headerRows.begin(), headerRows.end(), heading);
+        ASSERT_NE(next, headerRows.end()) << t;
+        EXPECT_EQ(next->first, heading.first)
+            << t << "'s heading is alone on page " << heading.first;
+    }
 }
 
 TEST(DecisionLayoutTest, ResultsFromSheetsRankGradeAndShareExactly) {
