@@ -91,6 +91,7 @@ struct TableCell {
     std::string uri;  // non-empty: the whole cell is a clickable link
     int colSpan;      // cells spanned, >= 1
     bool italic = false;
+    double sizePt = 0;  // 0: the table's sizePt
     // When non-empty, drawn instead of text: runs with their own emphasis and links ('\n'
     // breaks a line), e.g. several evidence citations each linking to its file.
     std::vector<TextRun> runs;

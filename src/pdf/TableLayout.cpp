@@ -58,13 +58,13 @@ public:
     }
 
     PreparedRow prepare(const TableRow& row, bool header) {
-        const double size = _table.sizePt;
         const double pad = _table.cellPaddingPt;
-        const double lineHeight = size * kLineSpacing;
         PreparedRow prepared{0, header, {}};
         std::size_t column = 0;
         for (const TableCell& cell : row) {
             const std::size_t span = static_cast<std::size_t>(std::max(cell.colSpan, 1));
+            const double size = cell.sizePt > 0 ? cell.sizePt : _table.sizePt;
+            const double lineHeight = size * kLineSpacing;
             PreparedCell out;
             out.x = _x[column];
             out.width = _x[column + span] - _x[column];
@@ -84,7 +84,10 @@ public:
             prepared.cells.push_back(std::move(out));
             column += span;
         }
-        // Cells missing at the end of a row still get their borders.
+        // Cells missing at the end of a row still get their borders; a row is at least one line
+        // of the table's size tall.
+        const double size = _table.sizePt;
+        const double lineHeight = size * kLineSpacing;
         if (column < _table.columns.size()) {
             PreparedCell filler;
             filler.x = _x[column];
@@ -228,6 +231,9 @@ std::vector<ErrorDetail> TableLayout::validate(const Table& table, const std::st
                     problems.push_back(
                         {path + ": " + kind + " " + std::to_string(r + 1), "colSpan phải >= 1"});
                 columns += static_cast<std::size_t>(std::max(cell.colSpan, 1));
+                if (cell.sizePt != 0 && !(cell.sizePt >= 4 && cell.sizePt <= 72))
+                    problems.push_back({path + ": " + kind + " " + std::to_string(r + 1),
+                                        "Cỡ chữ của ô phải từ 4 đến 72"});
             }
             if (columns > table.columns.size())
                 problems.push_back(

@@ -256,6 +256,12 @@ TEST(PdfDocumentBuilder, RejectsMalformedTablesAndCharts) {
         {"zero width", table({{0.5, false}, {0, false}}, {})},
         {"too many cells", table({{0.5, false}, {0.5, false}}, {{"a", "b", "c"}})},
         {"span past the end", table({{0.5, false}, {0.5, false}}, {{"a", {"b", false, {}, 2}}})},
+        {"cell size", table({{0.5, false}, {0.5, false}}, {{"a",
+                                                            [] {
+                                                                TableCell c("b");
+                                                                c.sizePt = 100;
+                                                                return c;
+                                                            }()}})},
     };
     for (const auto& [name, t] : tables) {
         PdfDocumentBuilder builder;

@@ -83,6 +83,20 @@ TEST_F(AppraisalSheetLayoutTest, EveryCitationLinksToItsEvidence) {
     EXPECT_NE(raw.find("/URI (http://127.0.0.1:8080/api/v1/evidence/7)"), std::string::npos);
 }
 
+// Decree 30 sizes in the signature block: "Nơi nhận:" 12 pt, its list 11 pt, the signer's title
+// and name 13 pt (read back from the word boxes, whose height is proportional to the size).
+TEST_F(AppraisalSheetLayoutTest, TheSignatureBlockUsesDecree30Sizes) {
+    const std::string pdf = render(false);
+    std::map<std::string, double> height;
+    for (const auto& w : test::boxedWords(dir, pdf)) height.try_emplace(w.text, w.yMax - w.yMin);
+    const double perPt = height.at("PHIẾU") / 14;  // the document type in the title: 14 pt
+    EXPECT_NEAR(height.at("Nơi") / perPt, 12, 0.1);
+    for (const char* word : {"Phòng", "Lưu:"})
+        EXPECT_NEAR(height.at(word) / perPt, 11, 0.1) << word;
+    for (const char* word : {"TRƯỞNG", "Bình"})
+        EXPECT_NEAR(height.at(word) / perPt, 13, 0.1) << word;
+}
+
 // Sixty files on one sub-criterion make its row taller than a page: the row is split between
 // lines and the sheet still cites every file, once, with its link.
 TEST_F(AppraisalSheetLayoutTest, SixtyFilesOnOneSubCriterionAreAllCited) {
