@@ -1,8 +1,8 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
-
 
 namespace kc::report {
 
@@ -13,6 +13,16 @@ struct SignerBlock {
     std::string acting;    // "KT. CHỦ TỊCH"; may be empty
     std::string title;     // "PHÓ CHỦ TỊCH"
     std::string name;      // "Nguyễn Văn An"
+};
+
+// A document's own signer fields (its template's "signer"), laid over the organisation's
+// signer field by field: a field given replaces the organisation's, an absent one keeps it.
+// onBehalf and acting given empty leave their line out; title and name are never empty.
+struct SignerOverride {
+    std::optional<std::string> onBehalf;
+    std::optional<std::string> acting;
+    std::optional<std::string> title;
+    std::optional<std::string> name;
 };
 
 // What every document of the organisation shares (templates/organisation.json).
@@ -34,7 +44,7 @@ struct CommonTemplate {
     std::string documentType;  // "QUYẾT ĐỊNH"
     std::string subject;
     std::vector<std::string> recipients;  // "Nơi nhận:" lines before the archive line
-    SignerBlock signer;                   // overrides the organisation's when name is non-empty
+    SignerOverride signer;                // laid over the organisation's signer
 };
 
 // templates/appraisal-sheet.json: the per-unit appraisal sheet.
@@ -74,6 +84,9 @@ struct DocumentTemplates {
 };
 
 // Loaded from JSON files by services/TemplatesJson.h.
+
+// The signer block of a document: the organisation's signer with t's signer laid over it.
+SignerBlock signerOf(const OrganisationTemplate& org, const CommonTemplate& t);
 
 // Replaces {year}, {unit} and {unit_type} in text.
 std::string fillPlaceholders(std::string text, int year, const std::string& unit = {},

@@ -26,7 +26,7 @@ void addHeader(pdf::PdfDocumentBuilder& b, const OrganisationTemplate& org,
 
 void addSignature(pdf::PdfDocumentBuilder& b, const OrganisationTemplate& org,
                   const CommonTemplate& t, const std::vector<std::string>& recipients) {
-    const SignerBlock& s = t.signer.name.empty() ? org.signer : t.signer;
+    const SignerBlock s = signerOf(org, t);
     // Decree 30: "Nơi nhận:" bold italic 12 pt over an 11 pt list; the signer's authority,
     // title and name bold 13-14 pt.
     constexpr double kHeadingPt = 12, kListPt = 11, kSignerPt = 13;

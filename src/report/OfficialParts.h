@@ -28,9 +28,8 @@ pdf::DocumentOptions documentOptions(const DocumentFacts& facts, const std::stri
 void addHeader(pdf::PdfDocumentBuilder& b, const OrganisationTemplate& org,
                const CommonTemplate& t, const DocumentFacts& facts);
 
-// "Nơi nhận:" with the recipients and the archive line on the left, the signer block (the
-// template's when it names a signer, else the organisation's) on the right; the whole block
-// on one page.
+// "Nơi nhận:" with the recipients and the archive line on the left, the signer block
+// (signerOf(org, t)) on the right; the whole block on one page.
 void addSignature(pdf::PdfDocumentBuilder& b, const OrganisationTemplate& org,
                   const CommonTemplate& t, const std::vector<std::string>& recipients);
 

@@ -71,6 +71,29 @@ public:
         return s;
     }
 
+    // A document's signer: every field optional; title and name, when given, not empty.
+    report::SignerOverride signerOverride(const Object& o) {
+        report::SignerOverride s;
+        auto obj = _r.object(o, "$", "signer", false);
+        if (!obj)
+            return s;
+        const std::string at = "$.signer";
+        auto field = [&](const std::string& key, bool mayBeEmpty) {
+            auto v = _r.text(*obj, at, key, false);
+            if (v && !mayBeEmpty && v->empty())
+                _r.add(at + "." + key, "Không được để trống");
+            if (v)
+                checkPlaceholders(*v, at + "." + key);
+            return v;
+        };
+        s.onBehalf = field("on_behalf", true);
+        s.acting = field("acting", true);
+        s.title = field("title", false);
+        s.name = field("name", false);
+        _r.checkTypos(*obj, at, {"on_behalf", "acting", "title", "name"});
+        return s;
+    }
+
     CommonTemplate common(const Object& o) {
         CommonTemplate c;
         c.parentBody = text(o, "$", "parent_body", false);
@@ -79,7 +102,7 @@ public:
         c.documentType = text(o, "$", "document_type");
         c.subject = text(o, "$", "subject");
         c.recipients = lines(o, "$", "recipients");
-        c.signer = signer(o, "$", false);
+        c.signer = signerOverride(o);
         return c;
     }
 

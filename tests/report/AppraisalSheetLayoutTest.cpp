@@ -45,6 +45,8 @@ TEST_F(AppraisalSheetLayoutTest, TextComesOutExactlyAndEveryFontIsEmbedded) {
           "1,75", "2,75", "TỔNG ĐIỂM", "Nơi nhận:", "Lưu: VT, NV.", "Trần Thị Bình"})
         EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
     EXPECT_EQ(text.find("DỰ THẢO"), std::string::npos);
+    EXPECT_EQ(text.find("TM. ỦY BAN"), std::string::npos) << "the team's head signs as herself";
+    EXPECT_EQ(text.find("KT. CHỦ TỊCH"), std::string::npos);
     EXPECT_EQ(text.find("Bản nháp.pdf"), std::string::npos) << "withdrawn evidence is not cited";
 
     const std::string fonts = runTool(dir, "pdffonts " + pdf).output;

@@ -123,6 +123,28 @@ TEST(DecisionLayoutTest, UnitHeadingsInTheDetailAppendixStayWithTheirTables) {
     }
 }
 
+// Decree 30's signer block for a decision of the people's committee: the decision's template
+// names the deputy chair; "TM. ỦY BAN NHÂN DÂN" comes from the organisation.
+TEST(DecisionLayoutTest, TheSignerBlockSignsOnBehalfOfTheCommittee) {
+    test::TempDir dir;
+    const auto sheets = manySheets(2);
+    YearResults results;
+    results.year = 2022;
+    results.types.push_back(resultsFromSheets("xa", "UBND cấp xã", sheets));
+    DocumentFacts facts{207, *parseIso("2023-02-02T03:00:00Z"), false};
+    auto b = layoutDecision(results, {}, test::repositoryTemplates(), facts,
+                            "http://127.0.0.1:8080", "{}");
+    const std::string pdf = dir.file("decision.pdf");
+    ASSERT_TRUE(b.writeFile(pdf).ok());
+    const std::string text = runTool(dir, "pdftotext -layout " + pdf + " -").output;
+    std::size_t at = 0;
+    for (const char* line :
+         {"TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An"}) {
+        at = text.find(line, at);
+        ASSERT_NE(at, std::string::npos) << line << " (in this order)\n" << text;
+    }
+}
+
 TEST(DecisionLayoutTest, ResultsFromSheetsRankGradeAndShareExactly) {
     auto sheets = manySheets(3);
     sheets[2].rows[2].step2 = Points{};  // 1.1.1 scored 0 in step 2: lower total

@@ -44,7 +44,40 @@ TEST_F(TemplatesTest, TheRepositoryTemplatesLoad) {
     EXPECT_EQ(t->decision.legalBases.size(), 3u);
     EXPECT_EQ(t->decision.common.numberCode, "QĐ-UBND");
     EXPECT_EQ(t->appraisalSheet.common.signer.name, "Trần Thị Bình");
+    EXPECT_FALSE(t->report.common.signer.name.has_value());
     EXPECT_EQ(t->report.assessmentTitle, "IV. ĐÁNH GIÁ CHUNG");
+}
+
+// A document's signer is laid over the organisation's field by field: the decision gives
+// acting, title and name and keeps "TM. ỦY BAN NHÂN DÂN"; the appraisal sheet clears both
+// upper lines; the report, with no signer, signs as the organisation.
+TEST_F(TemplatesTest, ADocumentsSignerIsLaidOverTheOrganisationsFieldByField) {
+    auto t = loadTemplates(dir.path().string());
+    ASSERT_TRUE(t.ok());
+    auto lines = [](const report::SignerBlock& s) {
+        return std::vector<std::string>{s.onBehalf, s.acting, s.title, s.name};
+    };
+    const std::vector<std::string> organisation{"TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH",
+                                                "PHÓ CHỦ TỊCH", "Nguyễn Văn An"};
+    EXPECT_EQ(lines(report::signerOf(t->organisation, t->decision.common)), organisation);
+    EXPECT_EQ(lines(report::signerOf(t->organisation, t->report.common)), organisation);
+    EXPECT_EQ(lines(report::signerOf(t->organisation, t->appraisalSheet.common)),
+              (std::vector<std::string>{"", "", "TỔ TRƯỞNG TỔ THẨM ĐỊNH", "Trần Thị Bình"}));
+
+    replace("decision.json", "\"name\": \"Nguyễn Văn An\"", "\"name\": \"Lê Văn Cường\"");
+    replace("decision.json", "\"acting\": \"KT. CHỦ TỊCH\",", "");
+    t = loadTemplates(dir.path().string());
+    ASSERT_TRUE(t.ok());
+    EXPECT_EQ(lines(report::signerOf(t->organisation, t->decision.common)),
+              (std::vector<std::string>{"TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH",
+                                        "Lê Văn Cường"}));
+}
+
+TEST_F(TemplatesTest, ADocumentsSignerMayNotHaveAnEmptyTitleOrName) {
+    replace("decision.json", "\"title\": \"PHÓ CHỦ TỊCH\"", "\"title\": \"\"");
+    auto p = problems();
+    ASSERT_EQ(p.size(), 1u);
+    EXPECT_EQ(p.begin()->first, "decision.json $.signer.title");
 }
 
 TEST_F(TemplatesTest, EveryProblemNamesItsFileAndField) {
