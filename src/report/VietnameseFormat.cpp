@@ -21,11 +21,23 @@ std::string points(const std::optional<Points>& p) {
     return p ? p->toString(true) : "-";
 }
 
-std::string numberLine(std::optional<int> number, const std::string& code) {
+namespace {
+
+std::string numbered(const std::string& word, std::optional<int> number, const std::string& code) {
     if (!number)
-        return "Số:      /" + code;
-    return "Số: " + (*number < 10 ? "0" + std::to_string(*number) : std::to_string(*number)) +
+        return word + kNumberBlank + "/" + code;
+    return word + " " + (*number < 10 ? "0" + std::to_string(*number) : std::to_string(*number)) +
            "/" + code;
+}
+
+}  // namespace
+
+std::string numberLine(std::optional<int> number, const std::string& code) {
+    return numbered("Số:", number, code);
+}
+
+std::string numberReference(std::optional<int> number, const std::string& code) {
+    return numbered("số", number, code);
 }
 
 std::string placeDate(const std::string& place, TimePoint t) {

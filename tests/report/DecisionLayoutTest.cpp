@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -143,6 +144,43 @@ TEST(DecisionLayoutTest, TheSignerBlockSignsOnBehalfOfTheCommittee) {
         at = text.find(line, at);
         ASSERT_NE(at, std::string::npos) << line << " (in this order)\n" << text;
     }
+}
+
+// Without a number the header and each appendix's "(Kèm theo Quyết định số …)" line leave a
+// blank of six spaces before "/QĐ-UBND" for the clerk to write the number in.
+TEST(DecisionLayoutTest, AnUnnumberedDecisionLeavesABlankForTheNumber) {
+    test::TempDir dir;
+    const auto sheets = manySheets(2);
+    YearResults results;
+    results.year = 2022;
+    results.types.push_back(resultsFromSheets("xa", "UBND cấp xã", sheets));
+    DocumentFacts facts{std::nullopt, *parseIso("2023-02-02T03:00:00Z"), false};
+    auto b = layoutDecision(results, {}, test::repositoryTemplates(), facts,
+                            "http://127.0.0.1:8080", "{}");
+    const std::string pdf = dir.file("decision.pdf");
+    ASSERT_TRUE(b.writeFile(pdf).ok());
+    // The gap before "/QĐ-UBND": six spaces of 0.25 em, in 13 pt (header) and 12 pt (appendix).
+    std::vector<std::pair<int, double>> gaps;  // page, width
+    const auto words = test::boxedWords(dir, pdf);
+    for (const auto& code : words) {
+        if (code.text != "/QĐ-UBND")
+            continue;
+        const test::BoxedWord* before = nullptr;  // the word left of it on its line
+        for (const auto& w : words)
+            if (w.page == code.page && std::abs(w.yMin - code.yMin) < 1 && w.xMax <= code.xMin &&
+                (!before || w.xMax > before->xMax))
+                before = &w;
+        ASSERT_NE(before, nullptr);
+        EXPECT_TRUE(before->text == "Số:" || before->text == "số") << before->text;
+        gaps.push_back({code.page, code.xMin - before->xMax});
+    }
+    ASSERT_EQ(gaps.size(), 2u) << "the header and appendix I";
+    EXPECT_EQ(gaps[0].first, 1);
+    EXPECT_NEAR(gaps[0].second, 6 * 0.25 * 13, 0.5);
+    EXPECT_EQ(gaps[1].first, 2);
+    EXPECT_NEAR(gaps[1].second, 6 * 0.25 * 12, 0.5);
+    const std::string text = runTool(dir, "pdftotext -layout " + pdf + " -").output;
+    EXPECT_NE(text.find("Số:    "), std::string::npos) << text.substr(0, 600);
 }
 
 TEST(DecisionLayoutTest, ResultsFromSheetsRankGradeAndShareExactly) {

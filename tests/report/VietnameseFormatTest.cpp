@@ -16,7 +16,10 @@ TEST(VietnameseFormatTest, PointsUseADecimalCommaAndADashWhenAbsent) {
 TEST(VietnameseFormatTest, NumbersBelowTenGetALeadingZeroAndAMissingNumberIsBlank) {
     EXPECT_EQ(numberLine(7, "QĐ-UBND"), "Số: 07/QĐ-UBND");
     EXPECT_EQ(numberLine(207, "QĐ-UBND"), "Số: 207/QĐ-UBND");
-    EXPECT_EQ(numberLine(std::nullopt, "BC-UBND"), "Số:      /BC-UBND");
+    const std::string blank = "\u00A0\u00A0\u00A0\u00A0\u00A0\u00A0";  // no-break spaces
+    EXPECT_EQ(numberLine(std::nullopt, "BC-UBND"), "Số:" + blank + "/BC-UBND");
+    EXPECT_EQ(numberReference(7, "QĐ-UBND"), "số 07/QĐ-UBND");
+    EXPECT_EQ(numberReference(std::nullopt, "QĐ-UBND"), "số" + blank + "/QĐ-UBND");
 }
 
 TEST(VietnameseFormatTest, PlaceAndDateInVietnamTime) {
