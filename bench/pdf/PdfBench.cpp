@@ -212,7 +212,8 @@ int main(int argc, char** argv) {
     t0 = Steady::now();
     const double signCpu0 = cpuSeconds(RUSAGE_SELF);
     const long faults0 = minorFaults();
-    auto signedPdf = (*signer)->sign(rendered->bytes, {"Bench", "Bảo Yên", true, std::nullopt});
+    auto signedPdf =
+        (*signer)->sign(rendered->bytes, {"Bench", "Bảo Yên", true, std::nullopt, "07/QĐ-UBND"});
     const double signS = seconds(t0), signCpu = cpuSeconds(RUSAGE_SELF) - signCpu0;
     const long signFaults = minorFaults() - faults0;
     const double oursCpu = cpuSeconds(RUSAGE_SELF) - cpu0;  // render + sign of the decision
@@ -233,7 +234,8 @@ int main(int argc, char** argv) {
         const double c0 = cpuSeconds(RUSAGE_SELF);
         const long f0 = minorFaults();
         const auto s0 = Steady::now();
-        auto again = (*signer)->sign(rendered->bytes, {"Bench", "Bảo Yên", true, std::nullopt});
+        auto again = (*signer)->sign(rendered->bytes,
+                                     {"Bench", "Bảo Yên", true, std::nullopt, "07/QĐ-UBND"});
         wall.push_back(seconds(s0) * 1000);
         cpu.push_back((cpuSeconds(RUSAGE_SELF) - c0) * 1000);
         faults += minorFaults() - f0;
@@ -242,7 +244,7 @@ int main(int argc, char** argv) {
     std::sort(cpu.begin(), cpu.end());
     const double c0 = cpuSeconds(RUSAGE_SELF);
     const auto s0 = Steady::now();
-    auto onTop = (*signer)->sign(*signedPdf, {"Bench", "Bảo Yên", false, std::nullopt});
+    auto onTop = (*signer)->sign(*signedPdf, {"Bench", "Bảo Yên", false, std::nullopt, ""});
     const double onTopMs = seconds(s0) * 1000, onTopCpu = (cpuSeconds(RUSAGE_SELF) - c0) * 1000;
     std::printf("decision draft signing, 7 more runs: wall min %.1f / median %.1f / max %.1f ms, "
                 "CPU min %.1f / median %.1f ms, %ld page faults each; a second signature on top: "
@@ -264,7 +266,8 @@ int main(int argc, char** argv) {
         sheetPages += r->pageCount;
         auto ts = Steady::now();
         const double cs = cpuSeconds(RUSAGE_SELF);
-        auto sig = (*signer)->sign(r->bytes, {"Bench", "Bảo Yên", true, std::nullopt});
+        auto sig =
+            (*signer)->sign(r->bytes, {"Bench", "Bảo Yên", true, std::nullopt, "07/QĐ-UBND"});
         const double one = seconds(ts);
         signSheetsCpu += cpuSeconds(RUSAGE_SELF) - cs;
         signSheets += one;

@@ -81,6 +81,7 @@ namespace {
 struct Geometry {
     double lineHeight = 0;
     double titleSize = 0;
+    std::vector<TextLine> title;  // wrapped to the text width
     double titleHeight = 0;
     double plotHeight = 0;
     double axisMax = 0;
@@ -99,7 +100,12 @@ Geometry measure(PageCursor& page, const BarChart& chart) {
     Geometry g;
     g.lineHeight = size * kLineSpacing;
     g.titleSize = size + 3;
-    g.titleHeight = chart.title.empty() ? 0 : g.titleSize * 1.4;
+    if (!chart.title.empty())
+        g.title = TextLayout::wrap(fonts, chart.title, FontStyle{true, false}, g.titleSize,
+                                   page.textWidth(), page.textWidth());
+    // Each title line as tall as the first used to be; the last one's spacing separates it
+    // from the plot.
+    g.titleHeight = static_cast<double>(g.title.size()) * g.titleSize * 1.4;
     g.plotHeight = mmToPt(chart.heightMm);
 
     const double largest = *std::max_element(chart.values.begin(), chart.values.end());
@@ -150,14 +156,10 @@ Status BarChartLayout::draw(PageCursor& page, const BarChart& chart, const std::
                fonts.ascent(sz);
     };
     double y = page.y();
-    if (!chart.title.empty()) {
-        for (const TextLine& line :
-             TextLayout::wrap(fonts, chart.title, FontStyle{true, false}, g.titleSize,
-                              page.textWidth(), page.textWidth())) {
-            TextLayout::drawLine(page, line, page.left(), baselineIn(y, g.titleSize),
-                                 page.textWidth(), Align::Center, g.titleSize);
-        }
-        y += g.titleHeight;
+    for (const TextLine& line : g.title) {
+        TextLayout::drawLine(page, line, page.left(), baselineIn(y, g.titleSize), page.textWidth(),
+                             Align::Center, g.titleSize);
+        y += g.titleSize * 1.4;
     }
     const double plotTop = y + g.lineHeight;  // room for the tallest bar's value label
     const double plotBottom = plotTop + g.plotHeight;

@@ -1,3 +1,6 @@
+#include <optional>
+
+#include "domain/Phase.h"
 #include "report/Manifest.h"
 #include "report/ResultsLayout.h"
 #include "report/VietnameseFormat.h"
@@ -40,25 +43,116 @@ std::string joined(const std::vector<std::string>& items) {
     return out;
 }
 
+// "100" for a whole number of points, else "92,50".
+std::string scale(Points p) {
+    return p.hundredths() % 100 == 0 ? std::to_string(p.hundredths() / 100) : p.toString(true);
+}
+
+// Section I: the scale each unit type is scored on (agencies and communes may be scored on the
+// appraised part only).
+std::string scalesParagraph(const YearResults& results) {
+    std::vector<std::string> scales;
+    for (const TypeResults& t : results.types)
+        scales.push_back(t.typeName + " " + scale(t.averageMax) + " điểm");
+    return "Điểm tối đa theo loại đơn vị: " + joined(scales) + ".";
+}
+
+// Section II: the period's deadlines, those that are set.
+std::optional<std::string> deadlinesParagraph(const PhaseDates& d) {
+    std::vector<std::string> parts;
+    if (d.selfAssessmentCloses)
+        parts.push_back("các đơn vị tự đánh giá, chấm điểm đến hết ngày " +
+                        formatDateVn(*d.selfAssessmentCloses));
+    if (d.step1Closes)
+        parts.push_back("Tổ thẩm định thẩm định bước 1 đến hết ngày " +
+                        formatDateVn(*d.step1Closes));
+    if (d.supplementCloses)
+        parts.push_back("các đơn vị bổ sung tài liệu, giải trình đến hết ngày " +
+                        formatDateVn(*d.supplementCloses));
+    if (d.step2Closes)
+        parts.push_back("thẩm định bước 2 đến hết ngày " + formatDateVn(*d.step2Closes));
+    if (parts.empty())
+        return std::nullopt;
+    std::string text = "Thời hạn: ";
+    for (std::size_t i = 0; i < parts.size(); ++i) text += (i ? "; " : "") + parts[i];
+    return text + ".";
+}
+
+// " So với năm 2021 (điểm trung bình 89,79, chỉ số trung bình 89,79%), điểm trung bình tăng
+// 4,38 điểm." ("điểm", "chỉ số" for a type of one unit), or empty.
+std::string comparedWithPrevious(const TypeResults& type) {
+    if (!type.previous)
+        return "";
+    const std::string average = type.rows.size() == 1 ? "" : " trung bình";
+    const std::int64_t diff =
+        type.averageTotal.hundredths() - type.previous->averageTotal.hundredths();
+    std::string change =
+        diff == 0 ? "không đổi"
+                  : std::string(diff > 0 ? "tăng " : "giảm ") +
+                        Points::fromHundredths(diff > 0 ? diff : -diff).toString(true) + " điểm";
+    return " So với năm " + std::to_string(type.previous->year) + " (điểm" + average + " " +
+           type.previous->averageTotal.toString(true) + ", chỉ số" + average + " " +
+           type.previous->averageIndexPct.toString(true) + "%), điểm" + average + " " + change +
+           ".";
+}
+
+// Points per area: the unit's own when the type has one unit (the district), else the average.
+// An area left out of the results (a survey not run) reads "không tính", as in the results.
+void addAreaTable(pdf::PdfDocumentBuilder& b, const TypeResults& type) {
+    if (type.areas.empty() || type.rows.empty())
+        return;
+    const bool one = type.rows.size() == 1;
+    const std::vector<Points>& got = one ? type.rows.front().areas : type.areaAverages;
+    pdf::Table table;
+    table.sizePt = 10;
+    table.columns = {{0.1, true}, {0.54, false}, {0.16, true}, {0.2, true}};
+    table.headerRows = {{{"Lĩnh vực"},
+                         {"Tên lĩnh vực"},
+                         {"Điểm tối đa"},
+                         {one ? "Điểm đạt được" : "Điểm trung bình"}}};
+    for (std::size_t a = 0; a < type.areas.size(); ++a) {
+        const AreaColumn& area = type.areas[a];
+        const bool counted = area.max.hundredths() > 0;
+        table.rows.push_back({{area.code},
+                              {area.name},
+                              {counted ? area.max.toString(true) : "không tính"},
+                              {!counted         ? "không tính"
+                               : a < got.size() ? got[a].toString(true)
+                                                : "-"}});
+    }
+    b.addTable(std::move(table));
+}
+
 void addTypeResults(pdf::PdfDocumentBuilder& b, const TypeResults& type, int n) {
     b.addParagraph(std::to_string(n) + ". " + type.typeName, headingStyle());
-    std::string summary = "Có " + std::to_string(type.rows.size()) +
-                          " đơn vị được đánh giá; điểm trung bình " +
-                          type.averageTotal.toString(true) + " điểm, chỉ số trung bình " +
-                          type.averageIndexPct.toString(true) + "%.";
-    if (!type.best.empty())
-        summary += " Đơn vị dẫn đầu: " + joined(type.best) + ".";
-    std::vector<std::string> shares;
-    for (const GradeShare& g : type.grades)
-        shares.push_back(g.grade + " " + std::to_string(g.count) + " đơn vị (" + tenths(g.tenthsPct) + ")");
-    summary += " Xếp loại: " + joined(shares) + ".";
+    std::string summary;
+    if (type.rows.size() == 1) {  // the district: its own figures, no shares or leader
+        const ResultRow& only = type.rows.front();
+        summary = only.unitName + " đạt " + only.total.toString(true) + " điểm, chỉ số " +
+                  only.indexPct.toString(true) + "%, xếp loại " + only.grade + ".";
+    } else {
+        summary = "Có " + std::to_string(type.rows.size()) +
+                  " đơn vị được đánh giá; điểm trung bình " + type.averageTotal.toString(true) +
+                  " điểm, chỉ số trung bình " + type.averageIndexPct.toString(true) + "%.";
+        if (!type.best.empty())
+            summary += " Đơn vị dẫn đầu: " + joined(type.best) + ".";
+        std::vector<std::string> shares;
+        for (const GradeShare& g : type.grades)
+            shares.push_back(g.grade + " " + std::to_string(g.count) + " đơn vị (" +
+                             tenths(g.tenthsPct) + ")");
+        summary += " Xếp loại: " + joined(shares) + ".";
+    }
+    summary += comparedWithPrevious(type);
     b.addParagraph(summary, bodyStyle());
+    addAreaTable(b, type);
 
-    if (!type.rows.empty() && type.rows.size() <= 40) {
+    if (type.rows.size() >= 2 && type.rows.size() <= 40) {
         pdf::BarChart chart;
-        chart.title = "Tổng điểm của các đơn vị - " + type.typeName;
+        // Labelled by the units' numbers in the table below: their names are too long to fit.
+        chart.title =
+            "Tổng điểm của các đơn vị - " + type.typeName + " (theo số thứ tự trong bảng)";
         for (const ResultRow& r : type.rows) {
-            chart.labels.push_back(r.unitCode);
+            chart.labels.push_back(std::to_string(chart.labels.size() + 1));
             chart.values.push_back(r.total.toDouble());
         }
         b.addBarChart(std::move(chart));
@@ -92,8 +186,11 @@ pdf::PdfDocumentBuilder layoutAnnualReport(const YearResults& results,
     };
     section(t.overviewTitle);
     for (const std::string& p : t.overview) b.addParagraph(fillPlaceholders(p, year), bodyStyle());
+    b.addParagraph(scalesParagraph(results), bodyStyle());
     section(t.processTitle);
     for (const std::string& p : t.process) b.addParagraph(fillPlaceholders(p, year), bodyStyle());
+    if (auto deadlines = deadlinesParagraph(results.dates))
+        b.addParagraph(*deadlines, bodyStyle());
 
     section(t.resultsTitle);
     int n = 0;

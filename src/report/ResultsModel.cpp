@@ -37,6 +37,8 @@ TypeResults typeResults(const std::string& typeCode, const std::string& typeName
     for (const GradeCount& g : summary.grades) t.grades.push_back({g.grade, g.count, g.tenthsPct});
     t.averageTotal = summary.averageTotal;
     t.averageIndexPct = summary.averageIndexPct;
+    t.averageMax = summary.averageMax;
+    t.areaAverages = summary.areaAverages;
     return t;
 }
 

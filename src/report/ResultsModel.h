@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/Points.h"
+#include "domain/Entities.h"
 #include "domain/Results.h"
 #include "report/AppraisalSheet.h"
 
@@ -46,7 +47,17 @@ struct TypeResults {
     std::vector<GradeShare> grades;
     Points averageTotal;
     Points averageIndexPct;
-    std::vector<std::string> best;  // names of the rank-1 units
+    Points averageMax;                 // the scale units of the type are scored on
+    std::vector<Points> areaAverages;  // aligned with areas
+    std::vector<std::string> best;     // names of the rank-1 units
+
+    // The same unit type's figures in the previous period, when it has results.
+    struct Previous {
+        int year = 0;
+        Points averageTotal;
+        Points averageIndexPct;
+    };
+    std::optional<Previous> previous;
 };
 
 struct SipasLine {
@@ -56,6 +67,7 @@ struct SipasLine {
 
 struct YearResults {
     int year = 0;
+    PhaseDates dates;  // the period's deadlines, for the report's section II
     std::vector<TypeResults> types;
     std::vector<SipasLine> sipas;  // empty: no survey imported
     std::vector<std::string> notSelfAssessed;  // units without a single self-score

@@ -22,6 +22,8 @@ Result<report::YearResults> yearResults(Transaction& tx, int year, const std::st
         return tables.takeError();
     report::YearResults results;
     results.year = year;
+    if (auto period = tx.directory().findPeriod(year))
+        results.dates = period->dates;
     for (const ResultTable& t : *tables) {
         if (t.units.empty())
             continue;
@@ -38,6 +40,10 @@ Result<report::YearResults> yearResults(Transaction& tx, int year, const std::st
         for (const NodeTotal& a : t.areas) areas.push_back({a.code, a.name, a.max});
         results.types.push_back(
             report::typeResults(t.unitType.code, t.unitType.name, areas, t.units, t.summary, sheets));
+        if (t.previousYear && t.previousSummary && t.previousSummary->units > 0)
+            results.types.back().previous =
+                report::TypeResults::Previous{*t.previousYear, t.previousSummary->averageTotal,
+                                              t.previousSummary->averageIndexPct};
         for (report::AppraisalSheet& s : sheets) ordered.push_back(std::move(s));
     }
     if (results.types.empty())

@@ -34,9 +34,47 @@ TEST(AnnualReportLayoutTest, HeadingsStayOnThePageOfWhatFollowsThem) {
         std::map<std::string, int> page;
         for (const auto& w : test::boxedWords(dir, pdf)) page.try_emplace(w.text, w.page);
         EXPECT_EQ(page["(SIPAS)"], page["Tỷ"]) << extra << " paragraphs more";
-        EXPECT_EQ(page["1."], page["Có"]) << extra << " paragraphs more";
+        EXPECT_EQ(page["1."], page["đạt"]) << extra << " paragraphs more";  // "… đạt 94,17 điểm"
         EXPECT_EQ(page["III."], page["1."]) << extra << " paragraphs more";
     }
+}
+
+// Section I names each type's scale, section II the period's deadlines, and section III each
+// type's points per area and its change from last year (DOMAIN.md §7).
+TEST(AnnualReportLayoutTest, ComputedFactsOfSectionsOneToThree) {
+    test::TempDir dir;
+    YearResults results;
+    results.year = 2022;
+    results.dates.selfAssessmentCloses = parseIso("2022-12-31T16:59:59Z");
+    results.dates.step1Closes = parseIso("2023-01-04T16:59:59Z");
+    results.dates.step2Closes = parseIso("2023-01-20T16:59:59Z");
+    results.types.push_back(resultsFromSheets("xa", "UBND cấp xã", {test::smallSheet()}));
+    TypeResults& xa = results.types.back();
+    xa.previous =
+        TypeResults::Previous{2021, Points::fromHundredths(150), Points::fromHundredths(3000)};
+    auto b = layoutAnnualReport(results, test::repositoryTemplates(),
+                                {12, *parseIso("2023-02-02T03:00:00Z"), false}, {"", ""}, "{}");
+    const std::string pdf = dir.file("report.pdf");
+    ASSERT_TRUE(b.writeFile(pdf).ok());
+    std::string text = test::runTool(dir, "pdftotext " + pdf + " -").output;
+    for (char& c : text)
+        if (c == '\n')
+            c = ' ';
+    const ResultRow& unit = xa.rows.front();
+    const std::int64_t change = unit.total.hundredths() - 150;
+    for (const std::string& expected :
+         {"Điểm tối đa theo loại đơn vị: UBND cấp xã " +
+              std::to_string(xa.averageMax.hundredths() / 100) + " điểm.",
+          std::string(
+              "Thời hạn: các đơn vị tự đánh giá, chấm điểm đến hết ngày 31/12/2022; Tổ thẩm "
+              "định thẩm định bước 1 đến hết ngày 04/01/2023; thẩm định bước 2 đến hết ngày "
+              "20/01/2023."),
+          unit.unitName + " đạt " + unit.total.toString(true) + " điểm",
+          "So với năm 2021 (điểm 1,50, chỉ số 30,00%), điểm " +
+              std::string(change > 0 ? "tăng " : "giảm ") +
+              Points::fromHundredths(change > 0 ? change : -change).toString(true) + " điểm.",
+          std::string("Điểm đạt được"), xa.areas.front().name})
+        EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
 }
 
 }  // namespace

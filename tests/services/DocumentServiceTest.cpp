@@ -325,7 +325,8 @@ TEST_F(DocumentServiceTest, TheDecisionDraftAndTheAnnualReportComeFromTheSameDat
          {"BÁO CÁO", "I. KHÁI QUÁT CHUNG", "III. KẾT QUẢ XÁC ĐỊNH", "IV. ĐÁNH GIÁ CHUNG",
           "Một số xã còn chậm.", "V. PHƯƠNG HƯỚNG", "Tiếp tục nâng cao", "SIPAS",
           "Tiếp cận dịch vụ", "87,50%", "81,25%",  // TC 7/8, overall (87.50 + 75.00) / 2
-          "Các đơn vị chưa tự đánh giá, chấm điểm: UBND xã Bảo Hà."})
+          "Các đơn vị chưa tự đánh giá, chấm điểm: UBND xã Bảo Hà.",
+          "Điểm tối đa theo loại đơn vị:", "Thời hạn: các đơn vị tự đánh giá", "Điểm trung bình"})
         EXPECT_NE(report.find(expected), std::string::npos) << expected << "\n" << report;
     EXPECT_EQ(documents.list(kUnit, 2022)->size(), 1u) << "units see only their own sheets";
 }

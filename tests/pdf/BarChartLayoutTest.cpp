@@ -1,0 +1,47 @@
+#include <gtest/gtest.h>
+
+#include "PdfTools.h"
+#include "TempDir.h"
+#include "pdf/PdfDocumentBuilder.h"
+
+namespace kc::pdf {
+namespace {
+
+// A title longer than the text width wraps onto lines of its own above the plot, none drawn
+// over another.
+TEST(BarChartLayoutTest, ALongTitleWrapsWithoutOverlapping) {
+    BarChart chart;
+    chart.title =
+        "Tổng điểm của các đơn vị - Cơ quan chuyên môn thuộc Ủy ban nhân dân huyện Bảo "
+        "Yên (theo số thứ tự trong bảng)";
+    for (int i = 1; i <= 12; ++i) {
+        chart.labels.push_back(std::to_string(i));
+        chart.values.push_back(40 + i);
+    }
+    PdfDocumentBuilder builder;
+    builder.addBarChart(chart);
+    kc::test::TempDir dir;
+    const std::string pdf = dir.file("chart.pdf");
+    ASSERT_TRUE(builder.writeFile(pdf).ok());
+
+    // The title is every word above the tallest bar's value label but the axis' numbers.
+    const auto words = kc::test::boxedWords(dir, pdf);
+    double bars = 1e9;
+    for (const auto& w : words)
+        if (w.text == "52,00")
+            bars = w.yMin;
+    std::vector<kc::test::BoxedWord> title;
+    for (const auto& w : words)
+        if (w.yMax <= bars && w.text.find_first_not_of("0123456789,") != std::string::npos)
+            title.push_back(w);
+    ASSERT_EQ(title.size(), 25u);  // every word of the title, once
+    for (std::size_t i = 0; i < title.size(); ++i)
+        for (std::size_t j = i + 1; j < title.size(); ++j) {
+            const bool sameLine = title[i].yMin < title[j].yMax && title[j].yMin < title[i].yMax;
+            const bool overlap = title[i].xMin < title[j].xMax && title[j].xMin < title[i].xMax;
+            EXPECT_FALSE(sameLine && overlap) << title[i].text << " over " << title[j].text;
+        }
+}
+
+}  // namespace
+}  // namespace kc::pdf
