@@ -61,6 +61,9 @@ struct ParagraphStyle {
     // one with the start of the block after it (a paragraph's first line, a table's header rows
     // and first row, a whole chart). Consecutive such paragraphs move together.
     bool keepWithNext = false;
+    // Decree 30: under the subject line of a named document type, a centred rule a third as
+    // long as the (longest) line.
+    bool ruleBelow = false;
 };
 
 struct Paragraph {

@@ -8,6 +8,8 @@ namespace kc::pdf {
 
 namespace {
 
+constexpr double kRuleGap = 2.5;  // between a paragraph's last line and its rule (ruleBelow)
+
 double lineHeightOf(const ParagraphStyle& style) {
     // Below ascent + descent (1.107 em for Liberation Serif) lines would overlap.
     return style.sizePt * std::max(style.lineSpacing, 1.15);
@@ -36,7 +38,9 @@ void ParagraphLayout::draw(PageCursor& page, const Paragraph& paragraph) {
     if (!page.atPageTop())
         page.advance(style.spaceBeforePt);
     const std::vector<TextLine> lines = wrap(page, paragraph);
+    double longest = 0;
     for (std::size_t i = 0; i < lines.size(); ++i) {
+        longest = std::max(longest, lines[i].naturalWidth);
         page.ensureRoom(lineHeight);
         const double x = page.left() + (i == 0 ? indent : 0);
         const double width = page.textWidth() - (i == 0 ? indent : 0);
@@ -46,6 +50,12 @@ void ParagraphLayout::draw(PageCursor& page, const Paragraph& paragraph) {
         TextLayout::drawLine(page, lines[i], x, baseline, width, style.align, size);
         page.advance(lineHeight);
     }
+    if (style.ruleBelow && longest > 0) {
+        const double centre = page.left() + page.textWidth() / 2;
+        page.drawLine(centre - longest / 6, page.y() + kRuleGap, centre + longest / 6,
+                      page.y() + kRuleGap, 0.6);
+        page.advance(kRuleGap);
+    }
     page.advance(style.spaceAfterPt);
 }
 
@@ -53,8 +63,9 @@ ParagraphLayout::Extent ParagraphLayout::measure(PageCursor& page, const Paragra
     const ParagraphStyle& style = paragraph.style;
     const double lineHeight = lineHeightOf(style);
     const auto lines = static_cast<double>(wrap(page, paragraph).size());
-    return {style.spaceBeforePt + lineHeight,
-            style.spaceBeforePt + lines * lineHeight + style.spaceAfterPt};
+    return {style.spaceBeforePt + lineHeight, style.spaceBeforePt + lines * lineHeight +
+                                                  (style.ruleBelow ? kRuleGap : 0) +
+                                                  style.spaceAfterPt};
 }
 
 }  // namespace kc::pdf

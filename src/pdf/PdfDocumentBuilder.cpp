@@ -205,6 +205,7 @@ PdfDocumentBuilder& PdfDocumentBuilder::addTitle(std::string documentType, std::
     addParagraph(std::move(documentType), style);
     style.spaceBeforePt = 0;
     style.spaceAfterPt = 12;
+    style.ruleBelow = true;
     return addParagraph(std::move(subject), style);
 }
 

@@ -26,7 +26,8 @@ public:
     PdfDocumentBuilder& operator=(PdfDocumentBuilder&&) noexcept;
 
     PdfDocumentBuilder& addOfficialHeader(OfficialHeader header);
-    // The document type in bold capitals ("QUYẾT ĐỊNH"), then the subject in bold; both centred.
+    // The document type in bold capitals ("QUYẾT ĐỊNH"), then the subject in bold; both centred,
+    // with a rule under the subject a third as long as its line (Decree 30).
     PdfDocumentBuilder& addTitle(std::string documentType, std::string subject, double sizePt = 14);
     PdfDocumentBuilder& addParagraph(std::string text, ParagraphStyle style = {});
     PdfDocumentBuilder& addParagraph(Paragraph paragraph);
