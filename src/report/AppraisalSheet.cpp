@@ -59,6 +59,8 @@ AppraisalSheet buildAppraisalSheet(int year, const Unit& unit, const std::string
             for (const CriteriaNode& sub : criterion.children) {
                 ScoreRow row{RowLevel::SubCriterion, sub.code, sub.name, sub.maxPoints};
                 row.survey = sub.assessedBy == AssessedBy::Survey;
+                if (!row.survey)
+                    sheet.maxTotal += sub.maxPoints;
                 if (auto it = bySub.find(sub.code); it != bySub.end()) {
                     row.self = scoreOf(it->second->self);
                     row.step1 = scoreOf(it->second->step1);
@@ -71,7 +73,6 @@ AppraisalSheet buildAppraisalSheet(int year, const Unit& unit, const std::string
             }
             sumInto(sheet.rows[areaAt], sheet.rows[criterionAt]);
         }
-        sheet.maxTotal += area.maxPoints;
         addTo(sheet.selfTotal, sheet.rows[areaAt].self);
         addTo(sheet.step1Total, sheet.rows[areaAt].step1);
         addTo(sheet.step2Total, sheet.rows[areaAt].step2);

@@ -48,7 +48,7 @@ struct AppraisalSheet {
     std::string unitTypeName;
     Id criteriaSetId = 0;
     std::vector<ScoreRow> rows;  // tree order: area, its criteria, each with its sub-criteria
-    Points maxTotal;
+    Points maxTotal;  // of the appraised sub-criteria: the totals below leave survey items out
     std::optional<Points> selfTotal, step1Total, step2Total;
 };
 

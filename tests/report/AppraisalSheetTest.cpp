@@ -30,6 +30,23 @@ TEST(AppraisalSheetTest, RowsFollowTheTreeAndParentsSumTheirScoredChildren) {
     EXPECT_EQ(s.step1Total->toString(), "2.50");
 }
 
+// The totals add up appraised items only (units do not score survey items, reviewers neither),
+// so the maximum beside them leaves survey items out too: 70 of a 100-point set.
+TEST(AppraisalSheetTest, TheMaximumTotalIsThatOfTheAppraisedItems) {
+    CriteriaSet set = test::smallSet();
+    set.areas[1].maxPoints = *Points::parse("3");
+    set.areas[1].children[0].maxPoints = *Points::parse("3");
+    CriteriaNode survey = set.areas[1].children[0].children[0];
+    survey.code = "2.1.2";
+    survey.maxPoints = *Points::parse("1");
+    survey.assessedBy = AssessedBy::Survey;
+    set.areas[1].children[0].children.push_back(survey);
+    const AppraisalSheet s = buildAppraisalSheet(2022, test::phucKhanh(), "UBND cấp xã", set, {},
+                                                 {}, "http://127.0.0.1:8080/api/v1/evidence/");
+    EXPECT_EQ(row(s, "2").maxPoints.toString(), "3.00");  // the area's own maximum, as set
+    EXPECT_EQ(s.maxTotal.toString(), "5.00");             // 3 + 2: without the survey item
+}
+
 TEST(AppraisalSheetTest, CitationsLeaveOutWithdrawnFilesAndLinkToTheServer) {
     const AppraisalSheet s = test::smallSheet();
     const auto& cited = row(s, "1.1.1").evidence;
