@@ -42,10 +42,13 @@ void appendixHeading(pdf::PdfDocumentBuilder& b, int n, const std::string& subje
     b.addPageBreak();
     b.addParagraph("Phụ lục " + roman(n), centredHeading(true));
     b.addParagraph(subject, centredHeading(true));
-    b.addParagraph(
-        "(Kèm theo Quyết định " + numberReference(facts.number, t.decision.common.numberCode) +
-            " " + placeDate("", facts.date).substr(2) + " của " + t.organisation.issuingBody + ")",
-        centredHeading(false, true, 12));
+    b.addParagraph("(Kèm theo Quyết định " +
+                       numberReference(facts.number, t.decision.common.numberCode) + " " +
+                       placeDate("", facts.date).substr(2) + " của " +
+                       (t.organisation.issuingBodyName.empty() ? t.organisation.issuingBody
+                                                               : t.organisation.issuingBodyName) +
+                       ")",
+                   centredHeading(false, true, 12));
 }
 
 void addTypeTables(pdf::PdfDocumentBuilder& b, const TypeResults& type, int year,

@@ -29,6 +29,9 @@ struct SignerOverride {
 struct OrganisationTemplate {
     std::string parentBody;   // "UBND TỈNH LÀO CAI"; may be empty
     std::string issuingBody;  // "ỦY BAN NHÂN DÂN HUYỆN BẢO YÊN"
+    // The same as it reads inside a sentence: "Ủy ban nhân dân huyện Bảo Yên" (the appendix
+    // line "Kèm theo Quyết định số … của …"); empty: issuingBody.
+    std::string issuingBodyName;
     std::string place;        // "Bảo Yên", for "Bảo Yên, ngày 02 tháng 02 năm 2023"
     std::string signingLocation;  // "Bảo Yên, Lào Cai", written into each signature
     std::string archiveLine;      // "Lưu: VT, NV." (last "Nơi nhận" line)

@@ -187,12 +187,14 @@ Result<report::DocumentTemplates> loadTemplates(const std::string& directory) {
         auto& org = t.organisation;
         org.parentBody = r.text(o, "$", "parent_body", false);
         org.issuingBody = r.text(o, "$", "issuing_body");
+        org.issuingBodyName = r.text(o, "$", "issuing_body_name", false);
         org.place = r.text(o, "$", "place");
         org.signingLocation = r.text(o, "$", "signing_location");
         org.archiveLine = r.text(o, "$", "archive_line");
         org.signer = r.signer(o, "$", true);
-        r.raw().checkTypos(o, "$", {"parent_body", "issuing_body", "place", "signing_location",
-                                    "archive_line", "signer"});
+        r.raw().checkTypos(o, "$",
+                           {"parent_body", "issuing_body", "issuing_body_name", "place",
+                            "signing_location", "archive_line", "signer"});
     });
     readFile(dir, "appraisal-sheet.json", problems, missing, [&](const Object& o, FileReader& r) {
         auto& a = t.appraisalSheet;
