@@ -15,6 +15,13 @@ std::string cookie(const std::string& value, long maxAge) {
 }  // namespace
 
 Reply login(Services& s, Request& r) {
+    // A page of another site, or of another host of this site (a sibling subdomain, which the
+    // SameSite cookie does not tell apart), could log the browser in as someone else (login
+    // CSRF). Browsers say where a request comes from; clients without the header (curl,
+    // scripts, older browsers) are not refused.
+    const std::string from = r.raw.get("Sec-Fetch-Site", "");  // a copy: get returns the default
+    if (from == "cross-site" || from == "same-site")
+        return Reply::error(Error::forbidden("Chỉ đăng nhập được từ trang của Kiểm Chứng"));
     auto body = r.jsonBody();
     if (!body.ok()) return Reply::error(body.error());
     JsonFields f(body.value(), {"username", "password"});

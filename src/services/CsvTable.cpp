@@ -125,4 +125,19 @@ Result<CsvTable> readCsvTable(std::string_view t, const std::vector<std::string>
     return table;
 }
 
+std::string csvCell(std::string value, bool text) {
+    if (text && !value.empty() &&
+        std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos)
+        value.insert(value.begin(), '\'');
+    if (value.find_first_of(",\"\r\n") == std::string::npos)
+        return value;
+    std::string out = "\"";
+    for (char c : value) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
 }  // namespace kc

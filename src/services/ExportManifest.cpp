@@ -7,24 +7,11 @@
 #include <iterator>
 #include <sstream>
 
+#include "services/CsvTable.h"
+
 namespace kc {
 
 namespace {
-
-std::string csvField(std::string value, bool text) {
-    if (text && !value.empty() &&
-        std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos)
-        value.insert(value.begin(), '\'');
-    if (value.find_first_of(",\"\r\n") == std::string::npos)
-        return value;
-    std::string out = "\"";
-    for (char c : value) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
 
 std::string orEmpty(const std::optional<std::string>& v) {
     return v ? *v : std::string();
@@ -45,17 +32,17 @@ std::string manifestCsv(const ExportPlan& plan) {
         const EvidenceItem& e = f.item;
         const EvidenceMetadata& m = e.metadata;
         const std::string fields[] = {
-            csvField(f.path, false),
+            csvCell(f.path, false),
             e.sha256,
             std::to_string(e.size),
-            csvField(e.uploadedBy, true),
+            csvCell(e.uploadedBy, true),
             formatIso(e.uploadedAt),
             std::string(roundName(e.round)),
-            csvField(orEmpty(m.docNumber), true),
-            csvField(orEmpty(m.issueDate), true),
-            csvField(orEmpty(m.issuer), true),
-            csvField(orEmpty(m.pageRef), true),
-            csvField(orEmpty(m.note), true),
+            csvCell(orEmpty(m.docNumber), true),
+            csvCell(orEmpty(m.issueDate), true),
+            csvCell(orEmpty(m.issuer), true),
+            csvCell(orEmpty(m.pageRef), true),
+            csvCell(orEmpty(m.note), true),
             std::to_string(e.id),
         };
         for (std::size_t i = 0; i < std::size(fields); ++i) out += (i ? "," : "") + fields[i];

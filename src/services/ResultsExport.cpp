@@ -1,16 +1,10 @@
 #include "services/ResultsExport.h"
 
+#include "services/CsvTable.h"
+
 namespace kc {
 
 namespace {
-
-std::string csvField(const std::string& s) {
-    if (s.find_first_of(",\"\r\n") == std::string::npos)
-        return s;
-    std::string out = "\"";
-    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
 
 std::string join(const std::vector<std::string>& items) {
     std::string out;
@@ -94,7 +88,7 @@ Sheet summarySheet(const std::vector<ResultTable>& tables) {
 std::string sheetCsv(const Sheet& sheet) {
     std::string out = "\xEF\xBB\xBF";
     for (std::size_t c = 0; c < sheet.header.size(); ++c)
-        out += (c ? "," : "") + csvField(sheet.header[c]);
+        out += (c ? "," : "") + csvCell(sheet.header[c], false);
     out += "\r\n";
     for (const auto& row : sheet.rows) {
         for (std::size_t c = 0; c < row.size(); ++c) {
@@ -106,7 +100,7 @@ std::string sheetCsv(const Sheet& sheet) {
             else if (cell.integer)
                 out += std::to_string(*cell.integer);
             else
-                out += csvField(cell.text);
+                out += csvCell(cell.text, true);
         }
         out += "\r\n";
     }

