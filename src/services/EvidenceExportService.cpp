@@ -1,6 +1,7 @@
 #include "services/EvidenceExportService.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -12,6 +13,27 @@
 namespace kc {
 
 namespace {
+
+// name as Windows can create it, for the zip: the characters it refuses (< > : " | ? *) as "_",
+// no trailing dot or space, and "_" after a device name (CON, NUL, COM1…, with or without an
+// extension). A name from a Mac such as "97:KH-UBND.pdf" ("97/KH-UBND.pdf" in its Finder) would
+// otherwise stop Windows Explorer from unpacking the whole export.
+std::string windowsSafe(std::string name) {
+    for (char& c : name)
+        if (std::string_view("<>:\"|?*").find(c) != std::string_view::npos)
+            c = '_';
+    while (!name.empty() && (name.back() == '.' || name.back() == ' ')) name.pop_back();
+    if (name.empty())
+        return "_";
+    std::string stem = name.substr(0, name.find('.'));
+    for (char& c : stem) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    const bool numbered = stem.size() == 4 &&
+                          (stem.rfind("COM", 0) == 0 || stem.rfind("LPT", 0) == 0) &&
+                          stem[3] >= '1' && stem[3] <= '9';
+    if (numbered || stem == "CON" || stem == "PRN" || stem == "AUX" || stem == "NUL")
+        name.insert(stem.size(), "_");
+    return name;
+}
 
 // "dir/name.ext", then "dir/name (2).ext", "dir/name (3).ext"... whichever is still free,
 // ignoring case as Windows does ("BÁO CÁO.pdf" takes "báo cáo.pdf").
@@ -119,7 +141,7 @@ Result<ExportPlan> EvidenceExportService::plan(const Actor& actor, const ExportR
                 if (asOf ? !item.standingAt(*asOf) : item.withdrawn())
                     continue;
                 std::string dir = request.unitCode ? item.subCode : unit + "/" + item.subCode;
-                std::string path = uniquePath(dir, item.fileName, taken);
+                std::string path = uniquePath(dir, windowsSafe(item.fileName), taken);
                 plan.files.push_back(ExportFile{std::move(path), std::move(item)});
             }
         }

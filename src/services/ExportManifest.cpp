@@ -27,7 +27,7 @@ std::string manifestCsv(const ExportPlan& plan) {
     std::string out = "\xEF\xBB\xBF";
     out +=
         "path,sha256,size,uploaded_by,uploaded_at,round,doc_number,issue_date,issuer,page_ref,"
-        "note,evidence_id\r\n";
+        "note,evidence_id,file_name\r\n";
     for (const ExportFile& f : plan.files) {
         const EvidenceItem& e = f.item;
         const EvidenceMetadata& m = e.metadata;
@@ -44,6 +44,7 @@ std::string manifestCsv(const ExportPlan& plan) {
             csvCell(orEmpty(m.pageRef), true),
             csvCell(orEmpty(m.note), true),
             std::to_string(e.id),
+            csvCell(e.fileName, true),
         };
         for (std::size_t i = 0; i < std::size(fields); ++i) out += (i ? "," : "") + fields[i];
         out += "\r\n";
@@ -73,6 +74,7 @@ std::string manifestJson(const ExportPlan& plan) {
         o->set("issuer", orNull(e.metadata.issuer));
         o->set("page_ref", orNull(e.metadata.pageRef));
         o->set("note", orNull(e.metadata.note));
+        o->set("file_name", e.fileName);
         o->set("evidence_id", e.id);
         files->add(o);
     }

@@ -8,7 +8,8 @@ namespace kc {
 
 // manifest.csv of an export: UTF-8 with a byte-order mark (so Excel reads Vietnamese), CRLF
 // rows, RFC 4180 quoting; columns path, sha256, size, uploaded_by, uploaded_at, round,
-// doc_number, issue_date, issuer, page_ref, note, evidence_id. Text a spreadsheet would run as a
+// doc_number, issue_date, issuer, page_ref, note, evidence_id, file_name (the name as uploaded:
+// the path's may differ, see EvidenceExportService). Text a spreadsheet would run as a
 // formula (starting with = + - @ or a tab) is prefixed with an apostrophe.
 std::string manifestCsv(const ExportPlan& plan);
 

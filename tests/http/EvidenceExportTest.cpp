@@ -144,12 +144,13 @@ TEST_F(EvidenceExportTest, ManifestsDescribeEveryFile) {
     ASSERT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");
     auto rows = csvRows(csv.substr(3));
     ASSERT_EQ(rows.size(), 5u);  // header + 4 files
-    EXPECT_EQ(rows[0], (std::vector<std::string>{"path", "sha256", "size", "uploaded_by",
-                                                 "uploaded_at", "round", "doc_number", "issue_date",
-                                                 "issuer", "page_ref", "note", "evidence_id"}));
+    EXPECT_EQ(rows[0],
+              (std::vector<std::string>{"path", "sha256", "size", "uploaded_by", "uploaded_at",
+                                        "round", "doc_number", "issue_date", "issuer", "page_ref",
+                                        "note", "evidence_id", "file_name"}));
     for (std::size_t i = 1; i < rows.size(); ++i) {
         const auto& row = rows[i];
-        ASSERT_EQ(row.size(), 12u);
+        ASSERT_EQ(row.size(), 13u);
         ASSERT_TRUE(files.count(row[0])) << row[0];
         EXPECT_EQ(Sha256::hex(files[row[0]]), row[1]);
         EXPECT_EQ(std::to_string(files[row[0]].size()), row[2]);
@@ -160,6 +161,7 @@ TEST_F(EvidenceExportTest, ManifestsDescribeEveryFile) {
     EXPECT_EQ(rows[4][0], "1.1.1/Bổ sung, lần 2.pdf");
     EXPECT_EQ(rows[4][5], "supplement");
     EXPECT_EQ(rows[4][10], "ghi \"chú\"");
+    EXPECT_EQ(rows[4][12], "Bổ sung, lần 2.pdf");
 
     auto json =
         Poco::JSON::Parser().parse(files["manifest.json"]).extract<Poco::JSON::Object::Ptr>();
@@ -171,6 +173,7 @@ TEST_F(EvidenceExportTest, ManifestsDescribeEveryFile) {
         EXPECT_EQ(f->getValue<std::string>("path"), rows[i + 1][0]);
         EXPECT_EQ(f->getValue<std::string>("sha256"), rows[i + 1][1]);
         EXPECT_EQ(std::to_string(f->getValue<Id>("evidence_id")), rows[i + 1][11]);
+        EXPECT_EQ(f->getValue<std::string>("file_name"), rows[i + 1][12]);
     }
 }
 
@@ -226,6 +229,23 @@ TEST(EvidenceExportNamesTest, NamesAlikeIgnoringVietnameseCaseGetANumber) {
     EXPECT_EQ(files["1.1.1/BÁO CÁO (2).pdf"], kPlan2);
     EXPECT_EQ(files["1.1.1/Đề án.pdf"], kLate);
     EXPECT_EQ(files["1.1.1/đề án (2).pdf"], kWithdrawn);
+}
+
+// Names Windows cannot create (a Mac's "97:KH-UBND.pdf", a device name) are made creatable in
+// the zip, so Explorer unpacks the whole export; the manifest keeps each name as uploaded.
+TEST(EvidenceExportNamesTest, NamesWindowsRefusesAreMadeCreatable) {
+    EvidenceServer s;
+    ASSERT_EQ(s.upload("1.1.1", {{"file", "97:KH-UBND <mới>?.pdf", kPlan}}).status, 201);
+    ASSERT_EQ(s.upload("1.1.1", {{"file", "con.txt", kPlan2}}).status, 201);
+    ASSERT_EQ(s.upload("1.1.1", {{"file", "Báo cáo.", kLate}}).status, 201);
+    auto files = unzip(get(s, "/api/v1/periods/2022/evidence-export?unit=XA16", s.clerk()).body);
+    EXPECT_EQ(files["1.1.1/97_KH-UBND _mới__.pdf"], kPlan);
+    EXPECT_EQ(files["1.1.1/con_.txt"], kPlan2);
+    EXPECT_EQ(files["1.1.1/Báo cáo"], kLate);
+    auto json =
+        Poco::JSON::Parser().parse(files["manifest.json"]).extract<Poco::JSON::Object::Ptr>();
+    EXPECT_EQ(json->getArray("files")->getObject(0)->getValue<std::string>("file_name"),
+              "97:KH-UBND <mới>?.pdf");
 }
 
 // The archive import follows the unit's own dates like a single upload: refused once the
