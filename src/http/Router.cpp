@@ -144,7 +144,8 @@ void Router::dispatch(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerRe
             const Route& r = _routes[i];
             std::map<std::string, std::string> p;
             if (!match(_patterns[i], path, p)) continue;
-            allowed += (allowed.empty() ? "" : ", ") + r.method;
+            allowed +=
+                (allowed.empty() ? "" : ", ") + r.method + (r.method == "GET" ? ", HEAD" : "");
             // HEAD is GET without a body (Poco's response stream drops the body for HEAD).
             if (r.method == req.getMethod() || (r.method == "GET" && req.getMethod() == "HEAD")) {
                 route = &r;

@@ -289,6 +289,8 @@ test('the unit sees only its own unit, and its criteria with the expected eviden
         await screenshots(assert, page, '03-don-vi-cua-toi');
 
         await go(page, '/don-vi', 'Không có quyền xem trang này');
+        // A malformed %-escape in the address is a page that does not exist, not a stuck page.
+        await go(page, '/ket-qua/%E0%A4%A', 'Không có trang này');
         const other = await page.evaluate(async () => (await fetch('/api/v1/units/XA01')).status);
         assert.equal(other, 403);
         const units = await page.evaluate(async () => (await fetch('/api/v1/units')).json());

@@ -75,14 +75,28 @@ function currentPath() {
     return path.startsWith('/') ? path : '/' + path;
 }
 
+// A path segment decoded, or null when its %-escapes are malformed ("%E0%A4%A").
+function decodeSegment(segment) {
+    try {
+        return decodeURIComponent(segment);
+    } catch {
+        return null;
+    }
+}
+
+// The route for path, or null (also when a parameter cannot be decoded).
 function findRoute(path) {
     const segs = path.split('/').filter(Boolean);
     for (const [pattern, page, roles] of ROUTES) {
         const pat = pattern.split('/').filter(Boolean);
         if (pat.length !== segs.length) continue;
         const params = {};
-        if (pat.every((p, i) => (p.startsWith(':') ? (params[p.slice(1)] = decodeURIComponent(segs[i]), true) : p === segs[i])))
-            return {page, roles, params};
+        const matches = (p, i) => {
+            if (!p.startsWith(':')) return p === segs[i];
+            params[p.slice(1)] = decodeSegment(segs[i]);
+            return params[p.slice(1)] !== null;
+        };
+        if (pat.every(matches)) return {page, roles, params};
     }
     return null;
 }
