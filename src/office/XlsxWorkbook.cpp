@@ -4,11 +4,12 @@
 
 #include <Poco/File.h>
 #include <Poco/TemporaryFile.h>
-#include <Poco/UTF8String.h>
 
 #include <fstream>
 #include <set>
 #include <sstream>
+
+#include "core/Text.h"
 
 namespace kc::office {
 
@@ -43,7 +44,7 @@ public:
         std::string name = firstChars(base, 31);
         if (name.back() == '\'')
             name.back() = '_';
-        for (int n = 2; !_used.insert(Poco::UTF8::toLower(name)).second; ++n) {
+        for (int n = 2; !_used.insert(text::caseFolded(name)).second; ++n) {
             const std::string suffix = " (" + std::to_string(n) + ")";
             name = firstChars(base, 31 - suffix.size()) + suffix;
         }

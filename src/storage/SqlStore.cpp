@@ -45,7 +45,6 @@ std::unique_ptr<SqlStore> SqlStore::openSqlite(const std::string& path, int maxC
     std::call_once(registerOnce, [] { Poco::Data::SQLite::Connector::registerConnector(); });
     try {
         auto pool = std::make_unique<sql::ConnectionPool>(
-            // At least 2 (the header's contract).
             "SQLite", path, static_cast<std::size_t>(std::max(2, maxConnections)),
             &SqlStore::configureSqlite);
         std::unique_ptr<SqlStore> store(new SqlStore(std::move(pool)));
