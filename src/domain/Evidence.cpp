@@ -93,7 +93,8 @@ Result<std::string> cleanFileName(std::string_view raw) {
         const auto b2 = static_cast<unsigned char>(name[i + 2]);
         if (static_cast<unsigned char>(name[i]) == 0xE2 &&
             ((b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) || (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9)))
-            return bad("Tên tệp chứa ký tự đảo chiều chữ (có thể che đuôi tệp)");
+            return bad(
+                "Tên tệp chứa ký tự điều khiển chiều viết (có thể làm hiển thị sai phần đuôi tệp)");
     }
     return name;
 }

@@ -87,7 +87,8 @@ std::optional<std::string> partFileName(const std::map<std::string, std::string>
             try {
                 std::string decoded;
                 Poco::URI::decode(v.substr(languageEnd + 1), decoded);
-                return decoded;
+                if (text::isValidUtf8(decoded))
+                    return decoded;
             } catch (const Poco::SyntaxException&) {
             }
         }

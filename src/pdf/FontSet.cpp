@@ -13,11 +13,11 @@ namespace {
 constexpr double kMeasureSize = 100;
 
 // Format characters with no width of their own, dropped when drawing: zero-width space and
-// joiners, direction marks and embeddings, word joiner, variation selectors (the one after an
-// emoji), byte order mark, tags.
+// joiners, direction marks, embeddings and isolates, line and paragraph separators, word
+// joiner, variation selectors (the one after an emoji), byte order mark, tags.
 bool isInvisibleFormat(char32_t cp) {
-    return (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
-           (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFEFF ||
+    return cp == 0x061C || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) ||
+           (cp >= 0x2060 && cp <= 0x2069) || (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFEFF ||
            (cp >= 0xE0000 && cp <= 0xE01EF);
 }
 

@@ -261,7 +261,8 @@ Status TableLayout::draw(PageCursor& page, const Table& table, const std::string
         if (tooTall.empty() && headerHeight + body.back().tallestLine() + 2 * table.cellPaddingPt >
                                    page.textHeight() + kEpsilon)
             tooTall.push_back({path + ": dòng " + std::to_string(r + 1),
-                               "Các dòng tiêu đề không để đủ chỗ cho một dòng chữ của dòng này"});
+                               "Hàng tiêu đề của bảng chiếm gần hết trang, không còn chỗ cho một "
+                               "dòng chữ của hàng này"});
     }
     if (!tooTall.empty())
         return Error::invalid("Bảng không dàn trang được", std::move(tooTall));

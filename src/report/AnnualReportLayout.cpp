@@ -78,22 +78,37 @@ std::optional<std::string> deadlinesParagraph(const PhaseDates& d) {
     return text + ".";
 }
 
-// " So với năm 2021 (điểm trung bình 89,79, chỉ số trung bình 89,79%), điểm trung bình tăng
-// 4,38 điểm." ("điểm", "chỉ số" for a type of one unit), or empty.
+// "tăng 4,38 điểm", "giảm 0,30 điểm phần trăm", "không đổi".
+std::string change(Points now, Points before, const std::string& unit) {
+    const std::int64_t diff = now.hundredths() - before.hundredths();
+    if (diff == 0)
+        return "không đổi";
+    return std::string(diff > 0 ? "tăng " : "giảm ") +
+           Points::fromHundredths(diff > 0 ? diff : -diff).toString(true) + " " + unit;
+}
+
+// The change from last year, or empty: " So với năm 2021 (điểm trung bình 89,79, chỉ số trung
+// bình 89,79%), điểm trung bình tăng 4,38 điểm." (for one unit: " So với năm 2021 (89,79 điểm,
+// chỉ số 89,79%), tăng 4,38 điểm."). Totals on different scales (a survey run one year and not
+// the other) are not compared: the index is, in percentage points.
 std::string comparedWithPrevious(const TypeResults& type) {
     if (!type.previous)
         return "";
-    const std::string average = type.rows.size() == 1 ? "" : " trung bình";
-    const std::int64_t diff =
-        type.averageTotal.hundredths() - type.previous->averageTotal.hundredths();
-    std::string change =
-        diff == 0 ? "không đổi"
-                  : std::string(diff > 0 ? "tăng " : "giảm ") +
-                        Points::fromHundredths(diff > 0 ? diff : -diff).toString(true) + " điểm";
-    return " So với năm " + std::to_string(type.previous->year) + " (điểm" + average + " " +
-           type.previous->averageTotal.toString(true) + ", chỉ số" + average + " " +
-           type.previous->averageIndexPct.toString(true) + "%), điểm" + average + " " + change +
-           ".";
+    const TypeResults::Previous& p = *type.previous;
+    const bool one = type.rows.size() == 1;
+    const std::string since = " So với năm " + std::to_string(p.year) + " (";
+    const std::string index = one ? "chỉ số" : "chỉ số trung bình";
+    if (p.averageMax != type.averageMax)
+        return since + index + " " + p.averageIndexPct.toString(true) + "%, trên thang điểm " +
+               scale(p.averageMax) + "), " + index + " " +
+               change(type.averageIndexPct, p.averageIndexPct, "điểm phần trăm") + ".";
+    if (one)
+        return since + p.averageTotal.toString(true) + " điểm, " + index + " " +
+               p.averageIndexPct.toString(true) + "%), " +
+               change(type.averageTotal, p.averageTotal, "điểm") + ".";
+    return since + "điểm trung bình " + p.averageTotal.toString(true) + ", " + index + " " +
+           p.averageIndexPct.toString(true) + "%), điểm trung bình " +
+           change(type.averageTotal, p.averageTotal, "điểm") + ".";
 }
 
 // Points per area: the unit's own when the type has one unit (the district), else the average.

@@ -37,6 +37,15 @@ pdf::Paragraph article(const std::string& text) {
     return p;
 }
 
+// The decision's issuer as a sentence names it: the decision's own issuing body when its
+// template sets one (as printed), else the organisation's name in a sentence, if given.
+std::string issuerInSentence(const DocumentTemplates& t) {
+    if (!t.decision.common.issuingBody.empty())
+        return t.decision.common.issuingBody;
+    return t.organisation.issuingBodyName.empty() ? t.organisation.issuingBody
+                                                  : t.organisation.issuingBodyName;
+}
+
 void appendixHeading(pdf::PdfDocumentBuilder& b, int n, const std::string& subject,
                      const DocumentTemplates& t, const DocumentFacts& facts) {
     b.addPageBreak();
@@ -44,10 +53,7 @@ void appendixHeading(pdf::PdfDocumentBuilder& b, int n, const std::string& subje
     b.addParagraph(subject, centredHeading(true));
     b.addParagraph("(Kèm theo Quyết định " +
                        numberReference(facts.number, t.decision.common.numberCode) + " " +
-                       placeDate("", facts.date).substr(2) + " của " +
-                       (t.organisation.issuingBodyName.empty() ? t.organisation.issuingBody
-                                                               : t.organisation.issuingBodyName) +
-                       ")",
+                       placeDate("", facts.date).substr(2) + " của " + issuerInSentence(t) + ")",
                    centredHeading(false, true, 12));
 }
 

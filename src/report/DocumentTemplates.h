@@ -15,9 +15,8 @@ struct SignerBlock {
     std::string name;      // "Nguyễn Văn An"
 };
 
-// A document's own signer fields (its template's "signer"), laid over the organisation's
-// signer field by field: a field given replaces the organisation's, an absent one keeps it.
-// onBehalf and acting given empty leave their line out; title and name are never empty.
+// A document's own signer fields (its template's "signer"); see signerOf. onBehalf and acting
+// given empty leave their line out; title and name, when given, are never empty.
 struct SignerOverride {
     std::optional<std::string> onBehalf;
     std::optional<std::string> acting;
@@ -88,7 +87,10 @@ struct DocumentTemplates {
 
 // Loaded from JSON files by services/TemplatesJson.h.
 
-// The signer block of a document: the organisation's signer with t's signer laid over it.
+// The signer block of a document. Without a name of its own, the organisation's signer with the
+// fields t gives replacing the organisation's. With a name, t's own block (absent lines empty),
+// plus the organisation's onBehalf ("TM. ỦY BAN NHÂN DÂN") when t gives a non-empty acting
+// ("KT. CHỦ TỊCH") and no onBehalf.
 SignerBlock signerOf(const OrganisationTemplate& org, const CommonTemplate& t);
 
 // Replaces {year}, {unit} and {unit_type} in text.

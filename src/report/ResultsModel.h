@@ -56,6 +56,7 @@ struct TypeResults {
         int year = 0;
         Points averageTotal;
         Points averageIndexPct;
+        Points averageMax;
     };
     std::optional<Previous> previous;
 };

@@ -41,9 +41,9 @@ Result<report::YearResults> yearResults(Transaction& tx, int year, const std::st
         results.types.push_back(
             report::typeResults(t.unitType.code, t.unitType.name, areas, t.units, t.summary, sheets));
         if (t.previousYear && t.previousSummary && t.previousSummary->units > 0)
-            results.types.back().previous =
-                report::TypeResults::Previous{*t.previousYear, t.previousSummary->averageTotal,
-                                              t.previousSummary->averageIndexPct};
+            results.types.back().previous = report::TypeResults::Previous{
+                *t.previousYear, t.previousSummary->averageTotal,
+                t.previousSummary->averageIndexPct, t.previousSummary->averageMax};
         for (report::AppraisalSheet& s : sheets) ordered.push_back(std::move(s));
     }
     if (results.types.empty())

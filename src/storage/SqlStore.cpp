@@ -20,6 +20,10 @@ namespace kc {
 
 namespace {
 
+// How long a statement waits for another connection's write lock before failing (SQLite's busy
+// timeout).
+constexpr int kLockWaitSeconds = 10;
+
 std::once_flag registerOnce;
 
 std::runtime_error translate(const Poco::Exception& e) {
@@ -62,7 +66,7 @@ std::unique_ptr<SqlStore> SqlStore::openSqlite(const std::string& path, int maxC
 SqlStore::SqlStore(std::unique_ptr<sql::ConnectionPool> pool) : _pool(std::move(pool)) {}
 
 void SqlStore::configureSqlite(sql::Connection& c) {
-    c.session().setConnectionTimeout(10);
+    c.session().setConnectionTimeout(kLockWaitSeconds);
     // What PRAGMA foreign_keys = ON does, checked.
     int on = 0;
     if (sqlite3_db_config(c.sqlite(), SQLITE_DBCONFIG_ENABLE_FKEY, 1, &on) != SQLITE_OK ||
@@ -78,7 +82,18 @@ void SqlStore::migrate() {
     sql::Connection& s = *c;
     // All pending migrations in one transaction, the version read after the write lock is
     // taken: instances started together on one database (after an upgrade) wait for each other,
-    // and the later ones find the work done instead of applying a migration twice.
+    // and the later ones find the work done instead of applying a migration twice. Another
+    // instance's migrations may take longer than a request's lock wait: wait up to ten minutes
+    // here, and restore the usual wait after.
+    struct UsualWait {
+        sqlite3* db;
+        ~UsualWait() {
+            if (db)
+                sqlite3_busy_timeout(db, kLockWaitSeconds * 1000);
+        }
+    } restore{s.sqlite()};
+    if (s.sqlite())
+        sqlite3_busy_timeout(s.sqlite(), 10 * 60 * 1000);
     sql::exec(s, "BEGIN IMMEDIATE");
     try {
         sql::exec(s,

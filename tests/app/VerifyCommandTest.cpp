@@ -49,8 +49,6 @@ TEST_F(VerifyCommandTest, ListsMissingCorruptAndOrphanFiles) {
     EXPECT_NE(out.find("orphan: 1\n  blobs/stray.bin"), std::string::npos) << out;
 }
 
-// A blob committed before the check began and never recorded (a crash between the commit and
-// its row) fails the check; the second read of the rows does not excuse it.
 // An upload whose file was renamed into blobs/ before the check began and whose row commits a
 // second into it (waiting for the database's lock under load) is not an orphan.
 TEST_F(VerifyCommandTest, AnUploadCommittingDuringTheCheckIsNoOrphan) {
@@ -72,6 +70,8 @@ TEST_F(VerifyCommandTest, AnUploadCommittingDuringTheCheckIsNoOrphan) {
     EXPECT_NE(out.find("orphan: 0\n"), std::string::npos) << out;
 }
 
+// A blob committed before the check began and never recorded (a crash between the commit and
+// its row) fails the check; reading the rows again for the settling time does not excuse it.
 TEST_F(VerifyCommandTest, ABlobLeftByACrashIsAnOrphan) {
     auto w = kernel->services().content.begin(1024);
     ASSERT_TRUE(w->write("committed, then the crash", 25).ok());

@@ -98,6 +98,7 @@ TEST_F(EvidenceTest, UnderstandsRfc5987FileNames) {
         {"UTF-8''B%C3%A1o%20c%C3%A1o.pdf", "Báo cáo.pdf"},
         {"utf-8'vi'K%E1%BA%BF%20ho%E1%BA%A1ch.pdf", "Kế hoạch.pdf"},
         {"UTF-8''B%C3%A1o%2", "fallback.pdf"},
+        {"UTF-8''caf%E9.pdf", "fallback.pdf"},  // Latin-1 labelled as UTF-8
         {"ISO-8859-1''caf%E9.pdf", "fallback.pdf"}};
     for (const auto& [ext, expected] : cases) {
         std::string body =

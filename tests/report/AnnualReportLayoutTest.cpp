@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 
 #include "SheetFixture.h"
@@ -50,18 +51,23 @@ TEST(AnnualReportLayoutTest, ComputedFactsOfSectionsOneToThree) {
     results.dates.step2Closes = parseIso("2023-01-20T16:59:59Z");
     results.types.push_back(resultsFromSheets("xa", "UBND cấp xã", {test::smallSheet()}));
     TypeResults& xa = results.types.back();
-    xa.previous =
-        TypeResults::Previous{2021, Points::fromHundredths(150), Points::fromHundredths(3000)};
-    auto b = layoutAnnualReport(results, test::repositoryTemplates(),
-                                {12, *parseIso("2023-02-02T03:00:00Z"), false}, {"", ""}, "{}");
-    const std::string pdf = dir.file("report.pdf");
-    ASSERT_TRUE(b.writeFile(pdf).ok());
-    std::string text = test::runTool(dir, "pdftotext " + pdf + " -").output;
-    for (char& c : text)
-        if (c == '\n')
-            c = ' ';
+    xa.previous = TypeResults::Previous{2021, Points::fromHundredths(150),
+                                        Points::fromHundredths(3000), xa.averageMax};
+    auto render = [&] {
+        auto b = layoutAnnualReport(results, test::repositoryTemplates(),
+                                    {12, *parseIso("2023-02-02T03:00:00Z"), false}, {"", ""}, "{}");
+        const std::string pdf = dir.file("report.pdf");
+        EXPECT_TRUE(b.writeFile(pdf).ok());
+        std::string text = test::runTool(dir, "pdftotext " + pdf + " -").output;
+        std::replace(text.begin(), text.end(), '\n', ' ');
+        return text;
+    };
+    auto changeText = [](std::int64_t diff, const std::string& unit) {
+        return std::string(diff > 0 ? "tăng " : "giảm ") +
+               Points::fromHundredths(diff > 0 ? diff : -diff).toString(true) + " " + unit;
+    };
+    std::string text = render();
     const ResultRow& unit = xa.rows.front();
-    const std::int64_t change = unit.total.hundredths() - 150;
     for (const std::string& expected :
          {"Điểm tối đa theo loại đơn vị: UBND cấp xã " +
               std::to_string(xa.averageMax.hundredths() / 100) + " điểm.",
@@ -70,11 +76,19 @@ TEST(AnnualReportLayoutTest, ComputedFactsOfSectionsOneToThree) {
               "định thẩm định bước 1 đến hết ngày 04/01/2023; thẩm định bước 2 đến hết ngày "
               "20/01/2023."),
           unit.unitName + " đạt " + unit.total.toString(true) + " điểm",
-          "So với năm 2021 (điểm 1,50, chỉ số 30,00%), điểm " +
-              std::string(change > 0 ? "tăng " : "giảm ") +
-              Points::fromHundredths(change > 0 ? change : -change).toString(true) + " điểm.",
+          "So với năm 2021 (1,50 điểm, chỉ số 30,00%), " +
+              changeText(unit.total.hundredths() - 150, "điểm") + ".",
           std::string("Điểm đạt được"), xa.areas.front().name})
         EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
+
+    // Last year on another scale (a survey run one year, not the other): the index is compared.
+    xa.previous->averageMax = xa.averageMax + Points::fromHundredths(3000);
+    text = render();
+    const std::string byIndex =
+        "So với năm 2021 (chỉ số 30,00%, trên thang điểm " +
+        std::to_string(xa.previous->averageMax.hundredths() / 100) + "), chỉ số " +
+        changeText(unit.indexPct.hundredths() - 3000, "điểm phần trăm") + ".";
+    EXPECT_NE(text.find(byIndex), std::string::npos) << byIndex << "\n" << text;
 }
 
 }  // namespace

@@ -64,13 +64,21 @@ TEST_F(TemplatesTest, ADocumentsSignerIsLaidOverTheOrganisationsFieldByField) {
     EXPECT_EQ(lines(report::signerOf(t->organisation, t->appraisalSheet.common)),
               (std::vector<std::string>{"", "", "TỔ TRƯỞNG TỔ THẨM ĐỊNH", "Trần Thị Bình"}));
 
+    // A signer of its own without "KT." stands alone, as templates of earlier versions printed
+    // (the chair signing in person: no "TM." line taken from the organisation).
     replace("decision.json", "\"name\": \"Nguyễn Văn An\"", "\"name\": \"Lê Văn Cường\"");
     replace("decision.json", "\"acting\": \"KT. CHỦ TỊCH\",", "");
+    replace("decision.json", "\"title\": \"PHÓ CHỦ TỊCH\"", "\"title\": \"CHỦ TỊCH\"");
     t = loadTemplates(dir.path().string());
     ASSERT_TRUE(t.ok());
     EXPECT_EQ(lines(report::signerOf(t->organisation, t->decision.common)),
-              (std::vector<std::string>{"TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH",
-                                        "Lê Văn Cường"}));
+              (std::vector<std::string>{"", "", "CHỦ TỊCH", "Lê Văn Cường"}));
+    // Without a name, the document's fields replace the organisation's one by one.
+    replace("decision.json", "\"name\": \"Lê Văn Cường\"", "\"on_behalf\": \"\"");
+    t = loadTemplates(dir.path().string());
+    ASSERT_TRUE(t.ok());
+    EXPECT_EQ(lines(report::signerOf(t->organisation, t->decision.common)),
+              (std::vector<std::string>{"", "KT. CHỦ TỊCH", "CHỦ TỊCH", "Nguyễn Văn An"}));
 }
 
 TEST_F(TemplatesTest, ADocumentsSignerMayNotHaveAnEmptyTitleOrName) {
