@@ -26,8 +26,7 @@ namespace {
 std::string numbered(const std::string& word, std::optional<int> number, const std::string& code) {
     if (!number)
         return word + kNumberBlank + "/" + code;
-    return word + " " + (*number < 10 ? "0" + std::to_string(*number) : std::to_string(*number)) +
-           "/" + code;
+    return word + " " + documentReference(*number, code);
 }
 
 }  // namespace
@@ -62,8 +61,7 @@ std::string isoVietnam(TimePoint t) {
 }
 
 std::string documentReference(int number, const std::string& code) {
-    return (number >= 0 ? twoDigits(static_cast<unsigned>(number)) : std::to_string(number)) + "/" +
-           code;
+    return twoDigits(static_cast<unsigned>(number)) + "/" + code;
 }
 
 }  // namespace kc::report

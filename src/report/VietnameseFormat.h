@@ -34,7 +34,8 @@ std::string roman(int n);
 // "2023-02-02T10:30:00+07:00": ISO 8601 in Vietnam time, as printed on signed documents.
 std::string isoVietnam(TimePoint t);
 
-// A document's number and code as cited: "07/QĐ-UBND" (a leading zero below 10).
+// A document's number and code as cited: "07/QĐ-UBND" (a leading zero below 10). REQUIRES:
+// number >= 0 (documents are numbered from 1).
 std::string documentReference(int number, const std::string& code);
 
 }  // namespace kc::report
