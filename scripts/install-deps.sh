@@ -6,13 +6,15 @@ set -euo pipefail
 packages=(
     build-essential cmake ninja-build pkg-config
     libpoco-dev libpodofo-dev libarchive-dev libmagic-dev libicu-dev libssl-dev libsqlite3-dev
-    libgtest-dev fonts-liberation2
+    libgtest-dev fonts-liberation2 libjs-pdf
     poppler-utils qpdf sqlite3 curl
     chromium chromium-l10n
     libarchive-tools libxlsxwriter-dev zlib1g-dev
     strace exfatprogs exfat-fuse
 )
-# libarchive-tools gives bsdtar, the baseline bench/archive measures against. strace kills the
+# libjs-pdf is pdf.js, which the web interface draws PDF previews with (served from
+# /usr/share/javascript/pdf/build, see web.pdfjsDir in docs/configuration.md). libarchive-tools
+# gives bsdtar, the baseline bench/archive measures against. strace kills the
 # server at chosen points of a commit in tests/e2e/crash.test.mjs. exfatprogs and exfat-fuse
 # make the exFAT "USB drive" a backup is tested on (tests/ExfatDrive.h).
 # Node.js and npm run the browser tests (tests/e2e). A Node.js that did not come from Debian's

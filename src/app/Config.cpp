@@ -111,11 +111,13 @@ Result<Config> Config::load(const std::string& path, const std::map<std::string,
         {"documents.templatesDir", text(c.templatesDir)},
         {"documents.publicUrl",
          [&c](const std::string& v) {
-             if (v.rfind("http://", 0) != 0 && v.rfind("https://", 0) != 0) return false;
+             if (v.rfind("http://", 0) != 0 && v.rfind("https://", 0) != 0)
+                 return false;
              c.publicUrl = v.back() == '/' ? v.substr(0, v.size() - 1) : v;
              return true;
          }},
         {"documents.verifyMaxBytes", integer(c.verifyMaxBytes, 1024, 1LL << 34)},
+        {"web.pdfjsDir", text(c.pdfjsDir)},
         {"log.level",
          [&c](const std::string& v) {
              try {

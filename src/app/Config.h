@@ -33,6 +33,8 @@ struct Config {
     int pbkdf2Iterations = 600000;
 
     std::string logLevel = "information";
+    // Where Debian's libjs-pdf keeps pdf.js, which the web interface draws PDF previews with.
+    std::string pdfjsDir = "/usr/share/javascript/pdf/build";
 
     // Official documents (docs/documents.md). The organisation's PKCS#12 key signs every
     // generated document; the approver's signs on top (a second signature). Empty paths default

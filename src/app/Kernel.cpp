@@ -68,11 +68,27 @@ Kernel::Kernel(const Config& config, const Clock& clock)
       _documents(*_store, _content, clock, DocumentSettings{config.templatesDir, config.publicUrl},
                  loadSigners(config)) {
     _services.reset(new http::Services{
-        _auth, _directory, _accounts, _criteria, _audit, [this] { return health(); },
-        config.sessionLifetime, _evidence, _content,
-        http::UploadLimits{config.uploadMaxFileBytes, config.uploadMaxRequestBytes}, _archives,
-        _exports, _spool, _assessment, _completeness, _results, _survey,
-        (_blobs.root() / "tmp").string(), _documents, config.verifyMaxBytes});
+        _auth,
+        _directory,
+        _accounts,
+        _criteria,
+        _audit,
+        [this] { return health(); },
+        config.sessionLifetime,
+        _evidence,
+        _content,
+        http::UploadLimits{config.uploadMaxFileBytes, config.uploadMaxRequestBytes},
+        _archives,
+        _exports,
+        _spool,
+        _assessment,
+        _completeness,
+        _results,
+        _survey,
+        (_blobs.root() / "tmp").string(),
+        _documents,
+        config.verifyMaxBytes,
+        config.pdfjsDir});
 }
 
 Kernel::~Kernel() = default;

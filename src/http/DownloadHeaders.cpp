@@ -104,8 +104,8 @@ std::string inlineDisposition(const std::string& fileName) {
 }
 
 bool viewableInline(const std::string& mediaType) {
-    return mediaType == "application/pdf" || mediaType == "image/png" ||
-           mediaType == "image/jpeg" || mediaType == "image/gif" || mediaType == "image/webp";
+    return mediaType == "image/png" || mediaType == "image/jpeg" || mediaType == "image/gif" ||
+           mediaType == "image/webp";
 }
 
 std::string storedFilePolicy(bool inlinePdf) {

@@ -34,14 +34,17 @@ std::string attachmentDisposition(const std::string& fileName);
 // The same with "inline": the browser shows the file (PDF viewer, image) instead of saving it.
 std::string inlineDisposition(const std::string& fileName);
 
-// Whether a stored file of mediaType may be shown inline on our origin when asked
-// (?inline=1): PDFs and raster images only. Everything else (HTML, SVG, scripts, office files)
-// is always sent as an attachment, so an uploaded file can never run as a page of the site.
+// Whether an uploaded file of mediaType may be shown inline on our origin when asked
+// (?inline=1): raster images only. Everything else is always sent as an attachment: HTML, SVG,
+// scripts and office files so that an uploaded file can never run as a page of the site, and
+// PDFs because the browser's own viewer runs the scripts a PDF may hold (the web interface
+// previews PDFs with pdf.js instead, see StaticFiles.h).
 bool viewableInline(const std::string& mediaType);
 
 // Content-Security-Policy of a stored file: nothing may load or run in it ("default-src
-// 'none'"), it may be framed only by our own pages, and, unless it is a PDF shown inline, it is
-// sandboxed (Chromium's PDF viewer does not run in a sandboxed document).
+// 'none'"), it may be framed only by our own pages, and, unless it is a PDF shown inline (only
+// the documents Kiểm Chứng generates itself), it is sandboxed (Chromium's PDF viewer does not
+// run in a sandboxed document).
 std::string storedFilePolicy(bool inlinePdf);
 
 }  // namespace kc::http

@@ -9,14 +9,13 @@ namespace {
 
 constexpr std::size_t kChunkBytes = 256 * 1024;
 
-void setCommonHeaders(Poco::Net::HTTPServerResponse& res, const std::string& etag,
-                      bool inlinePdf) {
+void setCommonHeaders(Poco::Net::HTTPServerResponse& res, const std::string& etag) {
     res.set("ETag", etag);
     res.set("Accept-Ranges", "bytes");
     // Content never changes under its ETag, but who may read it can: revalidate every time.
     res.set("Cache-Control", "private, no-cache");
     res.set("X-Content-Type-Options", "nosniff");
-    res.set("Content-Security-Policy", storedFilePolicy(inlinePdf));
+    res.set("Content-Security-Policy", storedFilePolicy(false));
 }
 
 }  // namespace
@@ -37,7 +36,7 @@ Reply content(Services& s, Request& r) {
     auto& res = r.response;
     const std::string etag = "\"" + item.sha256 + "\"";
 
-    setCommonHeaders(res, etag, shownInline && item.mediaType == "application/pdf");
+    setCommonHeaders(res, etag);
     if (r.raw.has("If-None-Match") && etagMatches(r.raw.get("If-None-Match"), etag)) {
         res.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_NOT_MODIFIED);
         res.setContentLength(0);

@@ -43,6 +43,7 @@ struct Services {
     std::string tmpDir;                 // where spreadsheets are written before they are sent
     DocumentService& documents;         // official documents (DocumentHandlers.cpp)
     std::uint64_t verifyMaxBytes;       // largest PDF POST /api/v1/verify reads
+    std::string pdfjsDir;               // Debian's pdf.js, served at /vendor/pdfjs/ (StaticFiles.h)
 };
 
 // Thin handlers: parse the request, call one service, render. Grouped by resource; the route

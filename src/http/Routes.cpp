@@ -19,6 +19,7 @@ std::vector<Route> apiRoutes(Services& s) {
     return {
         {"GET",    "/",                                      Access::open(), web::page},
         {"GET",    "/static/{*path}",                        Access::open(), web::asset},
+        {"GET",    "/vendor/pdfjs/{file}",                   Access::open(), [&s](Request& r) { return web::pdfjs(s.pdfjsDir, r); }},
 
         {"GET",    "/api/v1/health",                         Access::open(), [&s](Request&) { return s.health(); }},
 

@@ -1,7 +1,11 @@
 #include "http/StaticFiles.h"
 
+#include <Poco/StreamCopier.h>
 #include <Poco/String.h>
 #include <Poco/StringTokenizer.h>
+
+#include <filesystem>
+#include <fstream>
 
 #include "web/WebAssets.h"
 
@@ -9,20 +13,26 @@ namespace kc::http::web {
 
 namespace {
 
-Reply send(Request& r, const kc::web::WebAsset& asset) {
+// Sets the headers every web file gets; true when If-None-Match names etag and the 304 is sent.
+bool sentNotModified(Request& r, const std::string& etag) {
     auto& res = r.response;
     setSecurityHeaders(res);
     // no-cache, not no-store: the browser keeps the file but asks each time, and the ETag makes
-    // the answer a body-less 304 until a new build changes the file.
+    // the answer a body-less 304 until the file changes.
     res.set("Cache-Control", "no-cache");
-    const std::string etag = "\"" + std::string(asset.sha256) + "\"";
     res.set("ETag", etag);
-    if (etagMatches(r.raw.get("If-None-Match", ""), etag)) {
-        res.setStatus(Poco::Net::HTTPResponse::HTTP_NOT_MODIFIED);
-        res.setContentLength(0);
-        res.send();
+    if (!etagMatches(r.raw.get("If-None-Match", ""), etag))
+        return false;
+    res.setStatus(Poco::Net::HTTPResponse::HTTP_NOT_MODIFIED);
+    res.setContentLength(0);
+    res.send();
+    return true;
+}
+
+Reply send(Request& r, const kc::web::WebAsset& asset) {
+    if (sentNotModified(r, "\"" + std::string(asset.sha256) + "\""))
         return Reply::sent();
-    }
+    auto& res = r.response;
     res.setStatus(Poco::Net::HTTPResponse::HTTP_OK);
     res.setContentType(std::string(asset.contentType));
     res.setContentLength(static_cast<std::streamsize>(asset.content.size()));
@@ -67,6 +77,30 @@ Reply asset(Request& r) {
     const auto* found = kc::web::findWebAsset(path);
     if (!found) return notFound(path);
     return send(r, *found);
+}
+
+Reply pdfjs(const std::string& dir, Request& r) {
+    const std::string& name = r.param("file");
+    if (name != "pdf.js" && name != "pdf.worker.js")
+        return Reply::error(Error::notFound("Không có tệp /vendor/pdfjs/" + name));
+    const std::string path = dir + "/" + name;
+    std::ifstream in(path, std::ios::binary);
+    std::error_code sizeError, timeError;
+    const auto size = std::filesystem::file_size(path, sizeError);
+    const auto modified = std::filesystem::last_write_time(path, timeError);
+    if (!in || sizeError || timeError)
+        return Reply::error(
+            Error::notFound("Máy chủ chưa cài trình xem PDF pdf.js (gói libjs-pdf)"));
+    const std::string etag = "\"pdfjs-" + std::to_string(size) + "-" +
+                             std::to_string(modified.time_since_epoch().count()) + "\"";
+    if (sentNotModified(r, etag))
+        return Reply::sent();
+    auto& res = r.response;
+    res.setStatus(Poco::Net::HTTPResponse::HTTP_OK);
+    res.setContentType("text/javascript; charset=utf-8");
+    res.setContentLength64(static_cast<Poco::Int64>(size));
+    Poco::StreamCopier::copyStream64(in, res.send());
+    return Reply::sent();
 }
 
 }  // namespace kc::http::web

@@ -32,4 +32,12 @@ Reply page(Request& r);
 // not embedded gets the router's 404 JSON error.
 Reply asset(Request& r);
 
+// GET /vendor/pdfjs/{file}: pdf.js, from Debian's libjs-pdf, with which the web interface draws
+// PDF previews (so that no script inside an uploaded PDF runs, as it would in the browser's own
+// viewer). file is "pdf.js" or "pdf.worker.js", read from dir (web.pdfjsDir) on every request, so
+// that a security update of the package needs no rebuild; answered like asset(), its ETag made
+// of the file's size and modification time. Another name, or a file missing from dir, gets a 404
+// JSON error (the web interface then offers the download instead).
+Reply pdfjs(const std::string& dir, Request& r);
+
 }  // namespace kc::http::web

@@ -239,6 +239,32 @@ export async function apiPostBytes(baseURL, token, p, bytes, contentType = 'appl
     return {status: r.status, body: await r.json()};
 }
 
+// A one-page PDF (ASCII, so it can travel as text) showing title, whose /OpenAction is a script
+// that opens a dialog asking for a password: what a unit's file may hold. A viewer that runs PDF
+// scripts shows the dialog; pdf.js, as the web interface uses it, does not.
+export function scriptedPdf(title) {
+    const content = `BT /F1 28 Tf 60 760 Td (${title}) Tj ET 0 0 1 rg 60 500 300 200 re f`;
+    const objects = [
+        '<< /Type /Catalog /Pages 2 0 R /OpenAction 5 0 R >>',
+        '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+        '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 6 0 R >>',
+        '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+        "<< /S /JavaScript /JS (app.alert\\('Nhap mat khau de xem tai lieu'\\); app.response\\('Mat khau:'\\);) >>",
+        `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    ];
+    let pdf = '%PDF-1.4\n';
+    const offsets = objects.map((body, i) => {
+        const at = pdf.length;
+        pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
+        return at;
+    });
+    const xref = pdf.length;
+    pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+    for (const at of offsets) pdf += `${String(at).padStart(10, '0')} 00000 n \n`;
+    pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+    return pdf;
+}
+
 // A zip (entries stored, names flagged UTF-8) of files {name: Buffer|string}, for upload tests.
 export function makeZip(files) {
     const locals = [];

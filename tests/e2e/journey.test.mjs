@@ -10,7 +10,7 @@ import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
 import {
     ACCOUNTS, startServer, launchBrowser, withPage as sharedWithPage, waitForPage, login, screenshots,
-    apiToken, apiGet, apiSend,
+    apiToken, apiGet, apiSend, scriptedPdf,
 } from './harness.mjs';
 
 let server;
@@ -22,6 +22,8 @@ let unit;
 const ITEM = '/periods/2022/units/XA16/assessment';
 const iso = ms => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const DAY = 86400000;
+// The plan the unit uploads is a real PDF whose opening script asks for a password.
+const PLAN_PDF = scriptedPdf('Ke hoach CCHC nam 2022');
 
 before(async () => {
     server = await startServer();
@@ -100,7 +102,7 @@ test('unit: self-scores 1.1.1, uploads two files with Vietnamese names, withdraw
         await upload.getByLabel('Cơ quan ban hành').fill('UBND xã Phúc Khánh');
         await upload.getByLabel('Trang, mục chứng minh').fill('tr. 2, mục II');
         // Both files with Vietnamese names dropped at once.
-        await dropFiles(page, [{name: 'Kế hoạch CCHC năm 2022.pdf', type: 'application/pdf', text: '%PDF-1.4 Kế hoạch cải cách hành chính năm 2022'},
+        await dropFiles(page, [{name: 'Kế hoạch CCHC năm 2022.pdf', type: 'application/pdf', text: PLAN_PDF},
             {name: 'Báo cáo kết quả thực hiện quý I.docx', type: 'application/octet-stream', text: 'Báo cáo kết quả thực hiện kế hoạch CCHC quý I năm 2022'}]);
         assert.deepEqual(await page.locator('.upload-item .file-name').allTextContents(),
             ['Kế hoạch CCHC năm 2022.pdf', 'Báo cáo kết quả thực hiện quý I.docx']);
@@ -164,7 +166,7 @@ test('unit: self-scores 1.1.1, uploads two files with Vietnamese names, withdraw
     const i113 = await item('1.1.3');
     assert.deepEqual([i113.self.score, i113.self.metric_pct, i113.self.suggested], [2, 85, 1]);
     const download = await fetch(`${base}/api/v1/evidence/${plan.id}/content`, {headers: {Authorization: `Bearer ${unit}`}});
-    assert.equal(await download.text(), '%PDF-1.4 Kế hoạch cải cách hành chính năm 2022');
+    assert.equal(await download.text(), PLAN_PDF);
 });
 
 // Holds the browser's requests that matcher picks until the test lets each one go. held lists
@@ -273,16 +275,32 @@ test('reviewer: step 1 score with a comment and a supplement request; keys move 
         await waitForPage(page, /^1\.1\.1 /);
         await page.getByRole('link', {name: 'Kế hoạch CCHC năm 2022.pdf'}).waitFor();
         await page.getByText('Kế hoạch số 97/KH-UBND ban hành ngày 15/01/2022, đúng hạn.').waitFor();
-        // The PDF opens beside the scores: the server sends it inline (only PDFs and images, only
-        // when asked), framed by this page.
-        const [shown] = await Promise.all([
-            page.waitForResponse(r => /\/api\/v1\/evidence\/\d+\/content\?inline=1$/.test(r.url())),
-            page.locator('li.evidence').filter({hasText: 'Kế hoạch CCHC năm 2022.pdf'}).getByText('Xem tệp PDF').click(),
+        // The PDF opens beside the scores, its pages drawn by pdf.js: the script inside it (a
+        // password prompt) never runs, and the browser's own viewer is never involved (the server
+        // no longer sends an uploaded PDF inline).
+        const dialogs = [];
+        page.on('dialog', d => { dialogs.push(d.message()); d.dismiss().catch(() => {}); });
+        const preview = page.locator('li.evidence').filter({hasText: 'Kế hoạch CCHC năm 2022.pdf'});
+        const [fetched] = await Promise.all([
+            page.waitForResponse(r => /\/api\/v1\/evidence\/\d+\/content$/.test(r.url())),
+            preview.getByText('Xem tệp PDF').click(),
         ]);
-        assert.equal(shown.status(), 200);
-        assert.match(shown.headers()['content-disposition'], /^inline; /);
-        assert.equal(shown.headers()['content-type'], 'application/pdf');
-        assert.ok(await page.locator('iframe.pdf-preview[title="Xem trước Kế hoạch CCHC năm 2022.pdf"]').isVisible());
+        assert.equal(fetched.status(), 200);
+        assert.match(fetched.headers()['content-disposition'], /^attachment; /);
+        await preview.getByRole('status').filter({hasText: '1 trang.'}).waitFor();
+        const canvas = preview.getByRole('img', {name: 'Trang 1/1'});
+        await page.waitForFunction(c => c.width > 0, await canvas.elementHandle());
+        // The page's blue rectangle is on the canvas: drawn, not blank.
+        await page.waitForFunction(c => {
+            const {data} = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+            for (let i = 0; i < data.length; i += 4) if (data[i + 2] > 200 && data[i] < 60) return true;
+            return false;
+        }, await canvas.elementHandle());
+        assert.equal(await page.locator('iframe, embed, object').count(), 0);
+        await page.waitForTimeout(500);  // time for a script the viewer might have run
+        assert.deepEqual(dialogs, []);
+        await canvas.scrollIntoViewIfNeeded();
+        await screenshots(assert, page, '31-xem-truoc-pdf');
 
         const step1 = page.getByRole('form', {name: 'Thẩm định bước 1'});
         await step1.getByLabel('Ban hành không kịp thời — 0,5 điểm').check();

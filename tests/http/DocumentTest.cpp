@@ -9,7 +9,7 @@ namespace {
 // The demo server with signing keys, the sample criteria for communes, and XA16's evidence.
 class DocumentTest : public ::testing::Test {
 protected:
-    DocumentTest() : s(TestServerOptions{256 * 1024, true, true}) {
+    DocumentTest() : s(TestServerOptions{.signingKeys = true}) {
         auto set = s.kernel->criteria().importSet(
             Kernel::systemActor(), CriteriaImport{2022, "xa", readFile(demoCriteriaPath()), false});
         if (!set.ok() && set.error().code != ErrorCode::Duplicate)

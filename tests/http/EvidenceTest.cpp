@@ -442,17 +442,35 @@ TEST_F(EvidenceDownloadTest, StreamsTheFileWithTypeLengthEtagAndVietnameseName) 
               "filename*=UTF-8''K%E1%BA%BF%20ho%E1%BA%A1ch%20CCHC%202022.pdf");
 }
 
-TEST_F(EvidenceDownloadTest, ShowsPdfsAndImagesInlineOnlyWhenAskedAndNothingElse) {
-    auto pdf = uploaded("Kế hoạch.pdf", kPdf);
-    auto r = get(pdf);
+TEST_F(EvidenceDownloadTest, ShowsImagesInlineOnlyWhenAskedAndNothingElse) {
+    // A 1x1 grey PNG.
+    const std::string png(
+        "\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x00\x00\x00"
+        "\x00\x3a\x7e\x9b\x55\x00\x00\x00\x0aIDAT\x78\x9c\x63\x60\x00\x00\x00\x02\x00\x01\x48"
+        "\xaf\xa4\x71\x00\x00\x00\x00IEND\xae\x42\x60\x82",
+        67);
+    auto image = uploaded("Ảnh chụp.png", png);
+    auto r = get(image);
     EXPECT_EQ(r.header("Content-Disposition").rfind("attachment;", 0), 0u);
+    r = get(image + "?inline=1");
+    ASSERT_EQ(r.status, 200);
+    EXPECT_EQ(r.header("Content-Type"), "image/png");
+    EXPECT_EQ(r.header("Content-Disposition").rfind("inline; filename=\"Anh chup.png\"", 0), 0u);
+    // Nothing may load or run in it, only our pages may frame it.
     EXPECT_EQ(r.header("Content-Security-Policy"), "default-src 'none'; frame-ancestors 'self'; sandbox");
+    EXPECT_EQ(r.header("X-Content-Type-Options"), "nosniff");
+
+    // A PDF is never shown inline: the browser's viewer would run the scripts it may hold (the
+    // web interface draws previews with pdf.js instead). Sandboxed, so that a browser given the
+    // address does not run it either.
+    auto pdf = uploaded("Kế hoạch.pdf", kPdf);
     r = get(pdf + "?inline=1");
     ASSERT_EQ(r.status, 200);
-    EXPECT_EQ(r.header("Content-Disposition").rfind("inline; filename=\"Ke hoach.pdf\"", 0), 0u);
-    // The PDF viewer does not run sandboxed; nothing else may load, only our pages may frame it.
-    EXPECT_EQ(r.header("Content-Security-Policy"), "default-src 'none'; frame-ancestors 'self'");
-    EXPECT_EQ(r.header("X-Content-Type-Options"), "nosniff");
+    EXPECT_EQ(r.header("Content-Type"), "application/pdf");
+    EXPECT_EQ(r.header("Content-Disposition").rfind("attachment; filename=\"Ke hoach.pdf\"", 0),
+              0u);
+    EXPECT_EQ(r.header("Content-Security-Policy"),
+              "default-src 'none'; frame-ancestors 'self'; sandbox");
 
     // An HTML file (detected by content, whatever its name) is never shown inline.
     auto html = uploaded("trang.pdf", "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>\n");

@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 
 #include "TestServer.h"
 #include "core/Sha256.h"
@@ -122,6 +124,62 @@ TEST_F(HttpTest, WildcardTakesEverySegmentAndOtherMethodsAre405) {
     EXPECT_EQ(post.status, 405) << post.dump();
     EXPECT_EQ(post.header("Allow"), "GET, HEAD");
     EXPECT_EQ(s.request("DELETE", "/", "").status, 405);
+}
+
+// pdf.js comes from the directory web.pdfjsDir names (Debian's libjs-pdf), read on every request.
+class PdfjsTest : public ::testing::Test {
+protected:
+    static std::string fakePdfjs(const ScratchDir& d) {
+        std::filesystem::create_directories(d.path() / "build");
+        std::ofstream(d.path() / "build/pdf.js") << "globalThis.pdfjsLib = {};\n";
+        std::ofstream(d.path() / "build/pdf.worker.js") << "// worker\n";
+        std::ofstream(d.path() / "build/pdf.sandbox.js") << "// scripting: never served\n";
+        return (d.path() / "build").string();
+    }
+    ScratchDir dir;
+    TestServer s{TestServerOptions{.pdfjsDir = fakePdfjs(dir)}};
+};
+
+TEST_F(PdfjsTest, ServesTheLibraryAndItsWorkerLikeTheWebFiles) {
+    auto lib = s.get("/vendor/pdfjs/pdf.js", "");
+    ASSERT_EQ(lib.status, 200) << lib.dump();
+    EXPECT_EQ(lib.body, "globalThis.pdfjsLib = {};\n");
+    EXPECT_EQ(lib.header("Content-Type"), "text/javascript; charset=utf-8");
+    expectSecurityHeaders(lib);
+    auto worker = s.get("/vendor/pdfjs/pdf.worker.js", "");
+    ASSERT_EQ(worker.status, 200) << worker.dump();
+    EXPECT_EQ(worker.body, "// worker\n");
+
+    const std::string etag = lib.header("ETag");
+    EXPECT_EQ(etag.rfind("\"pdfjs-", 0), 0u) << etag;
+    auto again = s.request("GET", "/vendor/pdfjs/pdf.js", "", "", {{"If-None-Match", etag}});
+    EXPECT_EQ(again.status, 304);
+    EXPECT_TRUE(again.body.empty());
+    // A package update changes the file, its size and its time: the tag follows.
+    std::ofstream(dir.path() / "build/pdf.js") << "globalThis.pdfjsLib = {version: 2};\n";
+    auto updated = s.request("GET", "/vendor/pdfjs/pdf.js", "", "", {{"If-None-Match", etag}});
+    EXPECT_EQ(updated.status, 200);
+    EXPECT_EQ(updated.body, "globalThis.pdfjsLib = {version: 2};\n");
+    EXPECT_NE(updated.header("ETag"), etag);
+}
+
+TEST_F(PdfjsTest, OnlyTheTwoFilesAreServed) {
+    for (const char* path :
+         {"/vendor/pdfjs/pdf.sandbox.js", "/vendor/pdfjs/pdf.js.map",
+          "/vendor/pdfjs/..%2Fbuild%2Fpdf.js", "/vendor/pdfjs/", "/vendor/pdfjs"}) {
+        auto r = s.get(path, "");
+        EXPECT_EQ(r.status, 404) << path << " " << r.dump();
+        EXPECT_EQ(r.errorCode(), "not_found") << path;
+    }
+}
+
+TEST(PdfjsMissing, APackageNotInstalledIsA404ThatSaysSo) {
+    ScratchDir empty;
+    TestServer s{TestServerOptions{.pdfjsDir = (empty.path() / "none").string()}};
+    auto r = s.get("/vendor/pdfjs/pdf.js", "");
+    EXPECT_EQ(r.status, 404) << r.dump();
+    EXPECT_EQ(r.errorCode(), "not_found");
+    EXPECT_NE(r.body.find("libjs-pdf"), std::string::npos) << r.body;
 }
 
 TEST_F(HttpTest, ApiRepliesKeepTheirOwnHeaders) {

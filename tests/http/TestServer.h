@@ -160,6 +160,7 @@ struct TestServerOptions {
     std::size_t maxJsonBytes = 256 * 1024;  // the demo criteria set is ~90 KB
     bool demo = true;
     bool signingKeys = false;  // create the demo signing keys (as `init` does) before starting
+    std::string pdfjsDir = {};  // web.pdfjsDir; empty: the default (Debian's libjs-pdf)
 };
 
 class TestServer {
@@ -173,6 +174,8 @@ public:
         config.httpTimeoutSeconds = 10;
         config.httpMaxJsonBytes = options.maxJsonBytes;
         config.pbkdf2Iterations = 1000;
+        if (!options.pdfjsDir.empty())
+            config.pdfjsDir = options.pdfjsDir;
         if (options.demo) {
             std::filesystem::create_directories(config.storageDir);
             std::filesystem::copy_file(demoTemplateDatabase(), config.databasePath);

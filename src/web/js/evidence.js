@@ -7,6 +7,7 @@ import {post} from './api.js';
 import {submit} from './forms.js';
 import {formatDateTime, formatDate} from './format.js';
 import {ROUND_LABELS} from './messages.js';
+import {showPdf} from './pdfPreview.js';
 
 const ACTIONS = {upload: 'Nộp', withdraw: 'Rút', restore: 'Khôi phục'};
 
@@ -69,12 +70,12 @@ function imagePreview(item) {
         h('summary', {}, 'Xem ảnh'), img);
 }
 
-// The PDF is shown by the browser's viewer in a frame of this page (the server sends it inline
-// only for ?inline=1, and only PDFs and images); loaded when the reader opens the preview.
+// The PDF's pages drawn by pdf.js (pdfPreview.js), not by the browser's viewer, which would run
+// any script in the file; loaded when the reader opens the preview.
 function pdfPreview(item) {
-    const frame = h('iframe', {title: `Xem trước ${item.file_name}`, class: 'preview pdf-preview'});
-    return h('details', {class: 'preview-box', ontoggle: e => { if (e.target.open && !frame.src) frame.src = `${contentUrl(item)}?inline=1`; }},
-        h('summary', {}, 'Xem tệp PDF'), frame);
+    const box = h('div', {class: 'pdf-preview'});
+    return h('details', {class: 'preview-box', ontoggle: e => { if (e.target.open && !box.hasChildNodes()) showPdf(box, contentUrl(item), item.file_name); }},
+        h('summary', {}, 'Xem tệp PDF'), box);
 }
 
 function changeButton(item, onChanged) {
