@@ -7,7 +7,7 @@ import {post} from './api.js';
 import {submit} from './forms.js';
 import {formatDateTime, formatDate} from './format.js';
 import {ROUND_LABELS} from './messages.js';
-import {showPdf} from './pdfPreview.js';
+import {showPdf, closePdf} from './pdfPreview.js';
 
 const ACTIONS = {upload: 'Nộp', withdraw: 'Rút', restore: 'Khôi phục'};
 
@@ -71,11 +71,11 @@ function imagePreview(item) {
 }
 
 // The PDF's pages drawn by pdf.js (pdfPreview.js), not by the browser's viewer, which would run
-// any script in the file; loaded when the reader opens the preview.
+// any script in the file; loaded when the reader opens the preview, released when it closes.
 function pdfPreview(item) {
     const box = h('div', {class: 'pdf-preview'});
-    return h('details', {class: 'preview-box', ontoggle: e => { if (e.target.open && !box.hasChildNodes()) showPdf(box, contentUrl(item), item.file_name); }},
-        h('summary', {}, 'Xem tệp PDF'), box);
+    const toggled = e => (e.target.open ? showPdf(box, contentUrl(item), item.file_name) : closePdf(box));
+    return h('details', {class: 'preview-box', ontoggle: toggled}, h('summary', {}, 'Xem tệp PDF'), box);
 }
 
 function changeButton(item, onChanged) {

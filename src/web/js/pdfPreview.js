@@ -7,6 +7,7 @@ import {h, replace} from './dom.js';
 
 const PDFJS = '/vendor/pdfjs/';
 let library = null;
+let worker = null;  // one pdf.js worker for every preview
 
 // pdf.js's UMD build sets globalThis.pdfjsLib; loaded once, on the first preview.
 function loadPdfjs() {
@@ -36,25 +37,49 @@ function failure(error) {
     return 'Không xem trước được tệp này: hãy tải tệp về để mở.';
 }
 
+const shown = new Map();  // box -> {pdf, observer} for every preview open on the page
+
+// Closes the preview in box: its pages' memory, its document in the worker, its canvases.
+export function closePdf(box) {
+    const open = shown.get(box);
+    if (open) {
+        shown.delete(box);
+        open.observer.disconnect();
+        open.pdf.destroy();
+    }
+    box.replaceChildren();
+}
+
+// Previews whose box has left the page (the router drew another page) are closed too.
+function closeDetached() {
+    for (const box of [...shown.keys()]) if (!box.isConnected) closePdf(box);
+}
+window.addEventListener('hashchange', () => setTimeout(closeDetached, 1000));
+
 // Fills box with the pages of the PDF at url (fetched with the session cookie, in ranges where
-// the server allows it). name labels the pages for screen readers.
+// the server allows it). name labels the pages for screen readers. Never throws: a failure is
+// shown in box.
 export async function showPdf(box, url, name) {
+    closeDetached();
     const status = h('p', {class: 'hint', role: 'status'}, 'Đang mở tệp PDF…');
     const pages = h('div', {class: 'pdf-pages', tabindex: '0', 'aria-label': `Các trang của ${name}`});
     replace(box, status, pages);
-    let pdf;
+    let pdf, ratio;
     try {
         const lib = await loadPdfjs();
+        worker ||= new lib.PDFWorker();
         // isEvalSupported: false keeps pdf.js from compiling font programs to JavaScript (the
         // page's Content-Security-Policy forbids it anyway); no scripting is ever set up.
-        pdf = await lib.getDocument({url, isEvalSupported: false, enableXfa: false}).promise;
+        pdf = await lib.getDocument({url, worker, isEvalSupported: false, enableXfa: false}).promise;
+        const first = (await pdf.getPage(1)).getViewport({scale: 1});
+        ratio = first.height / first.width;
     } catch (error) {
-        status.textContent = failure(error);
+        pdf?.destroy();
+        if (box.contains(status)) status.textContent = failure(error);
         return;
     }
+    if (!box.contains(pages)) return pdf.destroy();  // closed while it loaded
     status.textContent = `${pdf.numPages} trang.`;
-    const first = await pdf.getPage(1);
-    const ratio = first.getViewport({scale: 1}).height / first.getViewport({scale: 1}).width;
     const drawn = new Map();  // page number -> its render task while drawn
     const observer = new IntersectionObserver(entries => {
         for (const entry of entries) {
@@ -68,6 +93,7 @@ export async function showPdf(box, url, name) {
             }
         }
     }, {root: pages, rootMargin: '100% 0px'});
+    shown.set(box, {pdf, observer});
     for (let n = 1; n <= pdf.numPages; n++) {
         const canvas = h('canvas', {class: 'pdf-page', width: 0, height: 0, role: 'img', 'aria-label': `Trang ${n}/${pdf.numPages}`, dataset: {page: n}});
         // The first page's shape until the page is drawn (set through the CSSOM, which the
