@@ -181,6 +181,16 @@ INSTANTIATE_TEST_SUITE_P(
         BadValue{"MaxFailedLoginsZero", "auth.maxFailedLogins", "0"},
         BadValue{"LockMinutesOverADay", "auth.lockMinutes", "1441"},
         BadValue{"Pbkdf2Zero", "auth.pbkdf2Iterations", "0"},
+        BadValue{"PortWithPlus", "http.port", "+8080"},
+        BadValue{"PortWithExponent", "http.port", "8e3"},
+        BadValue{"BindNotAnAddress", "http.bind", "notanaddress"},
+        BadValue{"BindOutOfRange", "http.bind", "999.1.1.1"},
+        BadValue{"StorageDirEmpty", "storage.dir", ""},
+        BadValue{"TemplatesDirEmpty", "documents.templatesDir", ""},
+        BadValue{"PdfjsDirEmpty", "web.pdfjsDir", ""},
+        BadValue{"PublicUrlWithoutHost", "documents.publicUrl", "https://"},
+        BadValue{"PublicUrlWithSpace", "documents.publicUrl", "http://cchc baoyen.vn"},
+        BadValue{"PublicUrlNotHttp", "documents.publicUrl", "ftp://cchc.baoyen.vn"},
         BadValue{"UnknownKey", "auth.passwordMinLength", "8"},
         BadValue{"MisspelledKey", "http.prot", "8080"}),
     [](const auto& info) { return std::string(info.param.name); });
@@ -190,6 +200,26 @@ TEST_F(ConfigTest, InvalidEnvironmentValueIsReportedUnderTheKey) {
     ASSERT_FALSE(c.ok());
     EXPECT_EQ(paths(c.error()), (std::set<std::string>{"http.port"}));
     EXPECT_NE(c.error().details[0].message.find("nine"), std::string::npos);
+}
+
+TEST_F(ConfigTest, TheMessageSaysWhatIsExpected) {
+    auto c = Config::load(write("http.port = 99999\n"), {{"KC_HTTP_THREADS", " 8"}});
+    ASSERT_FALSE(c.ok());
+    ASSERT_EQ(c.error().details.size(), 2u);
+    for (const auto& d : c.error().details) {
+        if (d.path == "http.port")
+            EXPECT_EQ(d.message, "invalid value '99999': expected a whole number from 0 to 65535");
+        else
+            EXPECT_EQ(d.message, "invalid value ' 8': expected a whole number from 1 to 1024");
+    }
+}
+
+TEST_F(ConfigTest, AddressesToListenOnAreIpLiteralsOrLocalhost) {
+    for (const char* bind : {"0.0.0.0", "127.0.0.1", "::1", "::", "localhost"}) {
+        auto c = Config::load(write(std::string("http.bind = ") + bind + "\n"), {});
+        ASSERT_TRUE(c.ok()) << bind << ": " << c.error().details.at(0).message;
+        EXPECT_EQ(c->httpBind, bind);
+    }
 }
 
 TEST_F(ConfigTest, RangeBoundariesAreAccepted) {
