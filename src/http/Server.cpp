@@ -1,5 +1,6 @@
 #include "http/Server.h"
 
+#include <Poco/Exception.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/HTTPServerSession.h>
@@ -9,6 +10,8 @@
 #include <Poco/Net/TCPServerConnectionFactory.h>
 
 #include <chrono>
+#include <stdexcept>
+#include <string>
 #include <thread>
 
 #include "http/Connection.h"
@@ -127,7 +130,18 @@ Server::Server(ServerOptions options, std::vector<Route> routes, AuthService& au
 Server::~Server() { stop(); }
 
 void Server::start() {
-    Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(_options.bindAddress, _options.port), 64);
+    // Poco's ServerSocket(address, backlog) binds with reuseAddress, which in Poco 1.11 also
+    // sets SO_REUSEPORT: a second server on a taken port would then start and share it. Bind
+    // with SO_REUSEADDR only (a restart need not wait out TIME_WAIT), so a taken port fails.
+    Poco::Net::ServerSocket socket;
+    try {
+        socket.bind(Poco::Net::SocketAddress(_options.bindAddress, _options.port), true, false);
+        socket.listen(64);
+    } catch (const Poco::Exception& e) {
+        throw std::runtime_error("cannot listen on " + _options.bindAddress + ":" +
+                                 std::to_string(_options.port) + ": " + e.displayText() +
+                                 " (another server on that port? see http.bind, http.port)");
+    }
     Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
     params->setMaxThreads(_options.maxThreads);
     params->setMaxQueued(_options.maxQueued);

@@ -29,8 +29,9 @@ struct ConnectionPolicy;
 class ForwardingFactory;
 
 // Poco's multi-threaded HTTP server around a Router, with the connection policy described in
-// Server.cpp. start() returns once listening; stop() closes every connection and waits (up to
-// 5 s) for their threads to finish.
+// Server.cpp. start() returns once listening, and throws std::runtime_error naming the address
+// when it cannot listen there (the port taken, by another server too; an unknown address);
+// stop() closes every connection and waits (up to 5 s) for their threads to finish.
 class Server {
 public:
     Server(ServerOptions options, std::vector<Route> routes, AuthService& auth, HttpLimits limits);

@@ -48,6 +48,24 @@ TEST(ServerTest, KeepsConnectionsAliveOnlyWhileAQuarterOfTheThreadsIsFree) {
     EXPECT_EQ(idle.front()->readResponse().status, 200);
 }
 
+// Poco's ServerSocket(address) bound with SO_REUSEPORT too: a second server on a taken port
+// started, and the kernel shared the connections between the two.
+TEST(ServerTest, ASecondServerOnATakenPortFailsToStart) {
+    EvidenceServer s;
+    http::Server second(http::ServerOptions{"127.0.0.1", s.port, 2, 8, 10}, {}, s.kernel->auth(),
+                        http::HttpLimits{1024});
+    try {
+        second.start();
+        ADD_FAILURE() << "a second server listens on port " << s.port;
+    } catch (const std::runtime_error& e) {
+        EXPECT_NE(
+            std::string(e.what()).find("cannot listen on 127.0.0.1:" + std::to_string(s.port)),
+            std::string::npos)
+            << e.what();
+    }
+    EXPECT_EQ(s.request("GET", "/api/v1/health", "").status, 200);
+}
+
 // Poco's receive timeout bounds each wait for more bytes, not the whole head: a client sending
 // its request head a byte now and then kept its thread for as long as it went on. The whole
 // head must now arrive within http.timeoutSeconds; the server then answers 400 and closes.
