@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <mutex>
+#include <set>
 #include <stdexcept>
 
 #include "storage/ConnectionPool.h"
@@ -99,10 +100,13 @@ void SqlStore::migrate() {
         sql::exec(s,
                   "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
                   "name TEXT NOT NULL)");
-        auto rows = sql::query(s, "SELECT MAX(version) FROM schema_migrations");
-        const int current = rows.empty() ? 0 : static_cast<int>(rows.front().integer(0));
+        // Every version not recorded, not only those above the highest: branches that each
+        // added a migration can leave a database with a later version and without an earlier.
+        std::set<std::int64_t> applied;
+        for (const auto& row : sql::query(s, "SELECT version FROM schema_migrations"))
+            applied.insert(row.integer(0));
         for (const Migration& m : migrations()) {
-            if (m.version <= current)
+            if (applied.count(m.version))
                 continue;
             try {
                 for (const std::string& stmt : splitStatements(m.sql)) sql::exec(s, stmt);
