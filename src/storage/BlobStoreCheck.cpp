@@ -48,6 +48,7 @@ VerifyReport BlobStore::verify(const std::vector<std::string>& expectedShas,
     const std::set<std::string> expected(expectedShas.begin(), expectedShas.end());
     std::set<std::string> found;
     std::error_code ec;
+    // Paths are reported lexically (fs::relative would follow a symlink and name its target).
     for (auto it = fs::recursive_directory_iterator(_blobs, ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         const fs::path& file = it->path();
@@ -62,7 +63,8 @@ VerifyReport BlobStore::verify(const std::vector<std::string>& expectedShas,
                             parent.parent_path().filename() == name.substr(0, 2) &&
                             parent.parent_path().parent_path() == _blobs;
         if (!placed || !expected.count(name))
-            report.orphans.push_back(fs::relative(file, _root).generic_string());
+            report.orphans.push_back(
+                (fs::path("blobs") / file.lexically_relative(_blobs)).generic_string());
         if (!placed)
             continue;
         found.insert(name);
@@ -73,7 +75,8 @@ VerifyReport BlobStore::verify(const std::vector<std::string>& expectedShas,
         if (!found.count(sha))
             report.missing.push_back(sha);
     for (const fs::path& temp : staleTemps(staleAge))
-        report.staleTemps.push_back(fs::relative(temp, _root).generic_string());
+        report.staleTemps.push_back(
+            (fs::path("tmp") / temp.lexically_relative(_tmp)).generic_string());
     std::sort(report.corrupt.begin(), report.corrupt.end());
     std::sort(report.orphans.begin(), report.orphans.end());
     std::sort(report.staleTemps.begin(), report.staleTemps.end());

@@ -239,6 +239,20 @@ TEST_F(BlobStoreTest, SettleOrphansDropsTheRecordedAndSetsApartTheJustCommitted)
     EXPECT_FALSE(later.ok());
 }
 
+// A symlink put into blobs/ or tmp/ is named by its own path, not its target's (fs::relative
+// resolved it: "orphan ../../../../etc/passwd").
+TEST_F(BlobStoreTest, ASymlinkIsReportedUnderItsOwnPath) {
+    const fs::path outside = dir.path() / "outside.txt";
+    std::ofstream(outside) << "not the store's";
+    fs::last_write_time(outside, fs::file_time_type::clock::now() - std::chrono::hours(48));
+    fs::create_symlink(outside, store.root() / "blobs" / "ab" / "link");
+    fs::create_symlink(outside, store.root() / "tmp" / "link.part");
+
+    VerifyReport report = store.verify({});
+    EXPECT_EQ(report.orphans, std::vector<std::string>{"blobs/ab/link"});
+    EXPECT_EQ(report.staleTemps, std::vector<std::string>{"tmp/link.part"});
+}
+
 TEST_F(BlobStoreTest, VerifyOfHealthyStoreIsOk) {
     BlobInfo a = put("a");
     BlobInfo b = put("b");
