@@ -7,7 +7,7 @@ packages=(
     build-essential cmake ninja-build pkg-config
     libpoco-dev libpodofo-dev libarchive-dev libmagic-dev libicu-dev libssl-dev libsqlite3-dev
     libgtest-dev fonts-liberation2 libjs-pdf
-    poppler-utils qpdf sqlite3 curl
+    poppler-utils qpdf sqlite3 curl openssl
     chromium chromium-l10n
     libarchive-tools libxlsxwriter-dev zlib1g-dev
     strace exfatprogs exfat-fuse
@@ -17,6 +17,7 @@ packages=(
 # gives bsdtar, the baseline bench/archive measures against. strace kills the
 # server at chosen points of a commit in tests/e2e/crash.test.mjs. exfatprogs and exfat-fuse
 # make the exFAT "USB drive" a backup is tested on (tests/ExfatDrive.h).
+# openssl exports the legacy-encrypted PKCS#12 key that tests/pdf reads.
 # Node.js and npm run the browser tests (tests/e2e). A Node.js that did not come from Debian's
 # packages (with its own npm) is fine: only a missing command is installed.
 command -v node > /dev/null || packages+=(nodejs)

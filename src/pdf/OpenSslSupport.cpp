@@ -1,6 +1,8 @@
 #include "pdf/OpenSslSupport.h"
 
+#include <openssl/crypto.h>
 #include <openssl/err.h>
+#include <openssl/provider.h>
 
 namespace kc::pdf::ossl {
 
@@ -14,6 +16,20 @@ std::string drainErrors() {
         text += buffer;
     }
     return text;
+}
+
+std::string loadLegacyProvider() {
+    static const std::string problem = [] {
+        drainErrors();
+        // Loading a provider by name stops the default one from being loaded by itself: both.
+        if (OSSL_PROVIDER_load(nullptr, "default") == nullptr)
+            return "the default provider: " + drainErrors();
+        if (OSSL_PROVIDER_load(nullptr, "legacy") == nullptr)
+            return std::string("the legacy provider (legacy.so, in OPENSSL_MODULES or ") +
+                   OpenSSL_version(OPENSSL_MODULES_DIR) + "): " + drainErrors();
+        return std::string();
+    }();
+    return problem;
 }
 
 Bio memoryBio(std::string_view bytes) {

@@ -37,6 +37,11 @@ using CertStack = std::unique_ptr<STACK_OF(X509), CertStackDeleter>;
 // Drains OpenSSL's error queue into one line (empty when the queue was empty).
 std::string drainErrors();
 
+// Makes OpenSSL 3's legacy algorithms (RC2, RC4, DES…) available beside the default ones, for
+// the whole process, on the first call: "" once they are, else why not (the legacy provider's
+// module is missing). Thread-safe.
+std::string loadLegacyProvider();
+
 // A read-only memory BIO over bytes that must outlive it.
 Bio memoryBio(std::string_view bytes);
 

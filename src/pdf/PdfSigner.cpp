@@ -129,9 +129,23 @@ Result<PdfSigner> PdfSigner::fromPkcs12(const std::string& path, const std::stri
     EVP_PKEY* key = nullptr;
     X509* cert = nullptr;
     STACK_OF(X509)* chain = nullptr;
-    if (PKCS12_parse(p12.get(), password.c_str(), &key, &cert, &chain) != 1)
-        return Error::invalid("Không mở được tệp khóa: sai mật khẩu hoặc tệp hỏng (" +
-                              ossl::drainErrors() + ")");
+    if (PKCS12_parse(p12.get(), password.c_str(), &key, &cert, &chain) != 1) {
+        const std::string why = ossl::drainErrors();
+        // Files exported by older tools (OpenSSL 1.1, Windows) encrypt with RC2-40 or 3DES,
+        // which OpenSSL 3 keeps in its legacy provider, not loaded by default. The password
+        // was right (the MAC is checked first): load the provider and read the file again.
+        if (why.find("unsupported") == std::string::npos)
+            return Error::invalid("Không mở được tệp khóa: sai mật khẩu hoặc tệp hỏng (" + why +
+                                  ")");
+        if (const std::string missing = ossl::loadLegacyProvider(); !missing.empty())
+            return Error::invalid(
+                "Không mở được tệp khóa: tệp được mã hóa theo thuật toán cũ (RC2/3DES), cần bộ "
+                "thuật toán cũ của OpenSSL nhưng không nạp được " +
+                missing);
+        if (PKCS12_parse(p12.get(), password.c_str(), &key, &cert, &chain) != 1)
+            return Error::invalid("Không mở được tệp khóa: sai mật khẩu hoặc tệp hỏng (" +
+                                  ossl::drainErrors() + ")");
+    }
     auto impl = std::make_unique<Impl>();
     impl->key.reset(key);
     impl->cert.reset(cert);

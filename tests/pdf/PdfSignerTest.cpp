@@ -426,6 +426,35 @@ TEST_F(PdfSignerTest, ReportsExpectedFailuresAsErrors) {
     EXPECT_EQ(verify(_signed).size(), 1u) << "a failed signing must leave the output alone";
 }
 
+// Keys exported by older tools (OpenSSL 1.1, Windows; `openssl pkcs12 -export -legacy`) are
+// encrypted with RC2-40 and 3DES, which OpenSSL 3 reads only with its legacy provider loaded:
+// such a key was refused as "sai mật khẩu hoặc tệp hỏng (… unsupported)".
+TEST_F(PdfSignerTest, LoadsAKeyExportedWithLegacyEncryption) {
+    const std::string modern = _dir.file("modern.p12"), pem = _dir.file("key.pem"),
+                      legacy = _dir.file("legacy.p12");
+    ASSERT_TRUE(DemoCertificate::writePkcs12(modern, "legacy-pass").ok());
+    auto run =
+        runTool(_dir, "openssl pkcs12 -in " + modern + " -passin pass:legacy-pass -nodes -out " +
+                          pem + " && openssl pkcs12 -export -legacy -in " + pem +
+                          " -passout pass:legacy-pass -out " + legacy);
+    ASSERT_EQ(run.exitCode, 0) << run.output;
+    // What it is: unreadable for OpenSSL 3 without the legacy algorithms.
+    run = runTool(_dir, "openssl pkcs12 -in " + legacy + " -passin pass:legacy-pass -noout");
+    ASSERT_NE(run.output.find("unsupported"), std::string::npos) << run.output;
+
+    auto wrong = PdfSigner::fromPkcs12(legacy, "not-the-password");
+    ASSERT_FALSE(wrong.ok());
+    EXPECT_NE(wrong.error().message.find("sai mật khẩu"), std::string::npos);
+
+    auto loaded = PdfSigner::fromPkcs12(legacy, "legacy-pass");
+    ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+    EXPECT_EQ(loaded->signerName(), "Nguyễn Văn An");
+    ASSERT_TRUE(loaded->signFile(_unsigned, _signed, options()).ok());
+    const auto reports = verify(_signed);
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_TRUE(reports[0].valid());
+}
+
 TEST_F(PdfSignerTest, AnUnsignedPdfHasNoSignatures) {
     EXPECT_TRUE(verify(_unsigned).empty());
     EXPECT_EQ(PdfVerifier::verifyFile(_dir.file("none.pdf")).error().code, ErrorCode::NotFound);
