@@ -1,7 +1,9 @@
 #include "app/BackupCommand.h"
 
 #include <filesystem>
+#include <fstream>
 #include <ostream>
+#include <stdexcept>
 
 #include "storage/Durable.h"
 
@@ -16,6 +18,10 @@ bool within(const fs::path& path, const fs::path& dir) {
     return !rel.empty() && *rel.begin() != "..";
 }
 
+// Written into DIR by every backup, first: what tells a backup from a live storage directory
+// laid out alike (kiemchung.db, blobs/), whose database a backup would replace.
+constexpr const char* kMarker = "kiemchung-backup";
+
 // Why DIR cannot take a backup, or "" if it can.
 std::string refusal(const fs::path& dir, const Config& config) {
     const fs::path storage = fs::weakly_canonical(config.storageDir);
@@ -25,11 +31,24 @@ std::string refusal(const fs::path& dir, const Config& config) {
     std::error_code ec;
     if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
         return dir.string() + " exists and is not a directory";
-    if (fs::is_directory(dir, ec) && !fs::is_empty(dir, ec) &&
-        !fs::exists(dir / "kiemchung.db", ec) && !fs::is_directory(dir / "blobs", ec))
+    if (!fs::is_directory(dir, ec) || fs::is_empty(dir, ec))
+        return "";
+    if (fs::exists(dir / "keys", ec))
+        return dir.string() +
+               " has keys/: it looks like a live storage directory (a backup never holds keys)";
+    if (fs::exists(dir / kMarker, ec))
+        return "";
+    for (const char* open : {"kiemchung.db-wal", "kiemchung.db-shm"})
+        if (fs::exists(dir / open, ec))
+            return dir.string() + " has " + open +
+                   ": its database is in use, as in a live storage directory";
+    if (!fs::exists(dir / "kiemchung.db", ec) && !fs::is_directory(dir / "blobs", ec))
         return dir.string() +
                " is neither empty nor a previous backup (no kiemchung.db, no blobs/)";
-    return "";
+    return dir.string() + " has no " + kMarker +
+           " file, which backup writes into every backup it makes: it may be a live storage "
+           "directory. If it is a backup made before that file was written, create it (touch " +
+           (dir / kMarker).string() + ") and run again";
 }
 
 std::string megabytes(std::uint64_t bytes) {
@@ -56,7 +75,18 @@ int runBackup(Kernel& k, const std::vector<std::string>& args, std::ostream& out
     }
     const fs::path snapshot = dir / "tmp" / "kiemchung.db.partial";
     try {
-        const BlobStore backup(dir);  // creates DIR, DIR/blobs and DIR/tmp
+        fs::create_directories(dir);
+        if (!fs::exists(dir / kMarker)) {
+            std::ofstream marker(dir / kMarker);
+            marker << "A backup written by `kiemchung backup`: restore and check it as "
+                      "docs/operations.md says (\"Backup and restore\").\n";
+            marker.close();
+            if (marker.fail())
+                throw std::runtime_error("cannot write " + (dir / kMarker).string());
+            syncFile(dir / kMarker);
+            syncDirectory(dir);
+        }
+        const BlobStore backup(dir);  // creates DIR/blobs and DIR/tmp
         fs::remove(snapshot);         // left by an interrupted backup
         k.database().snapshotTo(snapshot.string());
         // The files the snapshot itself records: no fewer (its rows would lack files), no more

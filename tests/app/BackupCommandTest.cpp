@@ -66,11 +66,50 @@ TEST_F(BackupCommandTest, ABackupIsAStorageDirectoryThatVerifiesWithTheSameFiles
     EXPECT_NE(out.find("files recorded: 2; copied 2"), std::string::npos) << out;
     EXPECT_NE(out.find("backup complete: " + target.string()), std::string::npos) << out;
     EXPECT_TRUE(fs::is_empty(target / "tmp"));
+    EXPECT_TRUE(fs::is_regular_file(target / "kiemchung-backup"));
 
     std::set<std::string> recorded;
     EXPECT_EQ(verifyBackup(target, out, &recorded), 0) << out;
     EXPECT_NE(out.find("all present and intact"), std::string::npos) << out;
     EXPECT_EQ(recorded, liveShas());
+}
+
+// Another server's storage directory looks like a backup (kiemchung.db, blobs/): `backup` took
+// it for one and replaced its database.
+TEST_F(BackupCommandTest, RefusesAnotherLiveStorageDirectory) {
+    Config other = config;
+    other.storageDir = dir.file("other");
+    other.databasePath = dir.file("other/kiemchung.db");
+    auto otherKernel = std::make_unique<Kernel>(other, clock);  // open: its WAL files exist
+    std::string out;
+    EXPECT_EQ(backup(other.storageDir, out), 2) << out;
+    EXPECT_NE(out.find("has kiemchung.db-wal: its database is in use"), std::string::npos) << out;
+    otherKernel.reset();  // stopped
+    EXPECT_EQ(backup(other.storageDir, out), 2) << out;
+    EXPECT_NE(out.find("has no kiemchung-backup file"), std::string::npos) << out;
+    fs::create_directory(fs::path(other.storageDir) / "keys");
+    std::ofstream(fs::path(other.storageDir) / "kiemchung-backup");  // even if marked
+    EXPECT_EQ(backup(other.storageDir, out), 2) << out;
+    EXPECT_NE(out.find("has keys/: it looks like a live storage directory"), std::string::npos)
+        << out;
+    EXPECT_FALSE(fs::exists(fs::path(other.storageDir) / "tmp" / "kiemchung.db.partial"));
+    // Still its own (empty) database, not a copy of the demo's.
+    EXPECT_TRUE(Kernel(other, clock).directory().listUnits(Kernel::systemActor())->empty());
+}
+
+// Backups made before the marker file existed are refused with how to mark them; once marked
+// they are backed up into again.
+TEST_F(BackupCommandTest, AnEarlierVersionsBackupIsTakenOnceMarked) {
+    const fs::path target = dir.path() / "backup";
+    std::string out;
+    ASSERT_EQ(backup(target.string(), out), 0) << out;
+    fs::remove(target / "kiemchung-backup");
+    EXPECT_EQ(backup(target.string(), out), 2) << out;
+    EXPECT_NE(out.find("(touch " + (target / "kiemchung-backup").string() + ")"), std::string::npos)
+        << out;
+    std::ofstream(target / "kiemchung-backup");
+    EXPECT_EQ(backup(target.string(), out), 0) << out;
+    EXPECT_NE(out.find("in the backup already 2"), std::string::npos) << out;
 }
 
 TEST_F(BackupCommandTest, AgainIntoTheSameDirectoryCopiesOnlyTheNewFiles) {
