@@ -52,7 +52,10 @@ std::string usage() {
            "  user add --username U --role admin|clerk|reviewer|unit --password P\n"
            "           [--name \"Display name\"] [--unit UNIT_CODE]\n"
            "                            create an account\n"
-           "  verify-audit              re-check the audit log's hash chain (exit 1 if broken)\n"
+           "  verify-audit [--head ID:HASH]\n"
+           "                            re-check the audit log's hash chain and print its head;\n"
+           "                            with --head, that entry must be there unchanged (exit 1\n"
+           "                            if broken or changed)\n"
            "  verify                    re-hash every stored file (evidence, documents); list\n"
            "                            missing, corrupt and orphan files (exit 1 if any)\n"
            "  export-evidence --year YEAR [--unit CODE] [--round self|supplement] --out FILE.zip\n"
@@ -61,9 +64,11 @@ std::string usage() {
            "                            the server runs; again into the same DIR copies only new\n"
            "                            files (exit 1 if a stored file is missing or corrupt)\n"
            "  verify-pdf FILE            check a PDF's signatures and its evidence manifest\n"
-           "                            (exit 1 if a signature is invalid or the manifest differs)\n"
+           "                            (exit 1 if a signature is invalid or the manifest "
+           "differs)\n"
            "  samples --out DIR         write a sample of each document, generated from the demo\n"
-           "                            data in a throw-away storage directory (docs/documents.md)\n"
+           "                            data in a throw-away storage directory "
+           "(docs/documents.md)\n"
            "  help                      this text\n"
            "\n"
            "Configuration: config/kiemchung.properties, overridden by KC_* environment\n"
@@ -149,11 +154,26 @@ int runUser(Kernel& k, const std::vector<std::string>& args, std::ostream& out) 
     return 0;
 }
 
-int runVerifyAudit(Kernel& k, std::ostream& out) {
-    auto v = k.audit().verify();
+int runVerifyAudit(Kernel& k, const std::vector<std::string>& args, std::ostream& out) {
+    auto f = flags(args, 1, out);
+    if (!f)
+        return 2;
+    std::optional<AuditHead> recorded;
+    for (const auto& [name, value] : *f) {
+        if (name != "head" || !(recorded = parseAuditHead(value))) {
+            out << "verify-audit takes only --head ID:HASH (as a previous verify-audit printed "
+                   "it)\n";
+            return 2;
+        }
+    }
+    auto v = k.audit().verify(recorded);
     if (!v.ok()) return fail(out, v.error());
     for (const auto& p : v->problems) out << p.path << ": " << p.message << "\n";
     out << v->entries << " audit entries checked, " << v->problems.size() << " problem(s)\n";
+    if (v->head)
+        out << "head " << formatAuditHead(*v->head) << "\n";
+    if (recorded && v->problems.empty())
+        out << "recorded head " << formatAuditHead(*recorded) << ": in the chain, unchanged\n";
     return v->problems.empty() ? 0 : 1;
 }
 

@@ -14,7 +14,10 @@ int runInit(Kernel& k, std::ostream& out);
 int runDemo(Kernel& k, const std::vector<std::string>& args, std::ostream& out);
 int runImportCriteria(Kernel& k, const std::vector<std::string>& args, std::ostream& out);
 int runUser(Kernel& k, const std::vector<std::string>& args, std::ostream& out);
-int runVerifyAudit(Kernel& k, std::ostream& out);
+// Re-checks the audit log's hash chain; prints each problem, the count and the head (the last
+// entry, "head ID:HASH"). `--head ID:HASH` (a head printed earlier) must still be in the chain
+// with that hash. Exit 0 when intact, 1 if not, 2 for bad usage.
+int runVerifyAudit(Kernel& k, const std::vector<std::string>& args, std::ostream& out);
 // Checks the evidence files: every SHA-256 the database records must have an intact blob, and
 // every blob must be recorded. Prints the missing, corrupt and orphan lists (and stale
 // temporary files and blobs committed while it ran, which are not failures: it may run beside a

@@ -67,7 +67,7 @@ int KiemChungApp::main(const std::vector<std::string>&) {
         if (command == "demo") return runDemo(kernel, _args, std::cout);
         if (command == "import-criteria") return runImportCriteria(kernel, _args, std::cout);
         if (command == "user") return runUser(kernel, _args, std::cout);
-        if (command == "verify-audit") return runVerifyAudit(kernel, std::cout);
+        if (command == "verify-audit") return runVerifyAudit(kernel, _args, std::cout);
         if (command == "verify") return runVerify(kernel, std::cout);
         if (command == "samples") return runSamples(kernel, _args, std::cout);
         if (command == "verify-pdf") return runVerifyPdf(kernel, _args, std::cout);

@@ -23,6 +23,28 @@ std::string auditEntryHash(const AuditEntry& e) {
     return h.hexDigest();
 }
 
+std::string formatAuditHead(const AuditHead& head) {
+    return std::to_string(head.id) + ":" + head.hash;
+}
+
+std::optional<AuditHead> parseAuditHead(const std::string& text) {
+    const auto colon = text.find(':');
+    if (colon == std::string::npos || colon == 0 || colon > 18)
+        return std::nullopt;
+    AuditHead head;
+    for (char c : text.substr(0, colon)) {
+        if (c < '0' || c > '9')
+            return std::nullopt;
+        head.id = head.id * 10 + (c - '0');
+    }
+    head.hash = text.substr(colon + 1);
+    const bool hex = head.hash.size() == 64 &&
+                     head.hash.find_first_not_of("0123456789abcdef") == std::string::npos;
+    if (head.id <= 0 || !hex)
+        return std::nullopt;
+    return head;
+}
+
 std::vector<ErrorDetail> verifyAuditChain(const std::vector<AuditEntry>& entries,
                                           const std::string& prevHash) {
     std::vector<ErrorDetail> problems;

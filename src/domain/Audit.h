@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,19 @@ struct AuditEntry {
 };
 
 inline const std::string kGenesisHash(64, '0');
+
+// The last entry of the log as an operator records it (printed by `verify-audit`, "ID:HASH"):
+// since each hash covers every entry before it, finding that entry later with the same hash in
+// an intact chain shows that nothing up to it has changed since.
+struct AuditHead {
+    Id id = 0;
+    std::string hash;
+};
+
+// "ID:HASH" as verify-audit prints and takes it.
+std::string formatAuditHead(const AuditHead& head);
+// nullopt unless text is a positive id, ':' and 64 lower-case hex digits.
+std::optional<AuditHead> parseAuditHead(const std::string& text);
 
 // The entry's hash given its prevHash and fields (id is included, so rows cannot be reordered).
 std::string auditEntryHash(const AuditEntry& e);

@@ -300,14 +300,13 @@ TEST_F(CommandsTest, UserAddDuplicateExits1) {
 }
 
 TEST_F(CommandsTest, VerifyAuditOnEmptyAndOnIntactLog) {
-    std::ostringstream empty;
-    EXPECT_EQ(runVerifyAudit(*kernel, empty), 0);
-    EXPECT_EQ(empty.str(), "0 audit entries checked, 0 problem(s)\n");
+    EXPECT_EQ(run(runVerifyAudit, {"verify-audit"}), 0);
+    EXPECT_EQ(output(), "0 audit entries checked, 0 problem(s)\n");
 
     minimalYear();  // four audited changes
-    std::ostringstream intact;
-    EXPECT_EQ(runVerifyAudit(*kernel, intact), 0);
-    EXPECT_EQ(intact.str(), "4 audit entries checked, 0 problem(s)\n");
+    EXPECT_EQ(run(runVerifyAudit, {"verify-audit"}), 0);
+    const auto last = kernel->audit().list(3, 10).value().back();
+    EXPECT_EQ(output(), "4 audit entries checked, 0 problem(s)\nhead 4:" + last.hash + "\n");
 }
 
 TEST_F(CommandsTest, VerifyAuditFindsATamperedRow) {
@@ -318,9 +317,56 @@ TEST_F(CommandsTest, VerifyAuditFindsATamperedRow) {
         db << "UPDATE audit_log SET actor='someone' WHERE id=2", Poco::Data::Keywords::now;
     }
     std::ostringstream o;
-    EXPECT_EQ(runVerifyAudit(*kernel, o), 1);
+    EXPECT_EQ(runVerifyAudit(*kernel, {"verify-audit"}, o), 1);
     EXPECT_EQ(o.str().rfind("audit #2: ", 0), 0u) << o.str();
     EXPECT_NE(o.str().find("4 audit entries checked, 1 problem(s)"), std::string::npos) << o.str();
+}
+
+// The chain alone cannot see entries deleted from its end, nor a log edited and re-hashed: a
+// head recorded earlier (with a backup) can. Entry 2 is that head here.
+TEST_F(CommandsTest, VerifyAuditChecksARecordedHead) {
+    minimalYear();
+    const AuditEntry second = kernel->audit().list(1, 1).value().front();
+    const std::string head = "2:" + second.hash;
+    EXPECT_EQ(run(runVerifyAudit, {"verify-audit", "--head", head}), 0) << output();
+    EXPECT_NE(output().find("recorded head " + head + ": in the chain, unchanged"),
+              std::string::npos)
+        << output();
+
+    Poco::Data::SQLite::Connector::registerConnector();
+    Poco::Data::Session db("SQLite", config.databasePath);
+    // Entry 2 re-written, and every hash from it on re-computed: the chain is intact.
+    AuditEntry forged = second;
+    forged.actor = "someone";
+    std::string prev;
+    const std::vector<AuditEntry> entries = kernel->audit().list(0, 10).value();
+    for (AuditEntry e : entries) {
+        if (e.id == 2)
+            e = forged;
+        if (e.id > 2)
+            e.prevHash = prev;
+        e.hash = auditEntryHash(e);
+        prev = e.hash;
+        db << "UPDATE audit_log SET actor = ?, prev_hash = ?, hash = ? WHERE id = ?",
+            Poco::Data::Keywords::useRef(e.actor), Poco::Data::Keywords::useRef(e.prevHash),
+            Poco::Data::Keywords::useRef(e.hash), Poco::Data::Keywords::use(e.id),
+            Poco::Data::Keywords::now;
+    }
+    EXPECT_EQ(run(runVerifyAudit, {"verify-audit"}), 0) << output();
+    EXPECT_EQ(run(runVerifyAudit, {"verify-audit", "--head", head}), 1) << output();
+    EXPECT_EQ(output().rfind("audit #2: mã băm khác", 0), 0u) << output();
+
+    // The last entries deleted: the chain is intact, the recorded head is gone.
+    db << "DELETE FROM audit_log WHERE id >= 2", Poco::Data::Keywords::now;
+    EXPECT_EQ(run(runVerifyAudit, {"verify-audit"}), 0) << output();
+    EXPECT_EQ(run(runVerifyAudit, {"verify-audit", "--head", head}), 1) << output();
+    EXPECT_EQ(output().rfind("audit #2: bản ghi đầu chuỗi đã ghi lại không còn", 0), 0u)
+        << output();
+
+    for (const std::string& bad :
+         std::vector<std::string>{"2", "x:" + second.hash, "2:abc", "0:" + second.hash})
+        EXPECT_EQ(run(runVerifyAudit, {"verify-audit", "--head", bad}), 2) << bad;
+    EXPECT_EQ(run(runVerifyAudit, {"verify-audit", "--tail", head}), 2);
 }
 
 TEST_F(CommandsTest, DemoLoadsOnceAndPrintsTheAccounts) {
@@ -374,7 +420,7 @@ TEST_F(CommandsTest, DemoLoadsOnceAndPrintsTheAccounts) {
     EXPECT_EQ(kernel->directory().listUnits(Kernel::systemActor())->size(), 30u);
 
     std::ostringstream verify;
-    EXPECT_EQ(runVerifyAudit(*kernel, verify), 0) << verify.str();
+    EXPECT_EQ(runVerifyAudit(*kernel, {"verify-audit"}, verify), 0) << verify.str();
 }
 
 TEST_F(CommandsTest, DemoDefaultsToTheBundledCriteria) {
