@@ -71,6 +71,9 @@ std::string usage() {
            "(docs/documents.md)\n"
            "  help                      this text\n"
            "\n"
+           "Every command but init and help needs the database that init creates: a storage\n"
+           "directory without one is refused (exit 2), never created.\n"
+           "\n"
            "Configuration: config/kiemchung.properties, overridden by KC_* environment\n"
            "variables (docs/configuration.md).\n";
 }

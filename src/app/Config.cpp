@@ -36,9 +36,12 @@ std::map<std::string, std::string> Config::processEnvironment() {
     return env;
 }
 
-Result<Config> Config::load(const std::string& path, const std::map<std::string, std::string>& env) {
+Result<Config> Config::load(const std::string& path, const std::map<std::string, std::string>& env,
+                            bool mustExist) {
     std::map<std::string, std::string> values;
     std::vector<ErrorDetail> problems;
+    if (mustExist && (path.empty() || !Poco::File(path).exists()))
+        return Error::invalid("Configuration file " + path + " does not exist");
     if (!path.empty() && Poco::File(path).exists()) {
         try {
             Poco::AutoPtr<Poco::Util::PropertyFileConfiguration> file(

@@ -56,9 +56,13 @@ struct Config {
         return approverPkcs12.empty() ? storageDir + "/keys/approver.p12" : approverPkcs12;
     }
 
-    // Loads path (a missing file is fine: defaults apply) and then env overrides.
-    // InvalidInput naming every bad key (not a number, out of range, unknown key).
-    static Result<Config> load(const std::string& path, const std::map<std::string, std::string>& env);
+    // Loads path and then env overrides. A missing file is fine (defaults apply) unless
+    // mustExist: a file the operator named with --config must be there. InvalidInput when a
+    // required file is missing or unreadable, and naming every bad key (not a number, out of
+    // range, unknown key).
+    static Result<Config> load(const std::string& path,
+                               const std::map<std::string, std::string>& env,
+                               bool mustExist = false);
 
     // The process environment as a map (for load).
     static std::map<std::string, std::string> processEnvironment();

@@ -65,8 +65,9 @@ Kernel::Kernel(const Config& config, const Clock& clock)
       _completeness(*_store, clock, _criteriaCache),
       _results(*_store, clock, _criteriaCache),
       _survey(*_store, clock, _criteriaCache),
+      _signers(loadSigners(config)),
       _documents(*_store, _content, clock, DocumentSettings{config.templatesDir, config.publicUrl},
-                 loadSigners(config)) {
+                 _signers) {
     _services.reset(new http::Services{
         _auth,
         _directory,
@@ -93,6 +94,32 @@ Kernel::Kernel(const Config& config, const Clock& clock)
 
 Kernel::~Kernel() = default;
 
+std::string Kernel::missingStore(const Config& c) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(c.storageDir, ec))
+        return "storage.dir " + c.storageDir +
+               " is not a directory: check storage.dir (KC_STORAGE_DIR), or run `kiemchung "
+               "init` to create a new store there";
+    if (!std::filesystem::is_regular_file(c.databasePath, ec))
+        return "no database at " + c.databasePath +
+               ": check storage.dir and database.path (KC_STORAGE_DIR, KC_DATABASE_PATH), or run "
+               "`kiemchung init` to create a new store there";
+    return "";
+}
+
+std::vector<std::string> Kernel::signingKeyProblems() const {
+    std::vector<std::string> problems;
+    if (!_signers.organisation)
+        problems.push_back("the organisation's signing key (signing.pkcs12, " +
+                           _config.organisationKeyPath() +
+                           ") cannot be loaded: " + _signers.organisationProblem);
+    if (!_signers.approver)
+        problems.push_back("the approver's signing key (signing.approverPkcs12, " +
+                           _config.approverKeyPath() +
+                           ") cannot be loaded: " + _signers.approverProblem);
+    return problems;
+}
+
 std::unique_ptr<http::Server> Kernel::makeServer() {
     http::ServerOptions options{_config.httpBind, static_cast<unsigned short>(_config.httpPort),
                                 _config.httpThreads, 64, _config.httpTimeoutSeconds};
@@ -100,18 +127,26 @@ std::unique_ptr<http::Server> Kernel::makeServer() {
                                           http::HttpLimits{_config.httpMaxJsonBytes});
 }
 
+bool Kernel::storageWritable(const std::filesystem::path& dir) {
+    const std::filesystem::path probe = dir / (".health-" + randomHex(8));
+    bool written = false;
+    {
+        std::ofstream out(probe, std::ios::binary);
+        out << "ok";
+        // The bytes sit in the stream's buffer until it is flushed: a full disk fails the
+        // close, never the <<.
+        out.close();
+        written = !out.fail();
+    }
+    std::error_code ec;
+    std::filesystem::remove(probe, ec);
+    return written;
+}
+
 http::Reply Kernel::health() {
     bool database = _store->ping();
     // The storage directory must accept a write, as every upload will need it.
-    bool storage = false;
-    {
-        std::filesystem::path probe = std::filesystem::path(_config.storageDir) / (".health-" + randomHex(8));
-        std::ofstream out(probe);
-        storage = static_cast<bool>(out << "ok");
-        out.close();
-        std::error_code ec;
-        std::filesystem::remove(probe, ec);
-    }
+    bool storage = storageWritable(_config.storageDir);
     Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
     o->set("status", database && storage ? "ok" : "degraded");
     o->set("database", database ? "ok" : "unavailable");

@@ -1,6 +1,9 @@
 #pragma once
 
+#include <filesystem>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "app/Config.h"
 #include "core/Clock.h"
@@ -19,6 +22,11 @@ class Kernel {
 public:
     Kernel(const Config& config, const Clock& clock);
     ~Kernel();
+
+    // Why config names no existing store ("" when storage.dir is a directory and the database
+    // file exists). Every command but `init` checks it before it builds a Kernel, so a
+    // mistyped storage.dir is refused instead of becoming a new, empty store. Creates nothing.
+    static std::string missingStore(const Config& config);
 
     const Config& config() const { return _config; }
     Store& store() { return *_store; }
@@ -43,6 +51,14 @@ public:
 
     // A server on the configured address and port (port 0: any free port); not yet started.
     std::unique_ptr<http::Server> makeServer();
+
+    // Whether a small file can be written into dir, flushed and closed (then removed): what
+    // GET /api/v1/health reports as storage "ok" or "unwritable".
+    static bool storageWritable(const std::filesystem::path& dir);
+
+    // One line for each signing key that could not be loaded (the key's setting, its file and
+    // the reason), for `serve` to log at start-up; empty when both keys loaded.
+    std::vector<std::string> signingKeyProblems() const;
 
     // The actor for command-line actions.
     static Actor systemActor() { return Actor{0, "system", Role::Admin, std::nullopt}; }
@@ -70,6 +86,7 @@ private:
     CompletenessService _completeness;
     ResultsService _results;
     SurveyService _survey;
+    DocumentSigners _signers;
     DocumentService _documents;
     std::unique_ptr<http::Services> _services;
 };

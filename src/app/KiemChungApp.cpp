@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <iostream>
+#include <set>
 
 #include "app/BackupCommand.h"
 #include "app/Commands.h"
@@ -52,29 +53,44 @@ int KiemChungApp::main(const std::vector<std::string>&) {
         std::cout << usage();
         return EXIT_OK;
     }
-    auto config = Config::load(_configPath, Config::processEnvironment());
+    auto config = Config::load(_configPath, Config::processEnvironment(), _configNamed);
     if (!config.ok()) {
-        std::cerr << config.error().message << ":\n";
+        std::cerr << config.error().message << (config.error().details.empty() ? "\n" : ":\n");
         for (const auto& d : config.error().details) std::cerr << "  " << d.path << ": " << d.message << "\n";
         return EXIT_CONFIG;
     }
     Poco::Logger::root().setLevel(config->logLevel);
+    static const std::set<std::string> kCommands = {
+        "serve",  "init",    "demo",       "import-criteria", "user",  "verify-audit",
+        "verify", "samples", "verify-pdf", "export-evidence", "backup"};
+    if (!kCommands.count(command)) {
+        std::cerr << "unknown command '" << command << "'\n\n" << usage();
+        return EXIT_USAGE;
+    }
     SystemClock clock;
     try {
+        // samples builds a throw-away store of its own; only init may create the configured one.
+        if (command == "samples")
+            return runSamples(config.value(), _args, std::cout);
+        if (command != "init") {
+            if (std::string why = Kernel::missingStore(config.value()); !why.empty()) {
+                std::cerr << "error: " << why << "\n";
+                return 2;
+            }
+        }
         Kernel kernel(config.value(), clock);
         if (command == "serve") return serve(kernel);
         if (command == "init") return runInit(kernel, std::cout);
         if (command == "demo") return runDemo(kernel, _args, std::cout);
         if (command == "import-criteria") return runImportCriteria(kernel, _args, std::cout);
         if (command == "user") return runUser(kernel, _args, std::cout);
-        if (command == "verify-audit") return runVerifyAudit(kernel, _args, std::cout);
-        if (command == "verify") return runVerify(kernel, std::cout);
-        if (command == "samples") return runSamples(kernel, _args, std::cout);
+        if (command == "verify-audit")
+            return runVerifyAudit(kernel, _args, std::cout);
+        if (command == "verify")
+            return runVerify(kernel, std::cout);
         if (command == "verify-pdf") return runVerifyPdf(kernel, _args, std::cout);
         if (command == "export-evidence") return runExportEvidence(kernel, _args, std::cout);
-        if (command == "backup") return runBackup(kernel, _args, std::cout);
-        std::cerr << "unknown command '" << command << "'\n\n" << usage();
-        return EXIT_USAGE;
+        return runBackup(kernel, _args, std::cout);
     } catch (const std::exception& e) {
         std::cerr << "fatal: " << e.what() << "\n";
         return EXIT_SOFTWARE;
@@ -82,6 +98,10 @@ int KiemChungApp::main(const std::vector<std::string>&) {
 }
 
 int KiemChungApp::serve(Kernel& kernel) {
+    // Not fatal (documents are not everyone's first need), but said now rather than at the
+    // first document generated.
+    for (const std::string& problem : kernel.signingKeyProblems())
+        Poco::Logger::get("kiemchung").warning(problem + "; documents cannot be signed with it");
     auto server = kernel.makeServer();
     Poco::Util::Timer sweeper;
     sweeper.schedule(new TempSweep(kernel.blobs()), 0, kSweepEveryMs);

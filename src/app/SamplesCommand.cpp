@@ -50,7 +50,7 @@ bool write(Kernel& k, const Result<OfficialDocument>& doc, const fs::path& path,
 
 }  // namespace
 
-int runSamples(Kernel& k, const std::vector<std::string>& args, std::ostream& out) {
+int runSamples(const Config& config, const std::vector<std::string>& args, std::ostream& out) {
     fs::path target;
     std::string criteria = "config/demo/criteria-2022-huyen.json";
     for (std::size_t i = 1; i + 1 < args.size(); i += 2) {
@@ -74,7 +74,7 @@ int runSamples(Kernel& k, const std::vector<std::string>& args, std::ostream& ou
         }
     } cleanup{scratch};
 
-    Config c = k.config();
+    Config c = config;
     c.storageDir = (scratch / "storage").string();
     c.databasePath = (scratch / "storage/kiemchung.db").string();
     c.signingPkcs12.clear();

@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
     // libarchive returns NULL for UTF-8 names unless the locale is UTF-8 (TECH-NOTES).
     std::setlocale(LC_ALL, "C.UTF-8");
     std::string config = "config/kiemchung.properties";
+    bool configNamed = false;
     std::vector<std::string> args;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
@@ -20,10 +21,11 @@ int main(int argc, char** argv) {
                 return 64;
             }
             config = argv[++i];
+            configNamed = true;
         } else {
             args.push_back(a);
         }
     }
-    kc::KiemChungApp app(config, args);
+    kc::KiemChungApp app(config, configNamed, args);
     return app.run(1, argv);
 }

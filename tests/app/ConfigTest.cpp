@@ -73,6 +73,27 @@ TEST_F(ConfigTest, MissingFileMeansDefaults) {
     EXPECT_EQ(c->httpPort, 8080);
 }
 
+// A file named with --config must exist: a typo in its name would otherwise run the server on
+// the defaults (./storage, port 8080) without a word.
+TEST_F(ConfigTest, AFileThatMustExistIsAnErrorWhenMissing) {
+    auto c = Config::load(dir.file("absent.properties"), {}, true);
+    ASSERT_FALSE(c.ok());
+    EXPECT_EQ(c.error().code, ErrorCode::InvalidInput);
+    EXPECT_EQ(c.error().message,
+              "Configuration file " + dir.file("absent.properties") + " does not exist");
+    EXPECT_TRUE(Config::load(write("http.port = 9090\n"), {}, true).ok());
+}
+
+// Poco expands ${name} from the file's own keys, before (and without) the environment's
+// overrides: docs/configuration.md warns about it.
+TEST_F(ConfigTest, AReferenceInTheFileIsExpandedFromTheFileNotTheEnvironment) {
+    auto c = Config::load(write("storage.dir = /srv/a\ndatabase.path = ${storage.dir}/kc.db\n"),
+                          {{"KC_STORAGE_DIR", "/srv/b"}});
+    ASSERT_TRUE(c.ok()) << c.error().message;
+    EXPECT_EQ(c->storageDir, "/srv/b");
+    EXPECT_EQ(c->databasePath, "/srv/a/kc.db");
+}
+
 TEST_F(ConfigTest, FileValuesAreRead) {
     auto c = Config::load(write("# comment\n"
                                 "http.bind = 0.0.0.0\n"
