@@ -38,10 +38,10 @@ ItemStatus itemStatus(const ItemFacts& f, Phase phase) {
             return f.replied ? ItemStatus::Replied : ItemStatus::SupplementRequested;
         if (f.step1Scored)
             return ItemStatus::AppraisedStep1;
-        if (phase == Phase::Step1Appraisal && f.selfScored)
+        if (phase == Phase::Step1Appraisal && (f.selfScored || !f.unitScores))
             return ItemStatus::UnderReview;
     }
-    if (!f.selfScored)
+    if (f.unitScores && !f.selfScored)
         return ItemStatus::NotStarted;
     if (!f.evidenceRequired || f.files >= f.minFiles)
         return ItemStatus::Complete;
@@ -50,10 +50,12 @@ ItemStatus itemStatus(const ItemFacts& f, Phase phase) {
     return f.files == 0 ? ItemStatus::MissingEvidence : ItemStatus::MissingExplanation;
 }
 
-void StatusSummary::add(ItemStatus s) {
+void StatusSummary::add(ItemStatus s, bool unitScores) {
     ++counts[static_cast<std::size_t>(s)];
-    if (s != ItemStatus::Survey)
-        ++total;
+    if (s == ItemStatus::Survey)
+        return;
+    ++total;
+    reviewerOnly += !unitScores;
 }
 
 Points StatusSummary::pct(ItemStatus s) const {

@@ -13,10 +13,10 @@ namespace kc {
 // Where one unit's sub-criterion stands (docs/workflow.md, "Completeness"). Computed on read
 // from the stored facts, never stored.
 enum class ItemStatus {
-    NotStarted,           // no self-score
-    MissingEvidence,      // self-scored, evidence required, no file and no explanation
+    NotStarted,           // no self-score on an item the unit scores
+    MissingEvidence,      // evidence required, no file and no explanation
     MissingExplanation,   // some files but fewer than the minimum, and no explanation
-    Complete,             // self-scored with the evidence (or explanation) required
+    Complete,             // self-scored (or not the unit's to score) with what the criteria ask
     UnderReview,          // step 1 running and the item not yet scored in step 1
     SupplementRequested,  // an open supplement request without a reply
     Replied,              // the unit replied to the request; step 2 not yet scored
@@ -39,6 +39,7 @@ struct ItemFacts {
     bool evidenceRequired = false;
     int minFiles = 0;
     bool explanationRequiredIfNoEvidence = false;
+    bool unitScores = true;  // false for "self_scored": false: the reviewers score it, not the unit
     // From the stored assessment and evidence:
     bool selfScored = false;
     bool hasExplanation = false;  // a non-empty self explanation
@@ -52,27 +53,32 @@ struct ItemFacts {
 // The status of an item in the unit's effective phase. Rules, first match wins:
 //   survey -> Survey; step-2 score -> AppraisedStep2;
 //   from step 1 on: request replied -> Replied; request open -> SupplementRequested;
-//     step-1 score -> AppraisedStep1; during step 1 and self-scored -> UnderReview;
-//   otherwise by the self-assessment: no self-score -> NotStarted; evidence not required or
-//   files >= minFiles -> Complete; an explanation where one may stand in for evidence
-//   (explanationRequiredIfNoEvidence) -> Complete; no file -> MissingEvidence; some files ->
-//   MissingExplanation.
+//     step-1 score -> AppraisedStep1; during step 1 and self-scored (or not the unit's to score)
+//     -> UnderReview;
+//   otherwise by the self-assessment: no self-score on an item the unit scores -> NotStarted;
+//   evidence not required or files >= minFiles -> Complete; an explanation where one may stand
+//   in for evidence (explanationRequiredIfNoEvidence) -> Complete; no file -> MissingEvidence;
+//   some files -> MissingExplanation. An item the unit does not score thus needs only the files
+//   the criteria require.
 ItemStatus itemStatus(const ItemFacts& f, Phase phase);
 
 // Counts of each status over a unit's items, with percentages of the non-survey items.
 struct StatusSummary {
     std::array<int, kItemStatusCount> counts{};
-    int total = 0;  // items other than survey ones
+    int total = 0;         // items other than survey ones
+    int reviewerOnly = 0;  // ... of which not the unit's to score (ItemFacts::unitScores false)
 
-    void add(ItemStatus s);
+    void add(ItemStatus s, bool unitScores = true);
     int count(ItemStatus s) const { return counts[static_cast<std::size_t>(s)]; }
     // count(s) as a percentage of total in hundredths (0 when total is 0), half away from zero.
     Points pct(ItemStatus s) const;
     // Items past the self-assessment (complete, under review, requested, replied, appraised).
     int done() const;
     Points donePct() const;
-    // True when no item has been started: the unit submitted nothing.
-    bool nothingSubmitted() const { return total > 0 && count(ItemStatus::NotStarted) == total; }
+    // True when the unit has items to score and has scored none of them: it submitted nothing.
+    bool nothingSubmitted() const {
+        return total > reviewerOnly && count(ItemStatus::NotStarted) == total - reviewerOnly;
+    }
 };
 
 }  // namespace kc

@@ -64,6 +64,7 @@ ItemFacts factsOf(const CriteriaNode& n, const AssessmentItem& a, int files) {
     f.evidenceRequired = n.evidenceRequired;
     f.minFiles = n.minFiles;
     f.explanationRequiredIfNoEvidence = n.explanationRequiredIfNoEvidence;
+    f.unitScores = n.selfScored;
     f.selfScored = a.self.has_value();
     f.hasExplanation = a.self && !a.self->text.empty();
     f.files = files;
@@ -134,7 +135,7 @@ Result<UnitAssessment> AssessmentService::unitAssessment(const Actor& actor, int
                 v.supplementFiles = it->second.supplementFiles;
             }
             v.status = itemStatus(factsOf(n, v.item, v.files), out.phase);
-            out.summary.add(v.status);
+            out.summary.add(v.status, n.selfScored);
             out.items.push_back(std::move(v));
         }
         if (actor.role == Role::Reviewer)

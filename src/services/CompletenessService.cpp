@@ -104,12 +104,17 @@ Result<PeriodFacts> loadFacts(Transaction& tx, CriteriaCache& cache, int year,
     return f;
 }
 
+bool isSurvey(const CriteriaNode& n) {
+    return n.assessedBy == AssessedBy::Survey || n.scoring.type == ScoringType::Survey;
+}
+
 ItemFacts factsFor(const CriteriaNode& n, const AssessmentFlags* a, const EvidenceCount* e) {
     ItemFacts f;
-    f.survey = n.assessedBy == AssessedBy::Survey || n.scoring.type == ScoringType::Survey;
+    f.survey = isSurvey(n);
     f.evidenceRequired = n.evidenceRequired;
     f.minFiles = n.minFiles;
     f.explanationRequiredIfNoEvidence = n.explanationRequiredIfNoEvidence;
+    f.unitScores = n.selfScored;
     f.files = e ? e->files : 0;
     if (a) {
         f.selfScored = a->selfScored;
@@ -158,7 +163,7 @@ Result<CompletenessMatrix> CompletenessService::matrix(const Actor& actor, int y
                     factsFor(idx.subs[i], facts->flags(ui, i), facts->counts(ui, i)), row.phase);
                 if (s == ItemStatus::Survey)
                     continue;
-                row.summary.add(s);
+                row.summary.add(s, idx.subs[i].selfScored);
                 if (row.cells.empty() || row.cells.back().criterion != idx.criterionOf[i])
                     row.cells.push_back(MatrixCell{idx.criterionOf[i], 0, 0, s});
                 MatrixCell& c = row.cells.back();
@@ -197,7 +202,8 @@ Result<std::vector<QueueItem>> CompletenessService::reviewQueue(const Actor& act
         std::vector<QueueItem> out;
         for (std::size_t ui = 0; ui < facts->units.size(); ++ui) {
             const Unit& u = facts->units[ui];
-            Phase phase = phaseAt(effectivePeriod(facts->period, u.code, facts->extensions), now);
+            Period effective = effectivePeriod(facts->period, u.code, facts->extensions);
+            Phase phase = phaseAt(effective, now);
             if (phase != Phase::Step1Appraisal && phase != Phase::Step2Appraisal)
                 continue;
             const CriteriaIndex& idx = facts->criteriaOf(ui);
@@ -207,11 +213,19 @@ Result<std::vector<QueueItem>> CompletenessService::reviewQueue(const Actor& act
                     continue;
                 const AssessmentFlags* a = facts->flags(ui, i);
                 const EvidenceCount* e = facts->counts(ui, i);
-                QueueItem q{u.code, idx.subs[i].code, idx.areaOf[i], ItemStatus::UnderReview};
+                const CriteriaNode& n = idx.subs[i];
+                QueueItem q{u.code, n.code, idx.areaOf[i], ItemStatus::UnderReview};
                 if (phase == Phase::Step1Appraisal) {
-                    if (!a || !a->selfScored || a->step1Scored)
+                    if (isSurvey(n) || (a && a->step1Scored))
                         continue;
-                    q.since = a->selfAt.value_or(TimePoint{});
+                    if (n.selfScored) {
+                        if (!a || !a->selfScored)
+                            continue;
+                        q.since = a->selfAt.value_or(TimePoint{});
+                    } else {
+                        // Not the unit's to score: the reviewers' from the start of step 1.
+                        q.since = effective.dates.selfAssessmentCloses.value_or(TimePoint{});
+                    }
                 } else {
                     bool newEvidence = e && e->supplementFiles > 0;
                     if (!a || a->step2Scored || !(a->replied || newEvidence))
@@ -245,7 +259,7 @@ Result<Differences> CompletenessService::differences(const Actor& actor, int yea
         Differences d{unit, {}, {}, {}, {}};
         for (std::size_t i = 0; i < idx.subs.size(); ++i) {
             const CriteriaNode& n = idx.subs[i];
-            if (n.assessedBy == AssessedBy::Survey || n.scoring.type == ScoringType::Survey)
+            if (isSurvey(n))
                 continue;
             const AssessmentFlags* a = facts->flags(0, i);
             DifferenceRow r{n.code, {}, {}, {}};

@@ -78,7 +78,8 @@ public:
     // area outside them is Forbidden); units Forbidden. NotFound for an unknown period.
     Result<CompletenessMatrix> matrix(const Actor& actor, int year, const MatrixFilter& filter);
 
-    // For a reviewer: in step 1, the self-scored items of their areas without a step-1 score;
+    // For a reviewer: in step 1, the items of their areas without a step-1 score that the unit
+    // self-scored or that are not the unit's to score (self_scored false; survey items never);
     // in step 2, replied items and items with supplement files, not yet scored in step 2.
     // Oldest first. Empty outside those phases.
     Result<std::vector<QueueItem>> reviewQueue(const Actor& actor, int year);

@@ -38,6 +38,10 @@ TEST(CompletenessTest, StatusTable) {
     optional.evidenceRequired = false;
     ItemFacts noStandIn = base();
     noStandIn.explanationRequiredIfNoEvidence = false;
+    ItemFacts reviewers = base();  // "self_scored": false
+    reviewers.unitScores = false;
+    ItemFacts reviewersOptional = optional;
+    reviewersOptional.unitScores = false;
     const Case cases[] = {
         {"survey item", survey, Phase::SelfAssessment, ItemStatus::Survey},
         {"nothing entered", base(), Phase::SelfAssessment, ItemStatus::NotStarted},
@@ -68,6 +72,15 @@ TEST(CompletenessTest, StatusTable) {
          Phase::Closed, ItemStatus::AppraisedStep2},
         {"after step 1 without a step-1 score", with({&F::selfScored}, 1), Phase::Step2Appraisal,
          ItemStatus::Complete},
+        {"reviewers' item, nothing required", reviewersOptional, Phase::SelfAssessment,
+         ItemStatus::Complete},
+        {"reviewers' item, its file missing", reviewers, Phase::SelfAssessment,
+         ItemStatus::MissingEvidence},
+        {"reviewers' item with its file", with({}, 1, reviewers), Phase::SelfAssessment,
+         ItemStatus::Complete},
+        {"reviewers' item in step 1", reviewers, Phase::Step1Appraisal, ItemStatus::UnderReview},
+        {"reviewers' item scored in step 1", with({&F::step1Scored}, 0, reviewers),
+         Phase::Step1Appraisal, ItemStatus::AppraisedStep1},
     };
     for (const Case& c : cases)
         EXPECT_EQ(itemStatusName(itemStatus(c.facts, c.phase)), itemStatusName(c.expected))
@@ -98,6 +111,27 @@ TEST(CompletenessTest, SummaryCountsAndPercentages) {
     empty.add(ItemStatus::NotStarted);
     EXPECT_TRUE(empty.nothingSubmitted());
     EXPECT_EQ(StatusSummary().donePct().toString(), "0.00");
+}
+
+// Items the unit does not score ("self_scored": false) count towards progress by their own
+// status, but "nothing submitted" looks only at the unit's own items.
+TEST(CompletenessTest, ReviewersItemsDoNotHideANothingSubmittedUnit) {
+    StatusSummary s;
+    s.add(ItemStatus::NotStarted);
+    s.add(ItemStatus::Complete, false);
+    EXPECT_EQ(s.total, 2);
+    EXPECT_EQ(s.donePct().toString(), "50.00");
+    EXPECT_TRUE(s.nothingSubmitted());
+
+    StatusSummary full;
+    full.add(ItemStatus::Complete);
+    full.add(ItemStatus::Complete, false);
+    EXPECT_EQ(full.donePct().toString(), "100.00");
+    EXPECT_FALSE(full.nothingSubmitted());
+
+    StatusSummary onlyReviewers;
+    onlyReviewers.add(ItemStatus::Complete, false);
+    EXPECT_FALSE(onlyReviewers.nothingSubmitted());
 }
 
 }  // namespace

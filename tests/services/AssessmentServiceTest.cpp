@@ -1,10 +1,5 @@
 #include "AssessmentFixture.h"
 
-#include <fstream>
-
-#include "services/CriteriaService.h"
-#include "services/DirectoryService.h"
-
 namespace kc::test {
 namespace {
 
@@ -179,24 +174,10 @@ TEST_F(AssessmentServiceTest, BulkWithOneBadRowStoresNothingAndReportsEveryBadRo
 // An item the criteria set keeps for the appraisal team ("self_scored": false) is refused to
 // the unit one by one and in bulk alike, and nothing is stored.
 TEST_F(AssessmentServiceTest, AnItemNotSelfScoredIsRefusedOneByOneAndInBulk) {
-    DirectoryService directory(*store, clock);
-    ASSERT_TRUE(directory.createUnitType(kSystem, UnitType{0, "so", "Sở, ban, ngành"}).ok());
-    Unit unit;
-    unit.code = "SO01";
-    unit.name = "Sở Nội vụ";
-    unit.unitTypeCode = "so";
-    unit.activeFromYear = 2020;
-    ASSERT_TRUE(directory.createUnit(kSystem, unit).ok());
-    std::ifstream in(std::string(KC_SOURCE_DIR) + "/config/demo/criteria-2022-huyen.json");
-    std::string doc((std::istreambuf_iterator<char>(in)), {});
-    const std::size_t at111 = doc.find("\"self_scored\": true", doc.find("\"code\": \"1.1.1\""));
-    ASSERT_NE(at111, std::string::npos);
-    doc.replace(at111, 19, "\"self_scored\": false");
-    auto imported =
-        CriteriaService(*store, clock).importSet(kSystem, CriteriaImport{2022, "so", doc, false});
-    ASSERT_TRUE(imported.ok()) << imported.error().message;
-
-    const Actor so{14, "sonoivu", Role::Unit, std::string("SO01")};
+    std::string doc = demoCriteria();
+    setField(doc, "1.1.1", "self_scored", "true", "false");
+    seedSo(doc);
+    const Actor& so = kSo;
     auto one = assessment.score(so, 2022, "SO01", "1.1.1", ScoreRound::Self, input("1"));
     ASSERT_FALSE(one.ok());
     EXPECT_EQ(one.error().message, "Tiêu chí 1.1.1 không do đơn vị tự chấm");

@@ -68,6 +68,7 @@ function navLinks(year, items, code) {
 
 function selfPart(ctx, base, item, sub, phase) {
     if (item.survey) return h('p', {}, 'Tiêu chí này chấm theo điều tra xã hội học; đơn vị không tự chấm.');
+    if (!sub.self_scored) return h('p', {}, 'Tiêu chí này do Tổ thẩm định chấm; đơn vị không tự chấm, chỉ nộp tài liệu kiểm chứng nếu bộ tiêu chí yêu cầu.');
     if (phase !== 'self_assessment') {
         return [roundView(item.self, {textLabel: 'Giải trình', empty: 'Đơn vị chưa tự chấm.'}),
             h('p', {class: 'hint'}, phase === 'not_started' ? 'Chưa đến thời gian tự đánh giá.' : 'Đã hết thời gian tự chấm điểm.')];
