@@ -43,11 +43,15 @@ ItemStatus itemStatus(const ItemFacts& f, Phase phase) {
     }
     if (f.unitScores && !f.selfScored)
         return ItemStatus::NotStarted;
-    if (!f.evidenceRequired || f.files >= f.minFiles)
-        return ItemStatus::Complete;
-    if (f.explanationRequiredIfNoEvidence && f.hasExplanation)
-        return ItemStatus::Complete;
-    return f.files == 0 ? ItemStatus::MissingEvidence : ItemStatus::MissingExplanation;
+    if (f.evidenceRequired && f.files < f.minFiles) {
+        if (f.explanationRequiredIfNoEvidence && f.hasExplanation)
+            return ItemStatus::Complete;
+        return f.files == 0 ? ItemStatus::MissingEvidence : ItemStatus::MissingExplanation;
+    }
+    // The unit cannot write an explanation on an item it does not score, so only files count.
+    if (f.explanationRequiredIfNoEvidence && f.unitScores && f.files == 0 && !f.hasExplanation)
+        return ItemStatus::MissingExplanation;
+    return ItemStatus::Complete;
 }
 
 void StatusSummary::add(ItemStatus s, bool unitScores) {

@@ -15,7 +15,8 @@ namespace kc {
 enum class ItemStatus {
     NotStarted,           // no self-score on an item the unit scores
     MissingEvidence,      // evidence required, no file and no explanation
-    MissingExplanation,   // some files but fewer than the minimum, and no explanation
+    MissingExplanation,   // no explanation where one is due: fewer files than the minimum, or
+                          // none where the criteria want an explanation without evidence
     Complete,             // self-scored (or not the unit's to score) with what the criteria ask
     UnderReview,          // step 1 running and the item not yet scored in step 1
     SupplementRequested,  // an open supplement request without a reply
@@ -56,10 +57,12 @@ struct ItemFacts {
 //     step-1 score -> AppraisedStep1; during step 1 and self-scored (or not the unit's to score)
 //     -> UnderReview;
 //   otherwise by the self-assessment: no self-score on an item the unit scores -> NotStarted;
-//   evidence not required or files >= minFiles -> Complete; an explanation where one may stand
-//   in for evidence (explanationRequiredIfNoEvidence) -> Complete; no file -> MissingEvidence;
-//   some files -> MissingExplanation. An item the unit does not score thus needs only the files
-//   the criteria require.
+//   evidence required and files < minFiles: an explanation where one may stand in for evidence
+//   (explanationRequiredIfNoEvidence) -> Complete, else no file -> MissingEvidence, some files
+//   -> MissingExplanation; explanationRequiredIfNoEvidence with no file and no explanation on
+//   an item the unit scores, even where evidence is not required -> MissingExplanation;
+//   otherwise Complete. An item the unit does not score (it cannot write an explanation: only a
+//   self-score carries one) needs only the files the criteria require.
 ItemStatus itemStatus(const ItemFacts& f, Phase phase);
 
 // Counts of each status over a unit's items, with percentages of the non-survey items.

@@ -38,6 +38,8 @@ TEST(CompletenessTest, StatusTable) {
     optional.evidenceRequired = false;
     ItemFacts noStandIn = base();
     noStandIn.explanationRequiredIfNoEvidence = false;
+    ItemFacts optionalNoStandIn = optional;
+    optionalNoStandIn.explanationRequiredIfNoEvidence = false;
     ItemFacts reviewers = base();  // "self_scored": false
     reviewers.unitScores = false;
     ItemFacts reviewersOptional = optional;
@@ -57,8 +59,14 @@ TEST(CompletenessTest, StatusTable) {
          Phase::SelfAssessment, ItemStatus::MissingExplanation},
         {"one of two files, explained", with({&F::selfScored, &F::hasExplanation}, 1, twoFiles),
          Phase::SelfAssessment, ItemStatus::Complete},
-        {"evidence not required", with({&F::selfScored}, 0, optional), Phase::SelfAssessment,
+        {"evidence optional, explanation due", with({&F::selfScored}, 0, optional),
+         Phase::SelfAssessment, ItemStatus::MissingExplanation},
+        {"evidence optional, explained", with({&F::selfScored, &F::hasExplanation}, 0, optional),
+         Phase::SelfAssessment, ItemStatus::Complete},
+        {"evidence optional, a file", with({&F::selfScored}, 1, optional), Phase::SelfAssessment,
          ItemStatus::Complete},
+        {"evidence optional, no explanation asked", with({&F::selfScored}, 0, optionalNoStandIn),
+         Phase::SelfAssessment, ItemStatus::Complete},
         {"step 1, not yet scored", with({&F::selfScored}, 1), Phase::Step1Appraisal,
          ItemStatus::UnderReview},
         {"step 1, never self-scored", base(), Phase::Step1Appraisal, ItemStatus::NotStarted},

@@ -238,6 +238,21 @@ TEST_F(AssessmentServiceTest, CompletenessFollowsTheItem) {
               ErrorCode::Forbidden);
 }
 
+// "explanation_required_if_no_evidence": true holds where evidence is optional too: a unit
+// without a file must explain.
+TEST_F(AssessmentServiceTest, ExplanationIsDueWithoutEvidenceWhereEvidenceIsOptional) {
+    std::string doc = demoCriteria();
+    setField(doc, "1.1.2", "evidence_required", "true", "false");
+    seedSo(doc);
+    ASSERT_TRUE(assessment.score(kSo, 2022, "SO01", "1.1.2", ScoreRound::Self, input("1")).ok());
+    EXPECT_EQ(statusOf("SO01", "1.1.2"), "missing_explanation");
+    ASSERT_TRUE(assessment
+                    .score(kSo, 2022, "SO01", "1.1.2", ScoreRound::Self,
+                           input("1", 1, "Không có văn bản riêng; đã lồng ghép vào kế hoạch"))
+                    .ok());
+    EXPECT_EQ(statusOf("SO01", "1.1.2"), "complete");
+}
+
 TEST_F(AssessmentServiceTest, ReviewQueueShowsUnscoredItemsOfTheirAreasOldestFirst) {
     ASSERT_TRUE(self("2.2.1", "0.5").ok());
     clock.advance(std::chrono::hours(1));
