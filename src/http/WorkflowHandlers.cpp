@@ -72,8 +72,10 @@ Poco::JSON::Object::Ptr differencesJson(const Differences& d) {
     totals->set("self", d.selfTotal.toString());
     totals->set("step1", d.step1Total.toString());
     totals->set("step2", d.step2Total.toString());
-    totals->set("self_minus_step1", (d.selfTotal - d.step1Total).toString());
-    totals->set("self_minus_step2", (d.selfTotal - d.step2Total).toString());
+    totals->set("self_minus_step1", d.selfMinusStep1.toString());
+    totals->set("self_minus_step2", d.selfMinusStep2.toString());
+    totals->set("self_and_step1_items", d.selfAndStep1);
+    totals->set("self_and_step2_items", d.selfAndStep2);
     o->set("totals", totals);
     return o;
 }

@@ -256,7 +256,8 @@ Result<Differences> CompletenessService::differences(const Actor& actor, int yea
         if (!facts.ok())
             return facts.takeError();
         const CriteriaIndex& idx = facts->criteriaOf(0);
-        Differences d{unit, {}, {}, {}, {}};
+        Differences d;
+        d.unitCode = unit;
         for (std::size_t i = 0; i < idx.subs.size(); ++i) {
             const CriteriaNode& n = idx.subs[i];
             if (isSurvey(n))
@@ -271,6 +272,14 @@ Result<Differences> CompletenessService::differences(const Actor& actor, int yea
             d.selfTotal += r.self.value_or(Points());
             d.step1Total += r.step1.value_or(Points());
             d.step2Total += r.step2.value_or(Points());
+            if (r.self && r.step1) {
+                d.selfMinusStep1 += *r.self - *r.step1;
+                ++d.selfAndStep1;
+            }
+            if (r.self && r.step2) {
+                d.selfMinusStep2 += *r.self - *r.step2;
+                ++d.selfAndStep2;
+            }
             d.rows.push_back(std::move(r));
         }
         return d;

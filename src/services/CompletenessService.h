@@ -61,10 +61,16 @@ struct DifferenceRow {
     std::optional<Points> self, step1, step2;
 };
 
+// The round totals are sums of what was entered in each round (as results' self_total,
+// step1_total, step2_total). A total difference compares like with like: it is summed over the
+// rows that have both scores only (selfAndStep1 / selfAndStep2 of them), so it equals the sum
+// of the row differences shown.
 struct Differences {
     std::string unitCode;
     std::vector<DifferenceRow> rows;
     Points selfTotal, step1Total, step2Total;
+    Points selfMinusStep1, selfMinusStep2;
+    int selfAndStep1 = 0, selfAndStep2 = 0;
 };
 
 // Read-side views of the workflow computed on every read with a few set-based queries (no

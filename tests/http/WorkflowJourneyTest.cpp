@@ -92,6 +92,10 @@ TEST_F(WorkflowJourneyTest, FromSelfAssessmentToStep2) {
     EXPECT_EQ(totals->getValue<std::string>("step1"), "1.50");
     EXPECT_EQ(totals->getValue<std::string>("step2"), "1.00");
     EXPECT_EQ(totals->getValue<std::string>("self_minus_step1"), "0.50");
+    // Only 1.1.1 has both a self and a step-2 score (1.00 each): 1.1.2's self-score is left out.
+    EXPECT_EQ(totals->getValue<std::string>("self_minus_step2"), "0.00");
+    EXPECT_EQ(totals->getValue<int>("self_and_step1_items"), 2);
+    EXPECT_EQ(totals->getValue<int>("self_and_step2_items"), 1);
     auto done = s.get("/api/v1/periods/2022/completeness?status=appraised_step2", clerk());
     ASSERT_EQ(done.object()->getArray("rows")->size(), 1u);
 

@@ -216,6 +216,7 @@ TEST_F(AssessmentServiceTest, CompletenessFollowsTheItem) {
     EXPECT_EQ(status("1.1.1"), "missing_evidence");
     ASSERT_TRUE(self("1.1.1", "1", 1).ok());  // with an explanation
     EXPECT_EQ(status("1.1.1"), "complete");
+    ASSERT_TRUE(self("1.1.2", "1").ok());
     clock.set(at("2023-01-02T00:00:00Z"));
     EXPECT_EQ(status("1.1.1"), "under_review");
     ASSERT_TRUE(
@@ -232,8 +233,11 @@ TEST_F(AssessmentServiceTest, CompletenessFollowsTheItem) {
 
     auto d = completeness.differences(kUnit, 2022, "XA16");
     ASSERT_TRUE(d.ok());
-    EXPECT_EQ(d->selfTotal.toString(), "1.00");
+    EXPECT_EQ(d->selfTotal.toString(), "2.00");
     EXPECT_EQ(d->step1Total.toString(), "0.50");
+    EXPECT_EQ(d->selfMinusStep1.toString(), "0.50");  // 1.1.1 only: 1.1.2 has no step-1 score
+    EXPECT_EQ(d->selfAndStep1, 1);
+    EXPECT_EQ(d->selfAndStep2, 0);
     EXPECT_EQ(completeness.differences(kOtherUnit, 2022, "XA16").error().code,
               ErrorCode::Forbidden);
 }
