@@ -1,6 +1,7 @@
 #include "domain/Workflow.h"
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <utility>
 
@@ -72,6 +73,27 @@ Status checkExtension(const Period& period, ExtensionPhase phase, TimePoint unti
                                   formatDateVn(*limit) + ")",
                               {{"$.until", "Hạn đã chọn: " + formatDateTimeVn(until)}});
     return Ok{};
+}
+
+namespace {
+
+std::chrono::sys_days dayVn(TimePoint t) {
+    return std::chrono::floor<std::chrono::days>(t + std::chrono::hours(7));
+}
+
+}  // namespace
+
+std::optional<std::string> supplementDueProblem(const Period& effective, TimePoint now,
+                                                TimePoint due) {
+    if (dayVn(due) < dayVn(now))
+        return "Hạn bổ sung " + formatDateVn(due) + " đã qua (hôm nay là " + formatDateVn(now) +
+               ")";
+    const auto& close = effective.dates.supplementCloses;
+    if (close && dayVn(due) > dayVn(*close))
+        return "Hạn bổ sung " + formatDateVn(due) +
+               " sau ngày kết thúc thời gian bổ sung, giải trình của đơn vị (" +
+               formatDateVn(*close) + ")";
+    return std::nullopt;
 }
 
 std::vector<ErrorDetail> extensionsPastTheirLimit(

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "core/Result.h"
@@ -29,6 +31,14 @@ Status checkExtension(const Period& period, ExtensionPhase phase, TimePoint unti
 // after it (checkExtension's rule at the time it was granted).
 std::vector<ErrorDetail> extensionsPastTheirLimit(const Period& period,
                                                   const std::vector<DeadlineExtension>& extensions);
+
+// The problem with `due` as the due date of a supplement request made at now for a unit whose
+// effective period (extensions included) is `effective`, as a Vietnamese message for the
+// $.due_date field; nullopt when it is acceptable. Days are Vietnam calendar days: due may not
+// fall before today, nor after the unit's supplement close (when that date is set), since the
+// unit can reply only until then.
+std::optional<std::string> supplementDueProblem(const Period& effective, TimePoint now,
+                                                TimePoint due);
 
 // What the workflow lets happen in each phase (DOMAIN.md §4, docs/workflow.md).
 enum class WorkflowAction {

@@ -39,6 +39,15 @@ Status selfScorable(const CriteriaNode& node) {
     return Ok{};
 }
 
+bool isSurvey(const CriteriaNode& n) {
+    return n.assessedBy == AssessedBy::Survey || n.scoring.type == ScoringType::Survey;
+}
+
+// A text as stored: NFC, without surrounding blanks (so blank is empty).
+std::string cleaned(const std::string& s) {
+    return text::toNfc(text::trim(s));
+}
+
 // Where a problem of a bulk row is reported: "rows[7].score" (JSON) or "row 8" (CSV).
 std::string rowPath(const BulkRow& row, const char* field) {
     return row.path.rfind("row ", 0) == 0 ? row.path : row.path + "." + field;
@@ -60,7 +69,7 @@ WorkflowAction actionOf(ScoreRound r) {
 
 ItemFacts factsOf(const CriteriaNode& n, const AssessmentItem& a, int files) {
     ItemFacts f;
-    f.survey = n.assessedBy == AssessedBy::Survey || n.scoring.type == ScoringType::Survey;
+    f.survey = isSurvey(n);
     f.evidenceRequired = n.evidenceRequired;
     f.minFiles = n.minFiles;
     f.explanationRequiredIfNoEvidence = n.explanationRequiredIfNoEvidence;
@@ -204,22 +213,29 @@ Result<AssessmentItem> AssessmentService::requestSupplement(const Actor& actor, 
                                                             const std::string& unit,
                                                             const std::string& sub,
                                                             const RequestInput& in) {
+    const std::string missing = cleaned(in.missing);
+    const std::string reason = cleaned(in.reason);
     auto change = [&](Transaction& tx, Context& c, AssessmentItem& item) -> Status {
         KC_TRY(mayAppraise(tx, actor, year, c.criteria->areaOf[c.criteria->byCode.at(sub)]));
+        if (isSurvey(*c.criteria->find(sub)))
+            return Error::invalid("Tiêu chí " + sub +
+                                      " chấm theo điều tra xã hội học: không yêu cầu đơn vị bổ "
+                                      "sung tài liệu, giải trình",
+                                  {{"sub", sub}});
         std::vector<ErrorDetail> bad;
-        if (in.missing.empty())
+        if (missing.empty())
             bad.push_back({"$.missing", "Cần ghi tài liệu còn thiếu"});
-        if (in.reason.empty())
+        if (reason.empty())
             bad.push_back({"$.reason", "Cần ghi lý do"});
-        if (in.due < _clock.now())
-            bad.push_back({"$.due_date", "Hạn bổ sung đã qua"});
+        if (auto problem = supplementDueProblem(c.effective, _clock.now(), in.due))
+            bad.push_back({"$.due_date", *problem});
         if (!bad.empty())
-            return Error::invalid("Yêu cầu bổ sung không hợp lệ", bad);
+            return Error::invalid("Yêu cầu bổ sung không hợp lệ: " + bad.front().message, bad);
         KC_TRY(requirePhase(c.effective, _clock.now(), WorkflowAction::RequestSupplement));
         if (item.request)
             return Error::conflict("Tiêu chí " + sub + " của đơn vị " + unit +
                                    " đã có yêu cầu bổ sung");
-        item.request = SupplementRequest{in.missing,   in.reason,    in.due, actor.username,
+        item.request = SupplementRequest{missing,      reason,       in.due, actor.username,
                                          _clock.now(), std::nullopt, "",     std::nullopt};
         return Ok{};
     };
@@ -230,15 +246,16 @@ Result<AssessmentItem> AssessmentService::reply(const Actor& actor, int year,
                                                 const std::string& unit, const std::string& sub,
                                                 const std::string& text, int version) {
     KC_TRY(ownUnit(actor, unit));
+    const std::string answer = cleaned(text);
     auto change = [&](Transaction&, Context& c, AssessmentItem& item) -> Status {
-        if (text.empty())
+        if (answer.empty())
             return Error::invalid("Cần nhập nội dung giải trình", {{"$.text", "Trống"}});
         KC_TRY(requirePhase(c.effective, _clock.now(), WorkflowAction::Reply));
         if (!item.request)
             return Error::conflict("Tiêu chí " + sub + " không có yêu cầu bổ sung để giải trình");
         if (item.request->reply)
             return Error::conflict("Yêu cầu bổ sung của tiêu chí " + sub + " đã được giải trình");
-        item.request->reply = text;
+        item.request->reply = answer;
         item.request->repliedBy = actor.username;
         item.request->repliedAt = _clock.now();
         return Ok{};

@@ -84,13 +84,16 @@ public:
     Result<AssessmentItem> score(const Actor& actor, int year, const std::string& unit,
                                  const std::string& sub, ScoreRound round, const ScoreInput& in);
 
-    // A reviewer of the area asks for a supplement during step 1. Conflict when the item has a
-    // request already; InvalidInput for empty texts or a due date before now.
+    // A reviewer of the area asks for a supplement during step 1. Texts are stored trimmed and
+    // NFC. InvalidInput for a survey item (never the unit's to evidence), blank texts, or a due
+    // date before today or after the unit's supplement close (supplementDueProblem); Conflict
+    // when the item has a request already.
     Result<AssessmentItem> requestSupplement(const Actor& actor, int year, const std::string& unit,
                                              const std::string& sub, const RequestInput& in);
 
-    // The unit's reply (giải trình) during its supplement window. Conflict when there is no
-    // request or it has been answered already; InvalidInput for an empty text.
+    // The unit's reply (giải trình) during its supplement window, stored trimmed and NFC.
+    // Conflict when there is no request or it has been answered already; InvalidInput for a
+    // blank text.
     Result<AssessmentItem> reply(const Actor& actor, int year, const std::string& unit,
                                  const std::string& sub, const std::string& text, int version);
 

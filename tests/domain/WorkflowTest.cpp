@@ -80,5 +80,39 @@ TEST(WorkflowTest, ExtensionChecks) {
               ErrorCode::PhaseClosed);
 }
 
+// Days are Vietnam days: "2023-01-02" (00:00 UTC) is today at 10:00 on 02/01 in Vietnam.
+TEST(WorkflowTest, SupplementDueDateFromTodayToTheUnitsSupplementClose) {
+    const TimePoint now = at("2023-01-02T03:00:00Z");
+    struct DueCase {
+        const char* due;
+        const char* problem;  // "" when accepted
+    } cases[] = {
+        {"2023-01-02", ""},
+        {"2023-01-01T17:00:00Z", ""},  // 00:00 on 02/01 in Vietnam
+        {"2023-01-10T16:59:59Z", ""},
+        {"2023-01-10", ""},
+        {"2023-01-01T16:59:59Z", "Hạn bổ sung 01/01/2023 đã qua (hôm nay là 02/01/2023)"},
+        {"2023-01-10T17:00:00Z",
+         "Hạn bổ sung 11/01/2023 sau ngày kết thúc thời gian bổ sung, giải trình của đơn vị "
+         "(10/01/2023)"},
+    };
+    for (const DueCase& c : cases)
+        EXPECT_EQ(supplementDueProblem(demo(), now, at(c.due)).value_or(""), c.problem) << c.due;
+
+    const std::vector<DeadlineExtension> ext{{1,
+                                              2022,
+                                              "XA16",
+                                              ExtensionPhase::Supplement,
+                                              at("2023-01-12T16:59:59Z"),
+                                              "lũ",
+                                              "vanthu",
+                                              {}}};
+    EXPECT_FALSE(supplementDueProblem(effectivePeriod(demo(), "XA16", ext), now, at("2023-01-12"))
+                     .has_value());
+    Period open = demo();
+    open.dates.supplementCloses.reset();
+    EXPECT_FALSE(supplementDueProblem(open, now, at("2023-03-01")).has_value());
+}
+
 }  // namespace
 }  // namespace kc

@@ -75,8 +75,8 @@ function actions(ctx, base, item, sub, a) {
     }));
     if (a.phase === 'step1_appraisal') {
         out.push(step('step1', 'Thẩm định bước 1', item.step1));
-        out.push(item.request ? section('Yêu cầu bổ sung', h('p', {}, 'Đã gửi yêu cầu bổ sung cho tiêu chí này.'))
-            : section('Yêu cầu bổ sung', requestForm(ctx, path, item, a)));
+        if (item.request) out.push(section('Yêu cầu bổ sung', h('p', {}, 'Đã gửi yêu cầu bổ sung cho tiêu chí này.')));
+        else if (!item.survey) out.push(section('Yêu cầu bổ sung', requestForm(ctx, path, item, a)));
     } else {
         out.push(section('Thẩm định bước 1', roundView(item.step1, {textLabel: 'Nhận xét'})));
     }
@@ -98,7 +98,8 @@ function requestForm(ctx, path, item, a) {
             field({name: 'missing', label: 'Tài liệu còn thiếu', type: 'textarea', required: true}),
             field({name: 'reason', label: 'Lý do', type: 'textarea', required: true}),
             field({name: 'due_date', label: 'Hạn bổ sung', type: 'date', required: true, value: due,
-                hint: 'Mặc định là hạn bổ sung của kỳ đánh giá.'}),
+                attrs: due ? {max: due} : {},
+                hint: 'Mặc định và muộn nhất là hạn bổ sung của đơn vị (đã tính gia hạn).'}),
         ],
         submitLabel: 'Gửi yêu cầu bổ sung',
         onSubmit: async f => {
