@@ -69,16 +69,39 @@ void addTypeTables(pdf::PdfDocumentBuilder& b, const TypeResults& type, int year
                           {"Điều tra XHH"}, {"Tổng điểm"}, {"Chỉ số (%)"}, {"Xếp hạng"},
                           {"Xếp loại"}, {"Kiểm chứng"}}};
     int i = 0;
+    bool provisional = false;
     for (const ResultRow& r : type.rows) {
         pdf::TableCell cited(std::to_string(r.evidenceFiles) + " tệp", false,
                              publicUrl + "/api/v1/periods/" + std::to_string(year) + "/units/" +
                                  r.unitCode + "/evidence");
-        scores.rows.push_back({{std::to_string(++i)}, {r.unitName}, {points(r.self)},
-                               {points(r.step1)}, {points(r.step2)}, {r.survey.toString(true)},
-                               {r.total.toString(true), true}, {r.indexPct.toString(true)},
-                               {std::to_string(r.rank)}, {r.grade}, cited});
+        // A value that is not wholly an appraisal is marked, and the note below says why.
+        const std::string mark = r.notAppraised > 0 ? "*" : "";
+        provisional = provisional || r.notAppraised > 0;
+        scores.rows.push_back({{std::to_string(++i)},
+                               {r.unitName},
+                               {points(r.self)},
+                               {points(r.step1)},
+                               {points(r.step2) + mark},
+                               {r.survey.toString(true)},
+                               {r.total.toString(true) + mark, true},
+                               {r.indexPct.toString(true)},
+                               {std::to_string(r.rank)},
+                               {r.grade},
+                               cited});
     }
     b.addTable(std::move(scores));
+    if (provisional) {
+        pdf::ParagraphStyle note = bodyStyle();
+        note.sizePt = 10;
+        note.firstLineIndentCm = 0;
+        note.italic = true;
+        b.addParagraph(
+            "(*) Đơn vị còn tiêu chí thành phần chưa được thẩm định (chưa có điểm thẩm định bước "
+            "1, bước 2): cột Thẩm định B2, Tổng điểm và điểm các lĩnh vực tạm tính điểm tự "
+            "chấm của các tiêu chí đó (0 điểm nếu đơn vị không tự chấm); đây chưa phải kết quả "
+            "thẩm định đầy đủ.",
+            note);
+    }
 
     if (type.areas.empty())
         return;

@@ -30,6 +30,9 @@ TypeResults typeResults(const std::string& typeCode, const std::string& typeName
         row.rank = u.rank;
         row.grade = u.grade;
         for (const NodeTotal& a : u.areas) row.areas.push_back(a.points);
+        for (const SubResult& sub : u.subs)
+            row.notAppraised +=
+                !sub.survey && (sub.source == ValueSource::Self || sub.source == ValueSource::None);
         if (std::find(summary.best.begin(), summary.best.end(), u.unitCode) != summary.best.end())
             t.best.push_back(u.unitName);
         t.rows.push_back(std::move(row));

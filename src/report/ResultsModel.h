@@ -31,6 +31,10 @@ struct ResultRow {
     std::string grade;
     std::vector<Points> areas;  // aligned with TypeResults::areas
     int evidenceFiles = 0;      // standing evidence cited for the unit
+    // Appraisal items scored in neither step: step2 (and total) count their self-score, or 0
+    // (results.md, "The value of one sub-criterion"), which a document must not print as an
+    // appraisal.
+    int notAppraised = 0;
 };
 
 struct GradeShare {
@@ -77,7 +81,8 @@ struct YearResults {
 // The printed results of one unit type from the computed ones (domain/Results.h): units ranked
 // by rankAndGrade and summarised by summarize, with their appraisal sheets in the same order
 // (for the self total and the evidence count of each row). The "step 2" column is the final
-// appraised points (step 2 where re-scored, else step 1).
+// appraised points (step 2 where re-scored, else step 1; for items scored in neither step, the
+// provisional self-score or 0, counted in notAppraised).
 TypeResults typeResults(const std::string& typeCode, const std::string& typeName,
                         const std::vector<AreaColumn>& areas, const std::vector<UnitResult>& units,
                         const TypeSummary& summary, const std::vector<AppraisalSheet>& sheets);

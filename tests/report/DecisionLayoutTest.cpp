@@ -188,6 +188,46 @@ TEST(DecisionLayoutTest, AnUnnumberedDecisionLeavesABlankForTheNumber) {
     EXPECT_NE(text.find("Số:    "), std::string::npos) << text.substr(0, 600);
 }
 
+// The sample sheets score 2.1.1 only by the unit (2 points): the "Thẩm định B2" column and the
+// total count that self-score, so they are marked and a note says so; a unit appraised on every
+// item is not marked, and a draft where all are appraised has no note.
+TEST(DecisionLayoutTest, ValuesThatAreNotAppraisalsAreMarkedWithANote) {
+    test::TempDir dir;
+    auto sheets = manySheets(2);
+    for (ScoreRow& r : sheets[0].rows)
+        if (r.code == "2.1.1")
+            r.step1 = Points::fromHundredths(150);
+    auto render = [&](const std::vector<AppraisalSheet>& s, const char* name) {
+        YearResults results;
+        results.year = 2022;
+        results.types.push_back(resultsFromSheets("xa", "UBND cấp xã", s));
+        DocumentFacts facts{207, *parseIso("2023-02-02T03:00:00Z"), false};
+        const std::string pdf = dir.file(name);
+        EXPECT_TRUE(layoutDecision(results, {}, test::repositoryTemplates(), facts,
+                                   "http://127.0.0.1:8080", "{}")
+                        .writeFile(pdf)
+                        .ok());
+        return runTool(dir, "pdftotext -layout " + pdf + " -").output;
+    };
+    const TypeResults t = resultsFromSheets("xa", "UBND cấp xã", sheets);
+    ASSERT_EQ(t.rows.size(), 2u);
+    EXPECT_EQ(t.rows[0].unitCode, "DV002");  // 1 + 1.75 + 2 (self) = 4.75
+    EXPECT_EQ(t.rows[0].notAppraised, 1);
+    EXPECT_EQ(t.rows[1].notAppraised, 0);  // 1 + 1.75 + 1.5 (step 1) = 4.25
+
+    const std::string text = render(sheets, "mixed.pdf");
+    EXPECT_NE(text.find("4,75*"), std::string::npos) << text;
+    EXPECT_EQ(text.find("4,25*"), std::string::npos) << text;
+    EXPECT_NE(text.find("4,25"), std::string::npos) << text;
+    EXPECT_NE(text.find("(*) Đơn vị còn tiêu chí thành phần chưa được thẩm định"),
+              std::string::npos)
+        << text;
+
+    sheets.resize(1);
+    const std::string appraised = render(sheets, "appraised.pdf");
+    EXPECT_EQ(appraised.find('*'), std::string::npos) << appraised;
+}
+
 TEST(DecisionLayoutTest, ResultsFromSheetsRankGradeAndShareExactly) {
     auto sheets = manySheets(3);
     sheets[2].rows[2].step2 = Points{};  // 1.1.1 scored 0 in step 2: lower total
