@@ -36,8 +36,7 @@ struct CsvTable {
 Result<CsvTable> readCsvTable(std::string_view text, const std::vector<std::string>& required,
                               const std::string& expectedHeader);
 
-// One cell of a CSV file written for Excel: RFC 4180 quoting when it holds , ; " CR or LF (so
-// the cell reads the same in a comma- or a semicolon-separated file). Text a
+// One cell of a CSV file written for Excel: RFC 4180 quoting when it holds , " CR or LF. Text a
 // person typed (text = true) that a spreadsheet would run as a formula (starting with = + - @
 // tab or CR: "=HYPERLINK(…)") gets an apostrophe in front.
 std::string csvCell(std::string value, bool text);

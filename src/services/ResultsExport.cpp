@@ -88,15 +88,15 @@ Sheet summarySheet(const std::vector<ResultTable>& tables) {
 std::string sheetCsv(const Sheet& sheet) {
     std::string out = "\xEF\xBB\xBF";
     for (std::size_t c = 0; c < sheet.header.size(); ++c)
-        out += (c ? ";" : "") + csvCell(sheet.header[c], false);
+        out += (c ? "," : "") + csvCell(sheet.header[c], false);
     out += "\r\n";
     for (const auto& row : sheet.rows) {
         for (std::size_t c = 0; c < row.size(); ++c) {
             const SheetCell& cell = row[c];
             if (c)
-                out += ';';
+                out += ',';
             if (cell.number)
-                out += cell.number->toString(true);
+                out += cell.number->toString();
             else if (cell.integer)
                 out += std::to_string(*cell.integer);
             else

@@ -17,11 +17,9 @@ Sheet resultSheet(const ResultTable& t);
 // units per grade (count and share), best and worst units.
 Sheet summarySheet(const std::vector<ResultTable>& tables);
 
-// The sheet as CSV for Excel in a Vietnamese locale (decimal comma, list separator ';'), so
-// that opening the file there puts each value in its column and reads numbers as numbers:
-// UTF-8 with a BOM, ';'-separated, CRLF line ends, RFC 4180 quoting, numbers with a decimal
-// comma and two decimals ("94,29"), text a spreadsheet would run as a formula behind an
-// apostrophe (csvCell); the title is not written.
+// The sheet as CSV for Excel: UTF-8 with a BOM, comma-separated, CRLF line ends, RFC 4180
+// quoting, numbers with a decimal point and two decimals, text a spreadsheet would run as a
+// formula behind an apostrophe (csvCell); the title is not written.
 std::string sheetCsv(const Sheet& sheet);
 
 }  // namespace kc

@@ -168,18 +168,18 @@ TEST_F(ResultsTest, ExportsXlsxAndCsvWithVietnameseHeaders) {
     ASSERT_EQ(c.status, 200) << c.dump();
     EXPECT_EQ(c.header("Content-Type"), "text/csv; charset=utf-8");
     ASSERT_EQ(c.body.substr(0, 3), "\xEF\xBB\xBF");
-    // As Excel in a Vietnamese locale reads it: ';' between cells, decimal commas.
-    EXPECT_NE(c.body.find("Xếp hạng;Mã đơn vị;Tên đơn vị"), std::string::npos);
+    EXPECT_NE(c.body.find("Xếp hạng,Mã đơn vị,Tên đơn vị"), std::string::npos);
     std::size_t lines = 0;
     for (char ch : c.body) lines += ch == '\n';
     EXPECT_EQ(lines, 18u);  // header + 17 communes
-    EXPECT_NE(c.body.find(";XA16;UBND xã Phúc Khánh;0,00;"), std::string::npos);
+    EXPECT_NE(c.body.find(",XA16,UBND xã Phúc Khánh,0.00,"), std::string::npos);
     auto summary = s.get("/api/v1/periods/2022/results/export?format=csv", s.clerk());
     ASSERT_EQ(summary.status, 200) << summary.dump();
-    EXPECT_NE(summary.body.find("Mã loại hình;Loại hình;Số đơn vị;Điểm tối đa"), std::string::npos)
+    EXPECT_NE(summary.body.find("Mã loại hình,Loại hình,Số đơn vị,Điểm tối đa"), std::string::npos)
         << summary.body;
-    EXPECT_TRUE(std::regex_search(summary.body, std::regex(R"(;"\d{1,3},\d%";)")))
-        << summary.body;  // a grade's share, "82,3%"
+    // Numbers with a decimal point; a grade's share is a Vietnamese label ("82,3%"), quoted.
+    EXPECT_TRUE(std::regex_search(summary.body, std::regex(R"(,"\d{1,3},\d%",)")))
+        << summary.body;
 
     EXPECT_EQ(s.get("/api/v1/periods/2022/results/export?format=pdf", s.clerk()).status, 400);
     EXPECT_EQ(s.get("/api/v1/periods/2022/results/export", s.unitUser()).status, 403);

