@@ -7,7 +7,7 @@
 //   KC_E2E_ARTIFACTS  where screenshots and the server log go (default: build-test/e2e-artifacts)
 //   KC_E2E_CHROMIUM   the browser (default: /usr/bin/chromium)
 import {spawn, spawnSync} from 'node:child_process';
-import {cpSync, mkdirSync, mkdtempSync, rmSync, existsSync, writeFileSync} from 'node:fs';
+import {cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -199,6 +199,83 @@ export async function screenshots(assert, page, name) {
         assert.ok(overflow <= 0, `${name} at ${kind}: ${overflow}px wider than the screen`);
     }
     await page.setViewportSize(VIEWPORTS.desktop);
+}
+
+// axe-core (an npm devDependency here) checks a page for accessibility: the WCAG 2.0 and 2.1
+// rules of levels A and AA. The page's Content-Security-Policy allows scripts from its own
+// origin only, so an inline <script> with axe's source (addScriptTag's `content`) is refused;
+// instead axe is loaded by a <script src> on the page's own origin, at a path the server does
+// not have, which the browser context answers itself with the file from node_modules. The page
+// thus runs under its real policy while it is audited.
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const AXE_PATH = '/__e2e__/axe.min.js';
+const AXE_SOURCE = path.join(ROOT, 'tests/e2e/node_modules/axe-core/axe.min.js');
+const axeContexts = new WeakSet();
+const SERIOUS = ['serious', 'critical'];
+
+// Runs axe-core on what page shows now and returns the violations of impact "serious" or
+// "critical" of the AXE_TAGS rules: [{rule, impact, help, targets: [CSS selector, ...]}],
+// empty when there are none. Loads axe into the page first when it is not there yet.
+export async function auditAccessibility(page) {
+    const context = page.context();
+    if (!axeContexts.has(context)) {
+        const source = readFileSync(AXE_SOURCE, 'utf8');
+        await context.route(url => url.pathname === AXE_PATH,
+            route => route.fulfill({status: 200, contentType: 'text/javascript; charset=utf-8', body: source}));
+        axeContexts.add(context);
+    }
+    if (!await page.evaluate(() => typeof window.axe === 'object')) await page.addScriptTag({url: AXE_PATH});
+    const violations = await page.evaluate(async tags => {
+        const result = await window.axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+        return result.violations.map(v => ({rule: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.map(n => ({impact: n.impact, target: n.target.flat().join(' ')}))}));
+    }, AXE_TAGS);
+    return violations.map(v => ({...v, nodes: v.nodes.filter(n => SERIOUS.includes(n.impact))}))
+        .filter(v => v.nodes.length)
+        .map(v => ({rule: v.rule, impact: v.impact, help: v.help, targets: v.nodes.map(n => n.target)}));
+}
+
+// Moves the keyboard focus through the page with Tab (from its first element, at most maxTabs
+// times, or until it comes back to an element already seen) and returns each focused element whose focus ring is
+// missing, thinner than 2px or of less than 3:1 contrast against the colour behind it (WCAG
+// 1.4.11 and 2.4.7): [{target, outline, ratio}]. "Behind" is the nearest background of the
+// element's parent, or of the element itself when the ring is drawn inside it (negative offset).
+export async function focusRingProblems(page, maxTabs = 60) {
+    await page.locator('#skip-link').focus();
+    await page.keyboard.press('Shift+Tab');  // out of the page, so that Tab starts at its top
+    const problems = [];
+    for (let i = 0; i < maxTabs; i++) {
+        await page.keyboard.press('Tab');
+        const ring = await page.evaluate(() => {
+            const el = document.activeElement;
+            if (!el || el === document.body || el.hasAttribute('data-ring-seen')) return null;  // back at the top
+            el.setAttribute('data-ring-seen', '');
+            const rgba = c => (c.match(/[\d.]+/g) || []).map(Number);
+            const background = node => {
+                for (let n = node; n; n = n.parentElement) {
+                    const [r, g, b, a = 1] = rgba(getComputedStyle(n).backgroundColor);
+                    if (a > 0) return [r, g, b];
+                }
+                return [255, 255, 255];
+            };
+            const luminance = rgb => rgb.map(v => {
+                const c = v / 255;
+                return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+            }).reduce((sum, c, k) => sum + c * [0.2126, 0.7152, 0.0722][k], 0);
+            const cs = getComputedStyle(el);
+            const behind = background(parseFloat(cs.outlineOffset) < 0 ? el : el.parentElement);
+            const [hi, lo] = [luminance(rgba(cs.outlineColor).slice(0, 3)), luminance(behind)].sort((a, b) => b - a);
+            const text = (el.getAttribute('aria-label') || el.labels?.[0]?.textContent || el.textContent || '').trim().slice(0, 40);
+            return {target: `${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).split(' ').join('.') : ''} "${text}"`,
+                outline: `${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor}`,
+                visible: cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2,
+                ratio: Math.round((hi + 0.05) / (lo + 0.05) * 100) / 100};
+        });
+        if (!ring) break;
+        if (!ring.visible || ring.ratio < 3) problems.push({target: ring.target, outline: ring.outline, ratio: ring.ratio});
+    }
+    await page.evaluate(() => document.querySelectorAll('[data-ring-seen]').forEach(el => el.removeAttribute('data-ring-seen')));
+    return problems;
 }
 
 // A bearer token for direct API checks.
