@@ -95,7 +95,7 @@ test('the clerk moves the phase dates, and a date out of order is refused next t
         await login(page, ACCOUNTS.clerk);
         await go(page, '/ky-danh-gia', 'Kỳ đánh giá');
         await screenshots(assert, page, '10-ky-danh-gia');
-        await page.getByRole('link', {name: 'Sửa kỳ 2022'}).click();
+        await page.getByRole('link', {name: 'Sửa mốc thời gian kỳ 2022'}).click();
         await waitForPage(page, 'Kỳ đánh giá 2022');
         const dates = {
             'Hạn đơn vị tự đánh giá, nộp tài liệu kiểm chứng': vnInput(20),

@@ -49,12 +49,33 @@ export function replace(el, ...children) {
 // each row as a card. columns: [{label, cell: row => node|string, class?}].
 export function table(columns, rows, {caption, empty = 'Chưa có dữ liệu.'} = {}) {
     if (!rows.length) return h('p', {class: 'empty'}, empty);
-    return h('div', {class: 'table-wrap'},
+    return tableWrap(
         h('table', {class: 'data'},
             caption ? h('caption', {}, caption) : null,
             h('thead', {}, h('tr', {}, columns.map(c => h('th', {scope: 'col', class: c.class}, c.label)))),
             h('tbody', {}, rows.map(row => h('tr', {},
                 columns.map(c => h('td', {class: c.class, dataset: {label: c.label}}, c.cell(row))))))));
+}
+
+// The box around a table, which scrolls sideways when the table is wider than the screen. While
+// it does, the box is a named region in the tab order, so that keyboard users can scroll it with
+// the arrow keys (a table of plain text has nothing else to focus); when it does not, it adds no
+// tab stop. Its name is the table's caption, else the heading of the section it is in.
+export function tableWrap(tableEl) {
+    const wrap = h('div', {class: 'table-wrap'}, tableEl);
+    const observer = new ResizeObserver(() => {
+        if (wrap.scrollWidth <= wrap.clientWidth) {
+            for (const a of ['tabindex', 'role', 'aria-label']) wrap.removeAttribute(a);
+            return;
+        }
+        const heading = tableEl.caption || wrap.closest('section')?.querySelector('h2');
+        wrap.setAttribute('tabindex', '0');
+        wrap.setAttribute('role', 'region');
+        wrap.setAttribute('aria-label', `${heading ? heading.textContent : 'Bảng'} (cuộn ngang được)`);
+    });
+    observer.observe(wrap);
+    observer.observe(tableEl);
+    return wrap;
 }
 
 // A page section with a heading.

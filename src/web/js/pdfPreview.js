@@ -62,7 +62,7 @@ window.addEventListener('hashchange', () => setTimeout(closeDetached, 1000));
 export async function showPdf(box, url, name) {
     closeDetached();
     const status = h('p', {class: 'hint', role: 'status'}, 'Đang mở tệp PDF…');
-    const pages = h('div', {class: 'pdf-pages', tabindex: '0', 'aria-label': `Các trang của ${name}`});
+    const pages = h('div', {class: 'pdf-pages', tabindex: '0', role: 'region', 'aria-label': `Các trang của ${name}`});
     replace(box, status, pages);
     let pdf, ratio;
     try {

@@ -18,7 +18,7 @@ export async function renderList(ctx) {
             {label: 'Mở tự đánh giá', cell: p => formatDateTime(p.self_assessment_opens) || '—'},
             {label: 'Hạn thẩm định bước 2', cell: p => formatDateTime(p.step2_closes) || '—'},
             {label: 'Trạng thái', cell: p => (p.finalised ? 'Đã chốt' : 'Đang thực hiện')},
-            {label: 'Thao tác', cell: p => h('a', {href: `#/ky-danh-gia/${p.year}`, 'aria-label': `Sửa kỳ ${p.year}`}, 'Sửa mốc thời gian')},
+            {label: 'Thao tác', cell: p => h('a', {href: `#/ky-danh-gia/${p.year}`, 'aria-label': `Sửa mốc thời gian kỳ ${p.year}`}, 'Sửa mốc thời gian')},
         ], periods, {empty: 'Chưa có kỳ đánh giá nào.'})),
         section('Tạo kỳ đánh giá', createForm(ctx)),
     ];

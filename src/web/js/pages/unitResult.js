@@ -2,7 +2,7 @@
 // grade, each area, and every sub-criterion with its self, step 1, step 2 and survey values,
 // the value used, where it came from and why; provisional (flagged) items highlighted; criteria
 // subtotals. Staff open it from the results table; a unit sees its own ("Kết quả của đơn vị").
-import {h, section, table} from '../dom.js';
+import {h, section, table, tableWrap} from '../dom.js';
 import {get} from '../api.js';
 import {pageTitle, alertBox} from '../layout.js';
 import {loadPeriods, chosenYear, yearPicker, currentSetFor} from '../data.js';
@@ -72,7 +72,8 @@ const val = v => (v === null || v === undefined ? '—' : formatFixed(v));
 function itemsTable(r, areaCode) {
     const criteria = r.criteria.filter(c => c.code.split('.')[0] === areaCode);
     const td = (label, content, cls) => h('td', {class: cls, dataset: {label}}, content);
-    const rows = criteria.flatMap(c => [
+    // One row group per criterion: its heading (scope "rowgroup") then belongs to its items only.
+    const groups = criteria.map(c => h('tbody', {},
         h('tr', {class: 'group-row'}, h('th', {scope: 'rowgroup', colspan: COLUMNS.length},
             `Tiêu chí ${c.code}. ${c.name}: `, h('span', {class: 'subtotal'}, outOf(c.points, c.max)))),
         ...r.items.filter(i => i.code.startsWith(`${c.code}.`)).map(i => h('tr', {class: i.flagged ? 'flagged' : null, dataset: {sub: i.code}},
@@ -84,9 +85,8 @@ function itemsTable(r, areaCode) {
             td('Bước 2', i.survey_item ? '' : val(i.step2), 'num'),
             td('Điều tra', i.survey_item ? [val(i.survey), i.survey_pct !== null ? ` (${formatFixed(i.survey_pct)}%)` : ''] : '', 'num'),
             td('Điểm tính', h('strong', {}, formatFixed(i.used)), 'num'),
-            td('Lấy từ, cách tính', [h('strong', {class: 'source'}, sourceLabel(i.source)), ': ', i.why], 'why'))),
-    ]);
-    return h('div', {class: 'table-wrap'}, h('table', {class: 'data explain'},
+            td('Lấy từ, cách tính', [h('strong', {class: 'source'}, sourceLabel(i.source)), ': ', i.why], 'why')))));
+    return tableWrap(h('table', {class: 'data explain'},
         h('thead', {}, h('tr', {}, COLUMNS.map(c => h('th', {scope: 'col'}, c)))),
-        h('tbody', {}, rows)));
+        groups));
 }
