@@ -11,7 +11,7 @@ node_bin=$(scripts/node-for-tests.sh)
 cmake -S . -B build-test -G Ninja -DCMAKE_BUILD_TYPE=Debug -DKC_SANITIZE=ON -DKC_BENCH=ON \
     -DKC_NODE="$node_bin" > /dev/null
 cmake --build build-test
-# The browser tests' one npm package (playwright-core), exactly as locked; the browser is Debian's.
+# The browser tests' npm packages (playwright-core, axe-core), exactly as locked; the browser is Debian's.
 (cd tests/e2e && PATH="$(dirname "$node_bin"):$PATH" npm ci --no-audit --no-fund --loglevel=error)
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
