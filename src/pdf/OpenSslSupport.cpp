@@ -18,18 +18,46 @@ std::string drainErrors() {
     return text;
 }
 
-std::string loadLegacyProvider() {
-    static const std::string problem = [] {
+namespace {
+
+// The providers loaded for legacy keys, unloaded at exit (before OpenSSL's own clean-up, which
+// was registered earlier), so that nothing they hold outlives the library.
+class LoadedProviders {
+public:
+    LoadedProviders() {
         drainErrors();
         // Loading a provider by name stops the default one from being loaded by itself: both.
-        if (OSSL_PROVIDER_load(nullptr, "default") == nullptr)
-            return "the default provider: " + drainErrors();
-        if (OSSL_PROVIDER_load(nullptr, "legacy") == nullptr)
-            return std::string("the legacy provider (legacy.so, in OPENSSL_MODULES or ") +
-                   OpenSSL_version(OPENSSL_MODULES_DIR) + "): " + drainErrors();
-        return std::string();
-    }();
-    return problem;
+        _defaults = OSSL_PROVIDER_load(nullptr, "default");
+        if (_defaults == nullptr) {
+            _problem = "the default provider: " + drainErrors();
+            return;
+        }
+        _legacy = OSSL_PROVIDER_load(nullptr, "legacy");
+        if (_legacy == nullptr)
+            _problem = std::string("the legacy provider (legacy.so, in OPENSSL_MODULES or ") +
+                       OpenSSL_version(OPENSSL_MODULES_DIR) + "): " + drainErrors();
+    }
+    ~LoadedProviders() {
+        if (_legacy)
+            OSSL_PROVIDER_unload(_legacy);
+        if (_defaults)
+            OSSL_PROVIDER_unload(_defaults);
+    }
+    LoadedProviders(const LoadedProviders&) = delete;
+    LoadedProviders& operator=(const LoadedProviders&) = delete;
+    const std::string& problem() const { return _problem; }
+
+private:
+    OSSL_PROVIDER* _defaults = nullptr;
+    OSSL_PROVIDER* _legacy = nullptr;
+    std::string _problem;
+};
+
+}  // namespace
+
+std::string loadLegacyProvider() {
+    static const LoadedProviders loaded;
+    return loaded.problem();
 }
 
 Bio memoryBio(std::string_view bytes) {
