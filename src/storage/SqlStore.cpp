@@ -6,10 +6,12 @@
 #include <Poco/Exception.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <mutex>
 #include <set>
 #include <stdexcept>
+#include <thread>
 
 #include "storage/ConnectionPool.h"
 #include "storage/Durable.h"
@@ -44,6 +46,23 @@ std::vector<std::string> splitStatements(const std::string& script) {
     return out;
 }
 
+// Switches the database to WAL (kept in the file). The switch needs the database to itself,
+// and SQLite answers SQLITE_BUSY at once, without its busy handler, while another connection
+// uses it: instances starting together on a new database retry for up to a minute.
+void useWal(sqlite3* db) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(1);
+    for (;;) {
+        const int rc = sqlite3_exec(db, "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr);
+        if (rc == SQLITE_OK)
+            return;
+        if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) ||
+            std::chrono::steady_clock::now() > deadline)
+            throw Poco::Data::DataException(std::string("journal_mode = WAL: ") +
+                                            sqlite3_errmsg(db));
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+}
+
 }  // namespace
 
 std::unique_ptr<SqlStore> SqlStore::openSqlite(const std::string& path, int maxConnections) {
@@ -55,7 +74,7 @@ std::unique_ptr<SqlStore> SqlStore::openSqlite(const std::string& path, int maxC
         std::unique_ptr<SqlStore> store(new SqlStore(std::move(pool)));
         {
             auto c = store->_pool->get();
-            sql::query(*c, "PRAGMA journal_mode = WAL");  // kept in the database file
+            useWal(c->sqlite());
         }
         store->migrate();
         return store;
