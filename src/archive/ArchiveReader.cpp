@@ -66,6 +66,11 @@ Error tooLarge(std::string message, std::string path = {}) {
     return {ErrorCode::TooLarge, std::move(message), std::move(details)};
 }
 
+Error totalTooLarge(std::uint64_t maxTotalBytes) {
+    return tooLarge("Tổng dung lượng giải nén vượt quá giới hạn (tối đa " +
+                    describeBytes(maxTotalBytes) + ")");
+}
+
 // wchar_t is UTF-32 on the platforms we build for. Invalid code points become 0xFF, which
 // keeps the result invalid UTF-8 so the name is refused as BadName.
 std::string wideToUtf8(const wchar_t* w) {
@@ -119,6 +124,10 @@ struct ArchiveReader::Impl {
     std::uint64_t totalBytes = 0;
     std::uint64_t declaredTotal = 0;
     bool dataPending = false;
+    // The entry last returned still has data in the stream that readData() did not take; its
+    // declared size if it was refused (an accepted entry's is already in declaredTotal).
+    bool unreadData = false;
+    std::uint64_t unreadDeclared = 0;
     std::string currentPath;
     std::optional<Error> failure;
     std::string path;
@@ -148,6 +157,29 @@ struct ArchiveReader::Impl {
             return Error::invalid("Tệp nén RAR bị hỏng hoặc không đọc được",
                                   {{"", "RAR headers do not match libarchive's entries"}});
         return std::optional<RarEntryHeader>(rar->entries[rarIndex++]);
+    }
+
+    // Reads past the data of the entry last returned, if readData() did not. libarchive's own
+    // skip would inflate a compressed tar, a solid 7z or RAR, or a streamed zip entry to its
+    // end, uncounted and uninterruptible; read here, those bytes count toward maxTotalBytes
+    // like any other, so a refused or unmatched entry cannot make an archive expand past it.
+    // Errors: TooLarge. A damaged entry nobody keeps is not an error here: if the archive
+    // cannot go on, the next header says so.
+    Status skipUnread() {
+        if (!unreadData)
+            return Ok{};
+        unreadData = false;
+        declaredTotal += unreadDeclared;
+        if (declaredTotal > limits.maxTotalBytes)
+            return totalTooLarge(limits.maxTotalBytes);
+        for (;;) {
+            la_ssize_t n = archive_read_data(handle.get(), buffer.data(), buffer.size());
+            if (n <= 0)
+                return Ok{};
+            totalBytes += static_cast<std::uint64_t>(n);
+            if (totalBytes > limits.maxTotalBytes)
+                return totalTooLarge(limits.maxTotalBytes);
+        }
     }
 };
 
@@ -194,6 +226,8 @@ Result<std::optional<ArchiveEntry>> ArchiveReader::next() {
     if (s.failure)
         return *s.failure;
     s.dataPending = false;
+    if (Status skipped = s.skipUnread(); !skipped.ok())
+        return fail(skipped.takeError());
     for (;;) {
         archive_entry* entry = nullptr;
         int r = archive_read_next_header(s.handle.get(), &entry);
@@ -222,8 +256,15 @@ Result<std::optional<ArchiveEntry>> ArchiveReader::next() {
         if (result.path.empty())  // libarchive gave no name at all: say which entry it is
             result.path =
                 "(mục thứ " + std::to_string(s.entries) + " trong tệp nén, không đọc được tên)";
+        std::optional<std::uint64_t> declared;
+        if (archive_entry_size_is_set(entry) && archive_entry_size(entry) >= 0)
+            declared = static_cast<std::uint64_t>(archive_entry_size(entry));
         auto refuse = [&](RejectReason reason) {
             result.rejection = reason;
+            result.declaredSize = declared;
+            // Encrypted data cannot be read without the password; libarchive skips it.
+            s.unreadData = reason != RejectReason::Encrypted;
+            s.unreadDeclared = declared.value_or(0);
             return std::optional<ArchiveEntry>(std::move(result));
         };
 
@@ -253,19 +294,19 @@ Result<std::optional<ArchiveEntry>> ArchiveReader::next() {
             return refuse(RejectReason::Encrypted);
 
         result.path = check.path;
-        if (archive_entry_size_is_set(entry) && archive_entry_size(entry) >= 0) {
-            auto declared = static_cast<std::uint64_t>(archive_entry_size(entry));
+        if (declared) {
             result.declaredSize = declared;
-            if (declared > s.limits.maxEntryBytes)
+            if (*declared > s.limits.maxEntryBytes)
                 return fail(tooLarge("Tệp trong tệp nén vượt quá dung lượng cho phép (tối đa " +
                                          describeBytes(s.limits.maxEntryBytes) + ")",
                                      result.path));
-            s.declaredTotal += declared;
+            s.declaredTotal += *declared;
             if (s.declaredTotal > s.limits.maxTotalBytes)
-                return fail(tooLarge("Tổng dung lượng giải nén vượt quá giới hạn (tối đa " +
-                                     describeBytes(s.limits.maxTotalBytes) + ")"));
+                return fail(totalTooLarge(s.limits.maxTotalBytes));
         }
         s.dataPending = true;
+        s.unreadData = true;
+        s.unreadDeclared = 0;
         s.currentPath = result.path;
         s.expectedCrc = rarHeader.value() ? rarHeader.value()->crc32 : std::nullopt;
         s.crc = crc32(0, nullptr, 0);
@@ -280,6 +321,7 @@ Result<std::uint64_t> ArchiveReader::readData(const ByteSink& sink) {
     if (!s.dataPending)
         return Error::conflict("Không có tệp nào đang chờ đọc trong tệp nén");
     s.dataPending = false;
+    s.unreadData = false;
     std::uint64_t entryBytes = 0;
     for (;;) {
         la_ssize_t n = archive_read_data(s.handle.get(), s.buffer.data(), s.buffer.size());
@@ -299,8 +341,7 @@ Result<std::uint64_t> ArchiveReader::readData(const ByteSink& sink) {
                              describeBytes(s.limits.maxEntryBytes) + ")",
                          s.currentPath));
         if (s.totalBytes + size > s.limits.maxTotalBytes)
-            return fail(tooLarge("Tổng dung lượng giải nén vượt quá giới hạn (tối đa " +
-                                 describeBytes(s.limits.maxTotalBytes) + ")"));
+            return fail(totalTooLarge(s.limits.maxTotalBytes));
         entryBytes += size;
         s.totalBytes += size;
         if (s.expectedCrc)

@@ -13,8 +13,9 @@
 namespace kc {
 
 // Caps on what one archive may expand to. Bytes are counted as they come out of the
-// decompressor, never taken from the sizes the archive declares (those can lie); declared sizes
-// are only used to refuse early. Passing any cap aborts the whole archive with
+// decompressor, whether the caller keeps them or not (refused and unwanted entries count too),
+// never taken from the sizes the archive declares (those can lie); declared sizes are only
+// used to refuse early. Passing any cap aborts the whole archive with
 // ErrorCode::TooLarge. Inflating runs at roughly 500 MB/s here, so the time to refuse an archive
 // whose sizes lie is about maxTotalBytes / 500 MB/s at worst.
 struct ArchiveLimits {
@@ -68,9 +69,13 @@ public:
     ArchiveReader& operator=(const ArchiveReader&) = delete;
 
     // Moves to the next file or refused entry; std::nullopt at the end of the archive.
-    // Data of the previous entry that was not read is skipped.
-    // Errors: InvalidInput (damaged archive), TooLarge (maxEntries, or a declared size over a
-    // cap). After any error the reader is finished: every later call returns the same error.
+    // Data of the previous entry that was not read (a refused entry, or a file the caller did
+    // not want) is read past here, and counts toward maxTotalBytes as readData() would count it
+    // (a refused entry's declared size toward the declared total too); only an encrypted
+    // entry's data is skipped unread.
+    // Errors: InvalidInput (damaged archive), TooLarge (maxEntries, a declared size over a cap,
+    // or the skipped data passing maxTotalBytes). After any error the reader is finished: every
+    // later call returns the same error.
     Result<std::optional<ArchiveEntry>> next();
 
     // Streams the current accepted entry's bytes into sink, in chunks of at most 64 KiB, and

@@ -97,6 +97,56 @@ TEST(ArchiveLimitsTest, DeclaredTotalIsCheckedBeforeReading) {
     EXPECT_EQ(second.error().code, ErrorCode::TooLarge);
 }
 
+// A refused entry's data is never kept, but reading past it in a compressed tar inflates it all
+// the same: those bytes count toward the total, so the archive is refused at the cap, quickly.
+// Without counting them, 64 MiB were inflated and the archive read to its end.
+TEST(ArchiveLimitsTest, RefusedTarGzEntryCountsTowardTotal) {
+    test::TempDir dir;
+    const std::string bomb = dir.file("bomb.tar.gz");
+    test::writeTarGzBomb(bomb, {{"1.1.1 a.pdf", 1, 0}, {"../bomb.pdf", 64, 0}, {"b.pdf", 1, 0}});
+    ArchiveLimits limits;
+    limits.maxTotalBytes = 8 * kMiB;
+    auto start = Clock::now();
+    auto r = test::readAll(bomb, limits);
+    ASSERT_TRUE(r.error);
+    EXPECT_EQ(r.error->code, ErrorCode::TooLarge);
+    EXPECT_NE(r.error->message.find("Tổng dung lượng"), std::string::npos) << r.error->message;
+    ASSERT_EQ(r.entries.size(), 2u);  // what was seen before the refusal
+    EXPECT_EQ(r.entries[1].path, "../bomb.pdf");
+    EXPECT_EQ(r.entries[1].reason, "parent_directory");
+    EXPECT_LT(secondsSince(start), 1.0);
+
+    limits.maxTotalBytes = 80 * kMiB;  // under the cap the refused entry is only reported
+    r = test::readAll(bomb, limits);
+    EXPECT_FALSE(r.error);
+    EXPECT_EQ(r.entries.size(), 3u);
+}
+
+// The declared size of a refused zip entry can lie, so its data is counted as it is inflated;
+// an accepted entry the caller does not read is counted the same way.
+TEST(ArchiveLimitsTest, SkippedZipDataIsCountedAsInflated) {
+    test::TempDir dir;
+    const std::string refused = dir.file("refused.zip");
+    test::writeZipBomb(refused, {{"../zeros.bin", 64, 1024}, {"a.pdf", 1, kMiB}});
+    ArchiveLimits limits;
+    limits.maxTotalBytes = 8 * kMiB;
+    auto r = test::readAll(refused, limits);
+    ASSERT_TRUE(r.error);
+    EXPECT_EQ(r.error->code, ErrorCode::TooLarge);
+    ASSERT_EQ(r.entries.size(), 1u);
+    EXPECT_EQ(r.entries[0].reason, "parent_directory");
+
+    const std::string unread = dir.file("unread.zip");
+    test::writeZipBomb(unread, {{"zeros.bin", 64, 1024}, {"a.pdf", 1, kMiB}});
+    auto reader = ArchiveReader::open(unread, limits);
+    ASSERT_TRUE(reader.ok());
+    auto first = (*reader)->next();
+    ASSERT_TRUE(first.ok() && first->has_value());
+    auto second = (*reader)->next();  // without reading the first
+    ASSERT_FALSE(second.ok());
+    EXPECT_EQ(second.error().code, ErrorCode::TooLarge);
+}
+
 TEST(ArchiveLimitsTest, EntryCountIsCapped) {
     test::TempDir dir;
     const std::string path = dir.file("many.zip");

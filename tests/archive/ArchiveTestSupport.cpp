@@ -4,6 +4,7 @@
 #include <zlib.h>
 
 #include <clocale>
+#include <cstdio>
 #include <fstream>
 #include <stdexcept>
 
@@ -36,6 +37,49 @@ std::string zeroChunk() {
     out.resize(out.size() - z.avail_out);
     deflateEnd(&z);
     return out;
+}
+
+// One complete gzip member holding data.
+std::string gzipMember(const std::string& data) {
+    z_stream z{};
+    if (deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK)
+        throw std::runtime_error("deflateInit2");
+    std::string out(deflateBound(&z, static_cast<uLong>(data.size())), '\0');
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+    z.avail_in = static_cast<uInt>(data.size());
+    z.next_out = reinterpret_cast<Bytef*>(out.data());
+    z.avail_out = static_cast<uInt>(out.size());
+    if (deflate(&z, Z_FINISH) != Z_STREAM_END)
+        throw std::runtime_error("deflate");
+    out.resize(out.size() - z.avail_out);
+    deflateEnd(&z);
+    return out;
+}
+
+// A ustar header for a regular file of the given size.
+std::string tarHeader(const std::string& name, std::uint64_t size) {
+    std::string h(512, '\0');
+    auto field = [&](std::size_t at, const std::string& value) {
+        h.replace(at, value.size(), value);
+    };
+    char octal[16];
+    field(0, name);
+    field(100, "0000644");
+    field(108, "0000000");
+    field(116, "0000000");
+    std::snprintf(octal, sizeof octal, "%011llo", static_cast<unsigned long long>(size));
+    field(124, octal);
+    field(136, "00000000000");
+    field(148, "        ");
+    field(156, "0");
+    field(257, std::string("ustar\0"
+                           "00",
+                           8));
+    unsigned sum = 0;
+    for (char c : h) sum += static_cast<unsigned char>(c);
+    std::snprintf(octal, sizeof octal, "%06o", sum);
+    field(148, std::string(octal, 6) + std::string("\0 ", 2));
+    return h;
 }
 
 void put16(std::string& s, std::uint32_t v) {
@@ -142,6 +186,18 @@ void writeZipBomb(const std::string& path, const std::vector<BombEntry>& entries
     put32(end, offset);
     put16(end, 0);
     out << central << end;
+    if (!out)
+        throw std::runtime_error("cannot write " + path);
+}
+
+void writeTarGzBomb(const std::string& path, const std::vector<BombEntry>& entries) {
+    const std::string zeros = gzipMember(std::string(1 << 20, '\0'));
+    std::ofstream out(path, std::ios::binary);
+    for (const BombEntry& e : entries) {
+        out << gzipMember(tarHeader(e.name, e.actualMiB << 20));
+        for (std::uint64_t i = 0; i < e.actualMiB; ++i) out << zeros;
+    }
+    out << gzipMember(std::string(1024, '\0'));  // the end-of-archive blocks
     if (!out)
         throw std::runtime_error("cannot write " + path);
 }

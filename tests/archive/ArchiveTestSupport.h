@@ -38,4 +38,9 @@ struct BombEntry {
 // 1 KB per MiB. CRCs are right, so an entry whose declared size is true reads cleanly.
 void writeZipBomb(const std::string& path, const std::vector<BombEntry>& entries);
 
+// Writes a gzip-compressed tar whose entries hold actualMiB MiB of zeros each (tar sizes are
+// exact, declaredBytes is ignored). The file stays about 1 KB per MiB: the zeros are one gzip
+// member of 1 MiB repeated, which gzip readers take as one stream.
+void writeTarGzBomb(const std::string& path, const std::vector<BombEntry>& entries);
+
 }  // namespace kc::test
