@@ -95,17 +95,11 @@ Reply importArchive(Services& s, Request& r) {
 
     SpoolContentStore spool(s.spool);
     const UploadLimits limits{s.upload.maxRequestBytes, s.upload.maxRequestBytes};
-    MultipartUpload upload(r, spool, limits, "archive");
+    MultipartUpload upload(r, spool, limits, MultipartForm{"archive", {}});  // no text fields
     auto parsed = upload.read();
     r.bodyRead = upload.bodyRead();
     if (!parsed.ok())
         return closingReply(r, parsed.error());
-    if (!parsed->fields.empty()) {
-        std::vector<ErrorDetail> unknown;
-        for (const auto& [name, value] : parsed->fields)
-            unknown.push_back({name, "Trường không được hỗ trợ"});
-        return Reply::error(Error::invalid("Có trường không được hỗ trợ", unknown));
-    }
     if (parsed->files.size() != 1)
         return Reply::error(
             Error::invalid("Mỗi lần chỉ gửi một tệp nén", {{"archive", "Một tệp"}}));

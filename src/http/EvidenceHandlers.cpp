@@ -7,28 +7,20 @@ namespace kc::http::evidence {
 
 namespace {
 
+// The text fields an upload may carry; MultipartUpload refuses any other.
+const MultipartForm kUploadForm{"file", {"doc_number", "issue_date", "issuer", "page_ref", "note"}};
+
 Result<EvidenceMetadata> metadataOf(const std::map<std::string, std::string>& fields) {
     EvidenceMetadata m;
-    const std::pair<const char*, std::optional<std::string>*> known[] = {
-        {"doc_number", &m.docNumber},
-        {"issue_date", &m.issueDate},
-        {"issuer", &m.issuer},
-        {"page_ref", &m.pageRef},
-        {"note", &m.note},
+    auto field = [&](const char* name) {
+        auto it = fields.find(name);
+        return it == fields.end() ? std::nullopt : std::optional<std::string>(it->second);
     };
-    std::vector<ErrorDetail> unknown;
-    for (const auto& [name, value] : fields) {
-        bool found = false;
-        for (const auto& [key, slot] : known)
-            if (name == key) {
-                *slot = value;
-                found = true;
-            }
-        if (!found)
-            unknown.push_back({name, "Trường không được hỗ trợ"});
-    }
-    if (!unknown.empty())
-        return Error::invalid("Có trường không được hỗ trợ", unknown);
+    m.docNumber = field("doc_number");
+    m.issueDate = field("issue_date");
+    m.issuer = field("issuer");
+    m.pageRef = field("page_ref");
+    m.note = field("note");
     return cleanEvidenceMetadata(m);
 }
 
@@ -60,7 +52,7 @@ Reply upload(Services& s, Request& r) {
     if (!target.ok())
         return rejectUnread(r, target.error());
 
-    MultipartUpload upload(r, s.content, s.upload);
+    MultipartUpload upload(r, s.content, s.upload, kUploadForm);
     auto parsed = upload.read();
     r.bodyRead = upload.bodyRead();
     if (!parsed.ok())

@@ -8,6 +8,8 @@
 #include <Poco/String.h>
 #include <Poco/URI.h>
 
+#include <algorithm>
+
 #include "core/Text.h"
 #include "http/CountingStream.h"
 #include "http/MultipartScanner.h"
@@ -16,7 +18,9 @@ namespace kc::http {
 
 namespace {
 
-constexpr std::size_t kMaxFieldBytes = 64 * 1024;
+// All text fields of one body together. The evidence form's five fields hold at most 1000
+// bytes each once cleaned (domain/Evidence), so this leaves room for untrimmed or NFD input.
+constexpr std::size_t kMaxFieldsBytes = 64 * 1024;
 // The most handed to a writer at once: the scanner's pieces are written where they lie in its
 // buffer (no copy), at most this much per write.
 constexpr std::size_t kPieceBytes = 256 * 1024;
@@ -135,7 +139,7 @@ Result<ParsedUpload> MultipartUpload::read() {
     // A body rejected part way for its form is still read to its end (within the limits), so
     // that the count below tells a short body from a malformed one; one rejected for its size
     // is not (the handler closes the connection).
-    if (!parsed.ok() && parsed.error().code != ErrorCode::TooLarge)
+    if (!parsed.ok() && parsed.error().code != ErrorCode::TooLarge && !_refusedEarly)
         body.drain();
     if (body.overLimit())
         return tooLarge("Yêu cầu tải lên vượt quá giới hạn " +
@@ -144,7 +148,7 @@ Result<ParsedUpload> MultipartUpload::read() {
         return invalid("Máy khách ngừng gửi dữ liệu giữa chừng (hết thời gian chờ)");
     if (!body.failure().empty())
         return invalid("Lỗi khi nhận dữ liệu: " + body.failure());
-    if (!parsed.ok() && parsed.error().code == ErrorCode::TooLarge)
+    if (!parsed.ok() && (parsed.error().code == ErrorCode::TooLarge || _refusedEarly))
         return parsed;
     if (!chunked) {
         auto declared = static_cast<std::uint64_t>(_request.getContentLength64());
@@ -178,6 +182,7 @@ Result<ParsedUpload> MultipartUpload::parse(CountingStream& body, const std::str
     };
     MultipartScanner scanner(body, boundary);
     std::map<std::string, std::string> header;
+    std::size_t fieldBytes = 0;
     for (;;) {
         auto more = scanner.nextPart(header);
         if (!more.ok())
@@ -189,7 +194,7 @@ Result<ParsedUpload> MultipartUpload::parse(CountingStream& body, const std::str
         if (Poco::icompare(disposition, "form-data") != 0 || !params.count("name"))
             return invalid("Phần multipart thiếu Content-Disposition: form-data; name=...");
         const std::string name = params["name"];
-        if (name == _fileField) {
+        if (name == _form.fileField) {
             auto fileName = partFileName(params);
             if (!fileName)
                 return invalid("Phần tệp thiếu filename");
@@ -212,6 +217,12 @@ Result<ParsedUpload> MultipartUpload::parse(CountingStream& body, const std::str
                 return Error::invalid("Tệp rỗng", {{"file", *fileName}});
             out.files.push_back(std::move(file));
         } else {
+            const auto& allowed = _form.textFields;
+            if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
+                _refusedEarly = true;
+                return Error::invalid("Có trường không được hỗ trợ",
+                                      {{name, "Trường không được hỗ trợ"}});
+            }
             if (out.fields.count(name))
                 return invalid("Trường " + name + " bị lặp lại");
             std::string value;
@@ -222,9 +233,11 @@ Result<ParsedUpload> MultipartUpload::parse(CountingStream& body, const std::str
                                           : piece.takeError();
                 if (piece->empty())
                     break;
+                fieldBytes += piece->size();
+                if (fieldBytes > kMaxFieldsBytes)
+                    return tooLarge("Trường " + name + " quá dài (các trường văn bản tối đa " +
+                                    std::to_string(kMaxFieldsBytes) + " byte cộng lại)");
                 value.append(piece->data(), piece->size());
-                if (value.size() > kMaxFieldBytes)
-                    return tooLarge("Trường " + name + " quá dài");
             }
             out.fields[name] = std::move(value);
         }
@@ -234,7 +247,7 @@ Result<ParsedUpload> MultipartUpload::parse(CountingStream& body, const std::str
     body.drain();  // the epilogue, so that the count can be checked against Content-Length
     if (out.files.empty())
         return Error::invalid("Chưa có tệp nào trong yêu cầu",
-                              {{_fileField, "Cần ít nhất một tệp"}});
+                              {{_form.fileField, "Cần ít nhất một tệp"}});
     return out;
 }
 

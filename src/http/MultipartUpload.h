@@ -27,6 +27,13 @@ struct PendingFile {
     std::unique_ptr<ContentWriter> writer;
 };
 
+// What an endpoint's form may hold: the name of its file parts and the names of the text fields
+// it accepts (any other part is refused as soon as its header is read).
+struct MultipartForm {
+    std::string fileField = "file";
+    std::vector<std::string> textFields;
+};
+
 // What a multipart/form-data body held: the file parts (in order) and the text fields.
 struct ParsedUpload {
     std::vector<PendingFile> files;
@@ -34,9 +41,10 @@ struct ParsedUpload {
 };
 
 // Reads a multipart/form-data request body, streaming each part named `fileField` straight
-// into a ContentWriter (constant memory) and collecting the other parts as text fields (each at
-// most 64 KiB). Nothing is committed: the caller commits every writer only once the whole body
-// was read successfully; dropping the result discards every temporary file.
+// into a ContentWriter (constant memory) and collecting the parts named in `textFields` as text
+// fields: each at most once, together at most 64 KiB, so a body holds at most 64 KiB of text in
+// memory whatever its size. Nothing is committed: the caller commits every writer only once the
+// whole body was read successfully; dropping the result discards every temporary file.
 //
 // The body must be exactly as long as Content-Length (or chunked), end with the closing
 // `--boundary--`, and have at least one file part; Poco accepts truncated bodies as complete
@@ -44,19 +52,22 @@ struct ParsedUpload {
 // MultipartScanner (Poco's MultipartReader costs 5 s of CPU per GiB).
 // Errors: InvalidInput for a missing or invalid boundary, a body shorter or longer than
 // Content-Length, no closing boundary, a client that stopped sending (socket timeout), a
-// malformed part, no file part or an empty file; TooLarge for a file over maxFileBytes or a body
-// over maxRequestBytes (by Content-Length before reading, or by counting); UnsupportedMedia when
-// the body is not multipart/form-data. Poco exceptions are translated here.
-// Not thread-safe; one instance per request.
+// malformed part, a repeated text field, no file part or an empty file; InvalidInput for a part
+// that is neither the file field nor one of the text fields, returned as soon as that part's
+// header is read (the scanner reads 256 KiB at a time), without reading the rest of the body
+// (bodyRead() stays false: the connection must close); TooLarge for a file over maxFileBytes, text
+// fields over 64 KiB together or a body over maxRequestBytes (by Content-Length before reading, or
+// by counting); UnsupportedMedia when the body is not multipart/form-data. Poco exceptions are
+// translated here. Not thread-safe; one instance per request.
 class MultipartUpload {
 public:
     MultipartUpload(Request& request, ContentStore& content, UploadLimits limits,
-                    std::string fileField = "file")
+                    MultipartForm form = {})
         : _owner(request),
           _request(request.raw),
           _content(content),
           _limits(limits),
-          _fileField(std::move(fileField)) {}
+          _form(std::move(form)) {}
 
     Result<ParsedUpload> read();
 
@@ -85,8 +96,9 @@ private:
     Poco::Net::HTTPServerRequest& _request;
     ContentStore& _content;
     UploadLimits _limits;
-    std::string _fileField;
+    MultipartForm _form;
     bool _bodyRead = false;
+    bool _refusedEarly = false;  // parse() stopped at a part the form does not have
 };
 
 }  // namespace kc::http

@@ -265,6 +265,44 @@ TEST_F(EvidenceTest, RejectsBadIssueDate) {
     expectNothingStored(r);
 }
 
+// A part the form does not have is refused at its header: the server neither keeps its value
+// nor waits for the rest of a body that could hold thousands of such fields. (The part is
+// seen once the scanner's 256 KiB buffer is full: 1 MiB of 200 MiB is sent here.)
+TEST_F(EvidenceTest, AnUnknownFieldIsRefusedBeforeTheRestOfTheBody) {
+    const std::string first = "--" + kBoundary +
+                              "\r\nContent-Disposition: form-data; name=\"f0\"\r\n\r\n" +
+                              std::string(1 << 20, 'A');
+    RawConnection c(s.port);
+    c.send(s.uploadHead(path("1.1.1"), s.unitUser(), 200 << 20) + first);  // and nothing more
+    auto r = c.readResponse();
+    EXPECT_EQ(r.status, 400) << r.dump();
+    EXPECT_EQ(r.errorMessage(), "Có trường không được hỗ trợ") << r.dump();
+    EXPECT_TRUE(r.hasDetail("f0")) << r.dump();
+    EXPECT_EQ(Poco::toLower(r.header("Connection")), "close");
+    expectNothingStored(r);
+}
+
+// The five metadata fields together hold at most 64 KiB (each is at most 1000 bytes once
+// cleaned): a body cannot make the server hold more text than that.
+TEST_F(EvidenceTest, TextFieldsAreCappedTogether) {
+    std::vector<Part> parts;
+    for (const char* name : {"doc_number", "issuer", "page_ref", "note"})
+        parts.push_back({name, std::nullopt, std::string(20000, 'x')});
+    parts.push_back({"file", "a.pdf", kPdf});
+    auto r = s.upload("1.1.1", parts);
+    EXPECT_EQ(r.status, 413) << r.dump();
+    EXPECT_NE(r.errorMessage().find("note"), std::string::npos) << r.dump();
+    expectNothingStored(r);
+}
+
+TEST_F(EvidenceTest, RejectsRepeatedField) {
+    auto r = s.upload(
+        "1.1.1",
+        {{"note", std::nullopt, "a"}, {"note", std::nullopt, "b"}, {"file", "a.pdf", kPdf}});
+    EXPECT_EQ(r.status, 400) << r.dump();
+    expectNothingStored(r);
+}
+
 TEST_F(EvidenceTest, RejectsUnknownSubCriterion) {
     auto r = s.upload("9.9.9", {{"file", "a.pdf", kPdf}});
     EXPECT_EQ(r.status, 404) << r.dump();
