@@ -62,7 +62,11 @@ std::optional<std::string> Request::query(const std::string& name) const {
 }
 
 Result<std::string> Request::bodyText() {
-    auto body = bodyBytes();
+    return bodyText(_limits.maxJsonBytes);
+}
+
+Result<std::string> Request::bodyText(std::uint64_t maxBytes) {
+    auto body = bodyBytes(maxBytes);
     if (!body.ok())
         return body.takeError();
     if (!text::isValidUtf8(body.value()))
@@ -97,7 +101,11 @@ Result<std::string> Request::bodyBytes(std::uint64_t limit) {
 }
 
 Result<Poco::JSON::Object::Ptr> Request::jsonBody() {
-    auto body = bodyText();
+    return jsonBody(_limits.maxJsonBytes);
+}
+
+Result<Poco::JSON::Object::Ptr> Request::jsonBody(std::uint64_t maxBytes) {
+    auto body = bodyText(maxBytes);
     if (!body.ok())
         return body.takeError();
     const std::string json(text::withoutBom(body.value()));

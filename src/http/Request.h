@@ -58,16 +58,19 @@ public:
     // A true/false query parameter ("true"/"1", "false"/"0"); false when absent.
     Result<bool> boolQuery(const std::string& name) const;
 
-    // The body as text: TooLarge past the JSON limit (by Content-Length or by counting),
-    // InvalidInput when it is not UTF-8.
+    // The body as text: TooLarge past the JSON limit, or past maxBytes when given (by
+    // Content-Length or by counting), InvalidInput when it is not UTF-8.
     Result<std::string> bodyText();
+    Result<std::string> bodyText(std::uint64_t maxBytes);
     // The body bytes as sent (no UTF-8 check), within the same limit; for formats such as CSV
     // whose parser explains an encoding problem itself.
     Result<std::string> bodyBytes();
     // The same with another limit (e.g. a PDF to verify).
     Result<std::string> bodyBytes(std::uint64_t limit);
-    // The body parsed as a JSON object (InvalidInput with the parser's position otherwise).
+    // The body parsed as a JSON object (InvalidInput with the parser's position otherwise;
+    // TooLarge past the JSON limit, or past maxBytes for a route whose body is always small).
     Result<Poco::JSON::Object::Ptr> jsonBody();
+    Result<Poco::JSON::Object::Ptr> jsonBody(std::uint64_t maxBytes);
 
     // A client that sent "Expect: 100-continue" (curl for bodies over 1 MiB, .NET and
     // PowerShell clients) waits for "100 Continue" before it sends the body. The router holds

@@ -7,6 +7,10 @@ namespace kc::http::session {
 
 namespace {
 
+// A login body is a user name and a password: a few hundred bytes. Anyone may send one, before
+// any session, so it gets no more than this (not http.maxJsonBytes).
+constexpr std::uint64_t kLoginBodyBytes = 16 * 1024;
+
 std::string cookie(const std::string& value, long maxAge) {
     return std::string(Router::kSessionCookie) + "=" + value +
            "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(maxAge);
@@ -22,7 +26,7 @@ Reply login(Services& s, Request& r) {
     const std::string from = r.raw.get("Sec-Fetch-Site", "");  // a copy: get returns the default
     if (from == "cross-site" || from == "same-site")
         return Reply::error(Error::forbidden("Chỉ đăng nhập được từ trang của Kiểm Chứng"));
-    auto body = r.jsonBody();
+    auto body = r.jsonBody(kLoginBodyBytes);
     if (!body.ok()) return Reply::error(body.error());
     JsonFields f(body.value(), {"username", "password"});
     std::string username = f.requiredString("username");

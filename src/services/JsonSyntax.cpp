@@ -1,7 +1,6 @@
 #include "services/JsonSyntax.h"
 
-#include <algorithm>
-#include <vector>
+#include <unordered_set>
 
 #include "core/Text.h"
 
@@ -9,7 +8,6 @@ namespace kc {
 
 namespace {
 
-constexpr int kMaxDepth = 128;
 constexpr std::size_t kMaxIntegerDigits = 15;
 
 bool isDigit(char c) {
@@ -71,6 +69,9 @@ private:
     bool value(int depth) {
         if (atEnd())
             return fail("tài liệu kết thúc đột ngột, thiếu giá trị");
+        if (++_values > kMaxJsonValues)
+            return fail("tài liệu có quá nhiều giá trị (tối đa " + std::to_string(kMaxJsonValues) +
+                        "); không yêu cầu nào cần nhiều như vậy");
         switch (_s[_pos]) {
             case '{':
                 return object(depth + 1);
@@ -92,13 +93,14 @@ private:
     }
 
     bool object(int depth) {
-        if (depth > kMaxDepth)
-            return fail("cấu trúc lồng nhau quá sâu");
+        if (depth > kMaxJsonDepth)
+            return fail("cấu trúc lồng nhau quá sâu (tối đa " + std::to_string(kMaxJsonDepth) +
+                        " cấp)");
         ++_pos;
         skipSpace();
         if (!atEnd() && _s[_pos] == '}')
             return consume();
-        std::vector<std::string_view> names;  // as written, quotes included
+        std::unordered_set<std::string_view> names;  // as written, quotes included
         while (true) {
             if (atEnd())
                 return fail("tài liệu kết thúc đột ngột, thiếu dấu '}'");
@@ -108,11 +110,10 @@ private:
             if (!string())
                 return false;
             const std::string_view name = _s.substr(nameAt, _pos - nameAt);
-            if (std::find(names.begin(), names.end(), name) != names.end()) {
+            if (!names.insert(name).second) {
                 _pos = nameAt;
                 return fail("trường " + std::string(name) + " lặp lại");
             }
-            names.push_back(name);
             skipSpace();
             if (atEnd() || _s[_pos] != ':')
                 return fail("thiếu dấu ':' sau tên trường");
@@ -133,8 +134,9 @@ private:
     }
 
     bool array(int depth) {
-        if (depth > kMaxDepth)
-            return fail("cấu trúc lồng nhau quá sâu");
+        if (depth > kMaxJsonDepth)
+            return fail("cấu trúc lồng nhau quá sâu (tối đa " + std::to_string(kMaxJsonDepth) +
+                        " cấp)");
         ++_pos;
         skipSpace();
         if (!atEnd() && _s[_pos] == ']')
@@ -241,6 +243,7 @@ private:
 
     std::string_view _s;
     std::size_t _pos = 0;
+    std::size_t _values = 0;
     std::string _message;
 };
 

@@ -17,12 +17,21 @@ struct JsonSyntaxError {
     std::string message;     // Vietnamese, e.g. "thiếu dấu ':' sau tên trường"
 };
 
+// The most values (objects, arrays, strings, numbers, literals; field names not counted) and
+// the deepest nesting a JSON document may have. Poco's parser spends about 1 KB of memory per
+// value, so a 2 MB body of `[{},{},…]` would cost 600 MB; these bound that to ~10 MB. The
+// largest real documents are far below: a criteria set (config/demo, 79 sub-criteria) has
+// 1,868 values 11 levels deep, a full bulk self-assessment ~650 values 4 levels deep.
+inline constexpr std::size_t kMaxJsonValues = 10'000;
+inline constexpr int kMaxJsonDepth = 32;
+
 // Finds the first RFC 8259 syntax error in `text`, or nullopt when it is well-formed JSON.
 // Poco::JSON::Parser reports errors without a position; this scanner exists to tell a clerk
-// where their file is broken. It checks syntax only (no values are built) and refuses nesting
-// deeper than 128 levels, like Poco's parser. It also refuses what Poco's parser would take
-// wrongly: an object naming a field twice (Poco keeps the last), an integer part of more than
-// 15 digits (Poco wraps 2^64 and a few above to small numbers) and \u0000 in a string.
+// where their file is broken. It checks syntax only (no values are built) and refuses more
+// than kMaxJsonValues values or nesting deeper than kMaxJsonDepth levels, so that Poco never
+// builds a tree much larger than any real request. It also refuses what Poco's parser would
+// take wrongly: an object naming a field twice (Poco keeps the last), an integer part of more
+// than 15 digits (Poco wraps 2^64 and a few above to small numbers) and \u0000 in a string.
 // Linear time; thread-safe.
 std::optional<JsonSyntaxError> findJsonSyntaxError(std::string_view text);
 

@@ -72,5 +72,37 @@ TEST(CriteriaJsonSyntaxTest, ScannerAcceptsWhatPocoAccepts) {
     EXPECT_EQ(findInvalidUtf8Line("ok\nok\n\xc3"), 3);
 }
 
+// The real documents are far below the caps (the demo criteria set: 1,868 values, 11 deep);
+// one value or one level more than the cap is refused where it starts.
+TEST(CriteriaJsonSyntaxTest, ValuesAndNestingAreCapped) {
+    auto zeros = [](std::size_t n) {
+        std::string s = "[0";
+        for (std::size_t i = 1; i < n; ++i) s += ",0";
+        return s + "]";
+    };
+    EXPECT_FALSE(findJsonSyntaxError(zeros(kMaxJsonValues - 1)));  // + the array: at the cap
+    auto many = findJsonSyntaxError(zeros(kMaxJsonValues));
+    ASSERT_TRUE(many);
+    EXPECT_NE(many->message.find("quá nhiều giá trị (tối đa 10000)"), std::string::npos)
+        << many->message;
+    EXPECT_EQ(many->offset, 1 + 2 * (kMaxJsonValues - 1));
+
+    auto nested = [](int depth) { return std::string(depth, '[') + std::string(depth, ']'); };
+    EXPECT_FALSE(findJsonSyntaxError(nested(kMaxJsonDepth)));
+    auto deep = findJsonSyntaxError(nested(kMaxJsonDepth + 1));
+    ASSERT_TRUE(deep);
+    EXPECT_NE(deep->message.find("quá sâu (tối đa 32 cấp)"), std::string::npos) << deep->message;
+}
+
+// Field names are checked for repetition through a hash set (linear time): 5,000 fields.
+TEST(CriteriaJsonSyntaxTest, ARepeatedFieldAmongManyIsFound) {
+    std::string doc = "{";
+    for (int i = 0; i < 5000; ++i) doc += (i ? ",\"f" : "\"f") + std::to_string(i) + "\":0";
+    EXPECT_FALSE(findJsonSyntaxError(doc + "}"));
+    auto twice = findJsonSyntaxError(doc + ",\"f4999\":1}");
+    ASSERT_TRUE(twice);
+    EXPECT_NE(twice->message.find("lặp lại"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace kc
