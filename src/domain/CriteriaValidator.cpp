@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/ProblemList.h"
 #include "core/Text.h"
 #include "domain/Ranking.h"
 #include "domain/ScoringValidator.h"
@@ -86,7 +87,7 @@ public:
             checkNode(_set.areas[i], "$.areas[" + std::to_string(i) + "]", NodeLevel::Area, "");
         checkScale();
         checkGrades();
-        return std::move(_out);
+        return _out.take();
     }
 
 private:
@@ -206,7 +207,7 @@ private:
     }
 
     const CriteriaSet& _set;
-    std::vector<ErrorDetail> _out;
+    ProblemList _out;
     std::map<std::string, std::string> _codePaths;  // code -> path of its first use
     Points _appraisalSum;
     Points _surveySum;

@@ -20,7 +20,7 @@ std::string pct(Points p) {
 
 class ScoringChecker {
 public:
-    ScoringChecker(const CriteriaNode& sub, const std::string& path, std::vector<ErrorDetail>& out)
+    ScoringChecker(const CriteriaNode& sub, const std::string& path, ProblemList& out)
         : _sub(sub), _path(path), _scoringPath(path + ".scoring"), _out(out) {}
 
     void run() {
@@ -155,7 +155,7 @@ private:
     const CriteriaNode& _sub;
     const std::string& _path;
     std::string _scoringPath;
-    std::vector<ErrorDetail>& _out;
+    ProblemList& _out;
 };
 
 }  // namespace
@@ -187,7 +187,7 @@ std::string PctRange::describe() const {
 }
 
 void validateSubCriterionScoring(const CriteriaNode& sub, const std::string& path,
-                                 std::vector<ErrorDetail>& out) {
+                                 ProblemList& out) {
     ScoringChecker(sub, path, out).run();
 }
 

@@ -6,6 +6,7 @@
 
 #include "core/Error.h"
 #include "core/Points.h"
+#include "core/ProblemList.h"
 #include "domain/Criteria.h"
 
 namespace kc {
@@ -30,6 +31,6 @@ struct PctRange {
 // ".scoring.levels[0].points", ".assessed_by", ".min_files" and so on. Part of
 // validateCriteriaSet; exposed for it alone.
 void validateSubCriterionScoring(const CriteriaNode& sub, const std::string& path,
-                                 std::vector<ErrorDetail>& out);
+                                 ProblemList& out);
 
 }  // namespace kc

@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <system_error>
 
+#include "core/ProblemList.h"
 #include "http/Request.h"
 
 namespace kc::http {
@@ -44,7 +45,8 @@ Poco::JSON::Object::Ptr errorBody(const Error& e) {
     inner->set("code", std::string(errorCodeName(e.code)));
     inner->set("message", e.message);
     Poco::JSON::Array::Ptr details = new Poco::JSON::Array;
-    for (const ErrorDetail& d : e.details) {
+    // However the details were collected, a reply lists at most ProblemList::kMaxListed.
+    for (const ErrorDetail& d : capDetails(e.details)) {
         Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
         o->set("path", d.path);
         o->set("message", d.message);

@@ -13,7 +13,7 @@ namespace kc::json {
 namespace {
 
 std::optional<std::string> textField(const Poco::JSON::Object& o, const std::string& path,
-                                     const std::string& key, std::vector<ErrorDetail>& problems) {
+                                     const std::string& key, ProblemList& problems) {
     if (!o.has(key) || o.isNull(key))
         return std::nullopt;
     Poco::Dynamic::Var v = o.get(key);
@@ -30,7 +30,7 @@ std::optional<std::string> textField(const Poco::JSON::Object& o, const std::str
 }
 
 std::optional<int> intField(const Poco::JSON::Object& o, const std::string& path,
-                            const std::string& key, std::vector<ErrorDetail>& problems) {
+                            const std::string& key, ProblemList& problems) {
     if (!o.has(key) || o.isNull(key))
         return std::nullopt;
     Poco::Dynamic::Var v = o.get(key);
@@ -43,7 +43,7 @@ std::optional<int> intField(const Poco::JSON::Object& o, const std::string& path
 }
 
 void unknownKeys(const Poco::JSON::Object& o, const std::string& path,
-                 const std::set<std::string>& allowed, std::vector<ErrorDetail>& problems) {
+                 const std::set<std::string>& allowed, ProblemList& problems) {
     for (const auto& [key, value] : o)
         if (!allowed.count(key))
             problems.push_back({path + "." + key, "Trường không được hỗ trợ"});
@@ -51,7 +51,7 @@ void unknownKeys(const Poco::JSON::Object& o, const std::string& path,
 
 // The fields shared by single and bulk score entries.
 void readEntry(const Poco::JSON::Object& o, const std::string& path, ScoreEntry& e,
-               std::vector<ErrorDetail>& problems) {
+               ProblemList& problems) {
     auto score = pointsField(o, path, "score", problems);
     if (!score && !(o.has("score") && !o.isNull("score")))
         problems.push_back({path + ".score", "Chưa có điểm: chọn một mức hoặc nhập điểm"});
@@ -64,7 +64,7 @@ void readEntry(const Poco::JSON::Object& o, const std::string& path, ScoreEntry&
 }  // namespace
 
 Result<ScoreInput> parseScoreInput(const Poco::JSON::Object& o, const std::string& textKey) {
-    std::vector<ErrorDetail> problems;
+    ProblemList problems;
     unknownKeys(o, "$",
                 {"score", textKey, "metric_pct", "violations", "override_reason", "version"},
                 problems);
@@ -76,7 +76,7 @@ Result<ScoreInput> parseScoreInput(const Poco::JSON::Object& o, const std::strin
         problems.push_back({"$.version", "Thiếu phiên bản dữ liệu đã đọc (version)"});
     in.version = version.value_or(0);
     if (!problems.empty())
-        return Error::invalid("Dữ liệu gửi lên không hợp lệ", problems);
+        return problems.invalid("Dữ liệu gửi lên không hợp lệ");
     return in;
 }
 
@@ -95,7 +95,7 @@ Result<std::vector<BulkRow>> parseBulkJson(std::string_view body) {
     if (!root || !root->getArray("rows"))
         return Error::invalid("Cần một đối tượng {\"rows\": [...]}", {{"$.rows", "Thiếu"}});
     auto rows = root->getArray("rows");
-    std::vector<ErrorDetail> problems;
+    ProblemList problems;
     unknownKeys(*root, "$", {"rows"}, problems);
     std::vector<BulkRow> out;
     for (std::size_t i = 0; i < rows->size(); ++i) {
@@ -120,7 +120,7 @@ Result<std::vector<BulkRow>> parseBulkJson(std::string_view body) {
         out.push_back(std::move(r));
     }
     if (!problems.empty())
-        return Error::invalid("Tệp tự đánh giá có lỗi; chưa lưu dòng nào", problems);
+        return problems.invalid("Tệp tự đánh giá có lỗi; chưa lưu dòng nào");
     return out;
 }
 
@@ -128,7 +128,7 @@ Result<std::vector<BulkRow>> parseBulkCsv(std::string_view t) {
     auto table = readCsvTable(t, {"sub_code", "score"}, "sub_code,score,explanation");
     if (!table.ok())
         return table.takeError();
-    std::vector<ErrorDetail> problems;
+    ProblemList problems;
     std::vector<BulkRow> out;
     for (const CsvTable::Record& rec : table->records) {
         std::string path = "row " + std::to_string(rec.line);
@@ -161,7 +161,7 @@ Result<std::vector<BulkRow>> parseBulkCsv(std::string_view t) {
         out.push_back(std::move(r));
     }
     if (!problems.empty())
-        return Error::invalid("Tệp tự đánh giá có lỗi; chưa lưu dòng nào", problems);
+        return problems.invalid("Tệp tự đánh giá có lỗi; chưa lưu dòng nào");
     return out;
 }
 

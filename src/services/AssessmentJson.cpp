@@ -131,7 +131,7 @@ Poco::JSON::Object::Ptr of(const UnitAssessment& u) {
 }
 
 std::optional<Points> pointsField(const Poco::JSON::Object& o, const std::string& path,
-                                  const std::string& key, std::vector<ErrorDetail>& problems) {
+                                  const std::string& key, ProblemList& problems) {
     if (!o.has(key) || o.isNull(key))
         return std::nullopt;
     Poco::Dynamic::Var v = o.get(key);

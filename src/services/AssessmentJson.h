@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/ProblemList.h"
 #include "services/AssessmentService.h"
 
 namespace kc::json {
@@ -22,7 +23,7 @@ Poco::JSON::Object::Ptr of(const UnitAssessment& u);
 // A Points field: a JSON number (1.005 refused) or a text ("1,5" or "1.5"); nullopt and a
 // problem at "<path>.<key>" when malformed, nullopt without one when absent or null.
 std::optional<Points> pointsField(const Poco::JSON::Object& o, const std::string& path,
-                                  const std::string& key, std::vector<ErrorDetail>& problems);
+                                  const std::string& key, ProblemList& problems);
 
 // The body of PUT …/self, …/step1, …/step2: {score, explanation|comment, metric_pct?,
 // violations?, override_reason?, version}. textKey is "explanation" or "comment". InvalidInput

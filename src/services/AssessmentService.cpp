@@ -274,7 +274,7 @@ Result<std::vector<AssessmentItem>> AssessmentService::bulkSelf(const Actor& act
         if (!c.ok())
             return c.takeError();
         KC_TRY(requirePhase(c->effective, _clock.now(), WorkflowAction::SelfScore));
-        std::vector<ErrorDetail> bad;
+        ProblemList bad;
         std::map<std::string, std::string> seen;
         struct Planned {
             AssessmentItem before, after;
@@ -314,9 +314,8 @@ Result<std::vector<AssessmentItem>> AssessmentService::bulkSelf(const Actor& act
             plan.push_back(std::move(p));
         }
         if (!bad.empty())
-            return Error::invalid(
-                "Tệp tự đánh giá có " + std::to_string(bad.size()) + " lỗi; chưa lưu dòng nào",
-                bad);
+            return bad.invalid("Tệp tự đánh giá có " + std::to_string(bad.size()) +
+                               " lỗi; chưa lưu dòng nào");
         std::vector<AssessmentItem> out;
         for (Planned& p : plan) {
             if (!tx.assessment().save(p.after, p.before.version))

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "core/ProblemList.h"
 #include "core/Text.h"
 #include "services/JsonSyntax.h"
 
@@ -100,7 +101,7 @@ Result<CsvTable> readCsvTable(std::string_view t, const std::vector<std::string>
             return Error::invalid("Dòng tiêu đề thiếu cột " + name,
                                   {{"row 1", "Cần các cột " + expectedHeader}});
     line += consumed;
-    std::vector<ErrorDetail> problems;
+    ProblemList problems;
     while (pos < t.size()) {
         consumed = 0;
         CsvTable::Record r{line, csvRecord(t, pos, table.separator, consumed, unclosed)};
@@ -119,9 +120,8 @@ Result<CsvTable> readCsvTable(std::string_view t, const std::vector<std::string>
         table.records.push_back(std::move(r));
     }
     if (!problems.empty())
-        return Error::invalid("Tệp CSV có " + std::to_string(problems.size()) +
-                                  " dòng sai cấu trúc; chưa lưu dòng nào",
-                              problems);
+        return problems.invalid("Tệp CSV có " + std::to_string(problems.size()) +
+                                " dòng sai cấu trúc; chưa lưu dòng nào");
     return table;
 }
 

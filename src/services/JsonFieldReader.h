@@ -12,6 +12,7 @@
 
 #include "core/Error.h"
 #include "core/Points.h"
+#include "core/ProblemList.h"
 
 namespace kc {
 
@@ -32,7 +33,8 @@ public:
 
     void add(std::string path, std::string message);
     bool hasProblems() const { return !_problems.empty(); }
-    std::vector<ErrorDetail> takeProblems() { return std::move(_problems); }
+    // At most ProblemList::kMaxListed, then one detail for the rest.
+    std::vector<ErrorDetail> takeProblems() { return _problems.take(); }
 
     std::optional<std::string> text(const Poco::JSON::Object& o, const std::string& path,
                                     const std::string& key, bool required);
@@ -67,7 +69,7 @@ private:
                                             const std::string& key, bool required);
     void wrongType(const std::string& path, const char* expected, const Poco::Dynamic::Var& v);
 
-    std::vector<ErrorDetail> _problems;
+    ProblemList _problems;
 };
 
 }  // namespace kc

@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "core/ProblemList.h"
 #include "core/Sha256.h"
 #include "core/Text.h"
 #include "domain/ScoreRules.h"
@@ -85,7 +86,7 @@ Result<SurveyImportReport> SurveyService::importSurveyCsv(const Actor& actor, in
         auto units = activeUnits(tx, year);
         std::map<std::string, std::shared_ptr<const CriteriaIndex>> sets;
         std::map<std::pair<std::string, std::string>, int> seen;
-        std::vector<ErrorDetail> problems;
+        ProblemList problems;
         SurveyImportReport report;
         report.dryRun = dryRun;
         for (const CsvTable::Record& rec : table->records) {
@@ -153,9 +154,8 @@ Result<SurveyImportReport> SurveyService::importSurveyCsv(const Actor& actor, in
             report.lines.push_back(rec.line);
         }
         if (!problems.empty())
-            return Error::invalid("Tệp kết quả điều tra có " + std::to_string(problems.size()) +
-                                      " dòng lỗi; chưa nhập dòng nào",
-                                  problems);
+            return problems.invalid("Tệp kết quả điều tra có " + std::to_string(problems.size()) +
+                                    " dòng lỗi; chưa nhập dòng nào");
         if (report.rows.empty())
             return Error::invalid("Tệp không có dòng dữ liệu nào");
         if (!dryRun) {
@@ -213,7 +213,7 @@ Result<SipasImportReport> SurveyService::importAnswers(const Actor& actor, int y
         for (const SipasFactor& f : factors) questions.insert(f.questions.begin(), f.questions.end());
         std::map<std::tuple<std::string, std::string, std::string>, int> seen;
         std::vector<SipasAnswer> answers;
-        std::vector<ErrorDetail> problems;
+        ProblemList problems;
         for (const CsvTable::Record& rec : table->records) {
             std::string path = "row " + std::to_string(rec.line);
             SipasAnswer a{table->cell(rec, "respondent"), table->cell(rec, "unit_code"),
@@ -241,9 +241,8 @@ Result<SipasImportReport> SurveyService::importAnswers(const Actor& actor, int y
             }
         }
         if (!problems.empty())
-            return Error::invalid("Tệp phiếu SIPAS có " + std::to_string(problems.size()) +
-                                      " dòng lỗi; chưa nhập dòng nào",
-                                  problems);
+            return problems.invalid("Tệp phiếu SIPAS có " + std::to_string(problems.size()) +
+                                    " dòng lỗi; chưa nhập dòng nào");
         SipasImportReport r;
         r.dryRun = dryRun;
         r.records = static_cast<int>(table->records.size());
@@ -271,7 +270,7 @@ Result<SipasImportReport> SurveyService::importAggregates(const Actor& actor, in
         std::map<std::pair<std::string, std::string>, int> seen;
         SipasImportReport r;
         r.dryRun = dryRun;
-        std::vector<ErrorDetail> problems;
+        ProblemList problems;
         for (const CsvTable::Record& rec : table->records) {
             std::string path = "row " + std::to_string(rec.line);
             SipasCount c{table->cell(rec, "unit_code"), table->cell(rec, "factor"), 0, 0};
@@ -296,9 +295,8 @@ Result<SipasImportReport> SurveyService::importAggregates(const Actor& actor, in
             }
         }
         if (!problems.empty())
-            return Error::invalid("Tệp tổng hợp SIPAS có " + std::to_string(problems.size()) +
-                                      " dòng lỗi; chưa nhập dòng nào",
-                                  problems);
+            return problems.invalid("Tệp tổng hợp SIPAS có " + std::to_string(problems.size()) +
+                                    " dòng lỗi; chưa nhập dòng nào");
         r.records = static_cast<int>(table->records.size());
         return r;
     });

@@ -109,6 +109,41 @@ TEST_F(ResultsTest, SurveyCsvInWindows1258OrWithoutColumnsOrAsJsonIsRefused) {
     EXPECT_EQ(stored(), 0);
 }
 
+// Thousands of bad rows in the survey and SIPAS imports (dry run or not): the reply lists the
+// first 100 problems and says how many more there were; nothing is stored.
+TEST_F(ResultsTest, ThousandsOfBadRowsGetAShortReply) {
+    std::string surveyRows = "unit_code,sub_code,pct\n",
+                answers = "respondent,unit_code,question,answer\n",
+                aggregates = "unit_code,factor,valid,satisfied\n";
+    for (int i = 0; i < 3000; ++i) {
+        surveyRows += "NOPE,1.7.1,90\n";
+        answers += "r" + std::to_string(i) + ",NOPE,q1,9\n";
+        aggregates += "NOPE,ZZ,1,1\n";
+    }
+    const struct {
+        const char* path;
+        std::string body;
+        const char* message;
+    } cases[] = {
+        {"/api/v1/periods/2022/survey-scores?dry_run=true", surveyRows, "có 3000"},
+        {"/api/v1/periods/2022/survey-scores", surveyRows, "có 3000"},
+        {"/api/v1/periods/2022/sipas/answers", answers, "có "},
+        {"/api/v1/periods/2022/sipas/aggregates", aggregates, "có "},
+    };
+    ASSERT_EQ(s.request("PUT", "/api/v1/periods/2022/sipas/factors", s.clerk(),
+                        R"({"factors":[{"code":"TC","name":"Tiếp cận","questions":["q1"]}]})")
+                  .status,
+              200);
+    for (const auto& c : cases) {
+        auto r = csv(c.path, c.body);
+        ASSERT_EQ(r.status, 400) << c.path << " " << r.body.substr(0, 300);
+        EXPECT_NE(r.errorMessage().find(c.message), std::string::npos) << r.errorMessage();
+        EXPECT_LT(r.body.size(), 20'000u) << c.path;
+        EXPECT_NE(r.body.find("vấn đề khác không được liệt kê"), std::string::npos) << c.path;
+    }
+    EXPECT_EQ(stored(), 0);
+}
+
 TEST_F(ResultsTest, SurveyDryRunReportsWithoutStoring) {
     auto r = survey("unit_code,sub_code,pct\nBAOYEN,1.7.1,90\n", true);
     ASSERT_EQ(r.status, 200) << r.dump();

@@ -91,6 +91,31 @@ TEST_F(WorkflowBulkTest, OtherMediaTypesAreRefused) {
     EXPECT_EQ(bulk("x", "application/vnd.ms-excel").status, 415);
 }
 
+// A body with a problem in each of thousands of rows gets a short reply: the first 100
+// problems and how many more there were (it was 117 MB for 2 MB of {"rows":[{},…]}).
+TEST_F(WorkflowBulkTest, AThousandBadRowsGetAShortReply) {
+    std::string json = R"({"rows":[{})", csv = "sub_code,score\n";
+    for (int i = 1; i < 3000; ++i) json += ",{}";
+    for (int i = 0; i < 3000; ++i) csv += "a,b,c\n";
+    for (const auto& [body, type] :
+         {std::pair{json + "]}", "application/json"}, std::pair{csv, "text/csv"}}) {
+        auto r = bulk(body, type);
+        ASSERT_EQ(r.status, 400) << type;
+        EXPECT_LT(r.body.size(), 20'000u) << type;
+        EXPECT_NE(r.body.find("vấn đề khác không được liệt kê"), std::string::npos) << type;
+    }
+    // And rows that parse but name no sub-criterion: the service's own checks are capped too.
+    std::string unknown = R"({"rows":[)";
+    for (int i = 0; i < 500; ++i)
+        unknown += std::string(i ? "," : "") + R"({"sub_code":"9.9.)" + std::to_string(i) +
+                   R"(","score":1})";
+    auto r = bulk(unknown + "]}", "application/json");
+    ASSERT_EQ(r.status, 400) << r.dump();
+    EXPECT_EQ(r.errorMessage(), "Tệp tự đánh giá có 500 lỗi; chưa lưu dòng nào");
+    EXPECT_NE(r.body.find("Còn 400 vấn đề khác"), std::string::npos) << r.body.substr(0, 300);
+    EXPECT_EQ(audits("assessment."), 0);
+}
+
 TEST_F(WorkflowBulkTest, BulkAfterCloseIsPhaseClosed) {
     toStep1();
     auto r = bulk("sub_code,score\n1.1.1,1\n", "text/csv");

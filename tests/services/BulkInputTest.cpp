@@ -91,5 +91,24 @@ TEST(BulkInputTest, ScoreInputNeedsVersion) {
     EXPECT_EQ(in.error().details.at(0).path, "$.version");
 }
 
+// Every row of {"rows":[{},{},…]} has two problems; only the first 100 are listed.
+TEST(BulkInputTest, ProblemsPastAHundredAreCountedNotListed) {
+    std::string body = R"({"rows":[{})";
+    for (int i = 1; i < 3000; ++i) body += ",{}";
+    auto rows = json::parseBulkJson(body + "]}");
+    ASSERT_FALSE(rows.ok());
+    ASSERT_EQ(rows.error().details.size(), 101u);
+    EXPECT_EQ(rows.error().details[1].path, "rows[0].score");
+    EXPECT_NE(rows.error().details[100].message.find("Còn 5900 vấn đề khác"), std::string::npos)
+        << rows.error().details[100].message;
+
+    std::string csv = "sub_code,score\n";
+    for (int i = 0; i < 3000; ++i) csv += ",x\n";
+    rows = json::parseBulkCsv(csv);
+    ASSERT_FALSE(rows.ok());
+    ASSERT_EQ(rows.error().details.size(), 101u);
+    EXPECT_NE(rows.error().details[100].message.find("Còn 5900 vấn đề khác"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace kc

@@ -101,5 +101,18 @@ TEST(CsvTableTest, TheResultsCsvDefusesFormulasInNames) {
         << csv;
 }
 
+// A file with a problem on each of its lines lists the first 100 and counts the rest, so that
+// 2 MB of bad lines cannot become a reply of 65 MB; nothing is read either way.
+TEST(CsvTableTest, ProblemsPastAHundredAreCountedNotListed) {
+    std::string text = "sub_code,score\n";
+    for (int i = 0; i < 5000; ++i) text += "a,b,c\n";
+    auto r = read(text);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().message, "Tệp CSV có 5000 dòng sai cấu trúc; chưa lưu dòng nào");
+    ASSERT_EQ(r.error().details.size(), 101u);
+    EXPECT_EQ(r.error().details[99].path, "row 101");
+    EXPECT_NE(r.error().details[100].message.find("Còn 4900 vấn đề khác"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace kc
