@@ -5,8 +5,9 @@
 #include <Poco/Util/TimerTask.h>
 
 #include <chrono>
+#include <functional>
 #include <iostream>
-#include <set>
+#include <map>
 
 #include "app/BackupCommand.h"
 #include "app/Commands.h"
@@ -60,10 +61,22 @@ int KiemChungApp::main(const std::vector<std::string>&) {
         return EXIT_CONFIG;
     }
     Poco::Logger::root().setLevel(config->logLevel);
-    static const std::set<std::string> kCommands = {
-        "serve",  "init",    "demo",       "import-criteria", "user",  "verify-audit",
-        "verify", "samples", "verify-pdf", "export-evidence", "backup"};
-    if (!kCommands.count(command)) {
+    // Every command that works on the configured store, once: what is known, and what it runs.
+    std::ostream& out = std::cout;
+    const std::map<std::string, std::function<int(Kernel&)>> commands = {
+        {"serve", [this](Kernel& k) { return serve(k); }},
+        {"init", [&](Kernel& k) { return runInit(k, out); }},
+        {"demo", [&](Kernel& k) { return runDemo(k, _args, out); }},
+        {"import-criteria", [&](Kernel& k) { return runImportCriteria(k, _args, out); }},
+        {"user", [&](Kernel& k) { return runUser(k, _args, out); }},
+        {"verify-audit", [&](Kernel& k) { return runVerifyAudit(k, _args, out); }},
+        {"verify", [&](Kernel& k) { return runVerify(k, out); }},
+        {"verify-pdf", [&](Kernel& k) { return runVerifyPdf(k, _args, out); }},
+        {"export-evidence", [&](Kernel& k) { return runExportEvidence(k, _args, out); }},
+        {"backup", [&](Kernel& k) { return runBackup(k, _args, out); }},
+    };
+    const auto run = commands.find(command);
+    if (command != "samples" && run == commands.end()) {
         std::cerr << "unknown command '" << command << "'\n\n" << usage();
         return EXIT_USAGE;
     }
@@ -71,7 +84,7 @@ int KiemChungApp::main(const std::vector<std::string>&) {
     try {
         // samples builds a throw-away store of its own; only init may create the configured one.
         if (command == "samples")
-            return runSamples(config.value(), _args, std::cout);
+            return runSamples(config.value(), _args, out);
         if (command != "init") {
             if (std::string why = Kernel::missingStore(config.value()); !why.empty()) {
                 std::cerr << "error: " << why << "\n";
@@ -79,18 +92,7 @@ int KiemChungApp::main(const std::vector<std::string>&) {
             }
         }
         Kernel kernel(config.value(), clock);
-        if (command == "serve") return serve(kernel);
-        if (command == "init") return runInit(kernel, std::cout);
-        if (command == "demo") return runDemo(kernel, _args, std::cout);
-        if (command == "import-criteria") return runImportCriteria(kernel, _args, std::cout);
-        if (command == "user") return runUser(kernel, _args, std::cout);
-        if (command == "verify-audit")
-            return runVerifyAudit(kernel, _args, std::cout);
-        if (command == "verify")
-            return runVerify(kernel, std::cout);
-        if (command == "verify-pdf") return runVerifyPdf(kernel, _args, std::cout);
-        if (command == "export-evidence") return runExportEvidence(kernel, _args, std::cout);
-        return runBackup(kernel, _args, std::cout);
+        return run->second(kernel);
     } catch (const std::exception& e) {
         std::cerr << "fatal: " << e.what() << "\n";
         return EXIT_SOFTWARE;
