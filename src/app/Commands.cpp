@@ -1,7 +1,11 @@
 #include "app/Commands.h"
 
+#include <termios.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <fstream>
+#include <iostream>
 #include <map>
 #include <optional>
 #include <ostream>
@@ -49,9 +53,11 @@ std::string usage() {
            "  demo [--criteria FILE]    load the demo year 2022 and print its accounts\n"
            "  import-criteria FILE --year YEAR --unit-type CODE [--dry-run true]\n"
            "                            import a criteria set (JSON, docs/criteria-format.md)\n"
-           "  user add --username U --role admin|clerk|reviewer|unit --password P\n"
+           "  user add --username U --role admin|clerk|reviewer|unit --password -|P\n"
            "           [--name \"Display name\"] [--unit UNIT_CODE]\n"
-           "                            create an account\n"
+           "                            create an account; --password - reads the password\n"
+           "                            from standard input (asked on a terminal), where\n"
+           "                            other users cannot see it as they can with P in ps\n"
            "  verify-audit [--head ID:HASH]\n"
            "                            re-check the audit log's hash chain and print its head;\n"
            "                            with --head, that entry must be there unchanged (exit 1\n"
@@ -130,7 +136,8 @@ int runImportCriteria(Kernel& k, const std::vector<std::string>& args, std::ostr
     return 0;
 }
 
-int runUser(Kernel& k, const std::vector<std::string>& args, std::ostream& out) {
+int runUser(Kernel& k, const std::vector<std::string>& args, const PasswordSource& stdinPassword,
+            std::ostream& out) {
     if (args.size() < 2 || args[1] != "add") {
         out << usage();
         return 2;
@@ -150,11 +157,40 @@ int runUser(Kernel& k, const std::vector<std::string>& args, std::ostream& out) 
     u.displayName = f->count("name") ? f->at("name") : u.username;
     u.role = *role;
     if (f->count("unit")) u.unitCode = f->at("unit");
-    u.password = f->at("password");
+    if (f->at("password") != "-") {
+        u.password = f->at("password");
+    } else if (auto typed = stdinPassword()) {
+        u.password = *typed;
+    } else {
+        out << "--password -: no password on standard input\n";
+        return 2;
+    }
     auto r = k.accounts().createUser(Kernel::systemActor(), u);
     if (!r.ok()) return fail(out, r.error());
     out << "created " << roleName(r->role) << " " << r->username << "\n";
     return 0;
+}
+
+std::optional<std::string> readPasswordFromStdin() {
+    termios saved{};
+    const bool terminal = ::isatty(STDIN_FILENO) == 1 && ::tcgetattr(STDIN_FILENO, &saved) == 0;
+    if (terminal) {
+        termios quiet = saved;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        std::cerr << "Mật khẩu (password): " << std::flush;
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+    std::string line;
+    const bool got = static_cast<bool>(std::getline(std::cin, line));
+    if (terminal) {
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+        std::cerr << "\n";
+    }
+    if (!got)
+        return std::nullopt;
+    if (!line.empty() && line.back() == '\r')
+        line.pop_back();
+    return line;
 }
 
 int runVerifyAudit(Kernel& k, const std::vector<std::string>& args, std::ostream& out) {

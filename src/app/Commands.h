@@ -1,6 +1,8 @@
 #pragma once
 
+#include <functional>
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,7 +15,14 @@ namespace kc {
 int runInit(Kernel& k, std::ostream& out);
 int runDemo(Kernel& k, const std::vector<std::string>& args, std::ostream& out);
 int runImportCriteria(Kernel& k, const std::vector<std::string>& args, std::ostream& out);
-int runUser(Kernel& k, const std::vector<std::string>& args, std::ostream& out);
+// `user add`. `--password -` takes the password from stdinPassword() instead (nullopt: none
+// given), so that it does not show in `ps`; the binary passes readPasswordFromStdin.
+using PasswordSource = std::function<std::optional<std::string>()>;
+int runUser(Kernel& k, const std::vector<std::string>& args, const PasswordSource& stdinPassword,
+            std::ostream& out);
+// The first line of standard input without its line end (nullopt at end of input); on a
+// terminal, asked for on stderr and typed without echo.
+std::optional<std::string> readPasswordFromStdin();
 // Re-checks the audit log's hash chain; prints each problem, the count and the head (the last
 // entry, "head ID:HASH"). `--head ID:HASH` (a head printed earlier) must still be in the chain
 // with that hash. Exit 0 when intact, 1 if not, 2 for bad usage.

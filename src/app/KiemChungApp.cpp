@@ -68,7 +68,7 @@ int KiemChungApp::main(const std::vector<std::string>&) {
         {"init", [&](Kernel& k) { return runInit(k, out); }},
         {"demo", [&](Kernel& k) { return runDemo(k, _args, out); }},
         {"import-criteria", [&](Kernel& k) { return runImportCriteria(k, _args, out); }},
-        {"user", [&](Kernel& k) { return runUser(k, _args, out); }},
+        {"user", [&](Kernel& k) { return runUser(k, _args, readPasswordFromStdin, out); }},
         {"verify-audit", [&](Kernel& k) { return runVerifyAudit(k, _args, out); }},
         {"verify", [&](Kernel& k) { return runVerify(k, out); }},
         {"verify-pdf", [&](Kernel& k) { return runVerifyPdf(k, _args, out); }},

@@ -55,6 +55,12 @@ protected:
         out.str("");
         return command(*kernel, args, out);
     }
+    // runUser, with standard input holding `typed` (nullopt: nothing).
+    int runUser(const Args& args, std::optional<std::string> typed = std::nullopt) {
+        out.str("");
+        return kc::runUser(
+            *kernel, args, [&] { return typed; }, out);
+    }
     std::string output() const { return out.str(); }
 
     std::ostringstream out;
@@ -222,8 +228,8 @@ INSTANTIATE_TEST_SUITE_P(
     [](const auto& info) { return std::string(info.param.name); });
 
 TEST_F(CommandsTest, UserAddCreatesAnAccountThatCanLogIn) {
-    int rc = run(runUser, {"user", "add", "--username", "bob", "--role", "clerk", "--password",
-                           "bob-password-1", "--name", "Bob Nguyễn"});
+    int rc = runUser({"user", "add", "--username", "bob", "--role", "clerk", "--password",
+                      "bob-password-1", "--name", "Bob Nguyễn"});
     EXPECT_EQ(rc, 0) << output();
     EXPECT_EQ(output(), "created clerk bob\n");
     auto login = kernel->auth().login("bob", "bob-password-1");
@@ -231,14 +237,30 @@ TEST_F(CommandsTest, UserAddCreatesAnAccountThatCanLogIn) {
     EXPECT_EQ(login->user.displayName, "Bob Nguyễn");
 }
 
-TEST_F(CommandsTest, UserAddUnitAccountNeedsAnExistingUnit) {
-    minimalYear();
-    EXPECT_EQ(run(runUser, {"user", "add", "--username", "xa01", "--role", "unit", "--password",
-                            "xa01-password", "--unit", "XA01"}),
+// `--password P` shows P to every user of the machine in `ps`; `--password -` reads it from
+// standard input instead.
+TEST_F(CommandsTest, UserAddReadsThePasswordFromStandardInputWhenGivenAsDash) {
+    EXPECT_EQ(runUser({"user", "add", "--username", "bob", "--role", "clerk", "--password", "-"},
+                      "mật-khẩu-của-Bob"),
               0)
         << output();
-    EXPECT_EQ(run(runUser, {"user", "add", "--username", "xa99", "--role", "unit", "--password",
-                            "xa99-password", "--unit", "XA99"}),
+    EXPECT_TRUE(kernel->auth().login("bob", "mật-khẩu-của-Bob").ok());
+    EXPECT_FALSE(kernel->auth().login("bob", "-").ok());
+
+    EXPECT_EQ(runUser({"user", "add", "--username", "ann", "--role", "clerk", "--password", "-"}),
+              2);
+    EXPECT_EQ(output(), "--password -: no password on standard input\n");
+    EXPECT_EQ(kernel->accounts().listUsers()->size(), 1u);
+}
+
+TEST_F(CommandsTest, UserAddUnitAccountNeedsAnExistingUnit) {
+    minimalYear();
+    EXPECT_EQ(runUser({"user", "add", "--username", "xa01", "--role", "unit", "--password",
+                       "xa01-password", "--unit", "XA01"}),
+              0)
+        << output();
+    EXPECT_EQ(runUser({"user", "add", "--username", "xa99", "--role", "unit", "--password",
+                       "xa99-password", "--unit", "XA99"}),
               1);
     EXPECT_NE(output().find("unit_code"), std::string::npos) << output();
 }
@@ -257,7 +279,7 @@ std::ostream& operator<<(std::ostream& os, const BadUserArgs& b) {
 class UserArgsTest : public CommandsTest, public ::testing::WithParamInterface<BadUserArgs> {};
 
 TEST_P(UserArgsTest, ExitsWithCodeAndReason) {
-    EXPECT_EQ(run(runUser, GetParam().args), GetParam().rc) << output();
+    EXPECT_EQ(runUser(GetParam().args), GetParam().rc) << output();
     EXPECT_NE(output().find(GetParam().says), std::string::npos) << output();
     EXPECT_TRUE(kernel->accounts().listUsers()->empty());
 }
@@ -294,8 +316,8 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST_F(CommandsTest, UserAddDuplicateExits1) {
     Args args{"user", "add", "--username", "bob", "--role", "clerk", "--password", "bob-pass-1"};
-    ASSERT_EQ(run(runUser, args), 0);
-    EXPECT_EQ(run(runUser, args), 1);
+    ASSERT_EQ(runUser(args), 0);
+    EXPECT_EQ(runUser(args), 1);
     EXPECT_EQ(output().rfind("error: ", 0), 0u) << output();
 }
 

@@ -4,8 +4,12 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iostream>
+#include <sstream>
 
 #include "TempDir.h"
+#include "app/Config.h"
+#include "app/Kernel.h"
 
 namespace kc {
 namespace {
@@ -78,6 +82,25 @@ TEST_F(KiemChungAppTest, AConfigFileNamedWithConfigMustExist) {
     EXPECT_EQ(run({"verify"}, missing), 78) << output;
     EXPECT_NE(output.find("Configuration file " + missing + " does not exist"), std::string::npos)
         << output;
+}
+
+// `user add --password -` as a script pipes it: the first line of standard input, its line end
+// (Windows' too) not part of the password.
+TEST_F(KiemChungAppTest, UserAddTakesThePasswordFromStandardInput) {
+    configure(dir.file("storage"));
+    ASSERT_EQ(run({"init"}), 0) << output;
+    std::istringstream typed("mật-khẩu-dài\r\nsecond line\n");
+    std::streambuf* const saved = std::cin.rdbuf(typed.rdbuf());
+    const int rc = run({"user", "add", "--username", "bob", "--role", "clerk", "--password", "-"});
+    std::cin.rdbuf(saved);
+    EXPECT_EQ(rc, 0) << output;
+    EXPECT_NE(output.find("created clerk bob"), std::string::npos) << output;
+    std::string rest;
+    std::getline(typed, rest);
+    EXPECT_EQ(rest, "second line");
+    SystemClock clock;
+    Kernel kernel(Config::load(configPath, {}).value(), clock);
+    EXPECT_TRUE(kernel.auth().login("bob", "mật-khẩu-dài").ok());
 }
 
 }  // namespace
