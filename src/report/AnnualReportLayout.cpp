@@ -138,13 +138,20 @@ void addAreaTable(pdf::PdfDocumentBuilder& b, const TypeResults& type) {
     b.addTable(std::move(table));
 }
 
+// "*" after a total that counts self-scores of items not appraised (results.md), as in the
+// decision draft.
+std::string mark(const ResultRow& r) {
+    return r.notAppraised > 0 ? "*" : "";
+}
+
 void addTypeResults(pdf::PdfDocumentBuilder& b, const TypeResults& type, int n) {
     b.addParagraph(std::to_string(n) + ". " + type.typeName, headingStyle());
     std::string summary;
     if (type.rows.size() == 1) {  // the district: its own figures, no shares or leader
         const ResultRow& only = type.rows.front();
-        summary = only.unitName + " đạt " + only.total.toString(true) + " điểm, chỉ số " +
-                  only.indexPct.toString(true) + "%, xếp loại " + only.grade + ".";
+        summary = only.unitName + " đạt " + only.total.toString(true) + mark(only) +
+                  " điểm, chỉ số " + only.indexPct.toString(true) + "%, xếp loại " + only.grade +
+                  ".";
     } else {
         summary = "Có " + std::to_string(type.rows.size()) +
                   " đơn vị được đánh giá; điểm trung bình " + type.averageTotal.toString(true) +
@@ -178,10 +185,24 @@ void addTypeResults(pdf::PdfDocumentBuilder& b, const TypeResults& type, int n) 
                      {0.14, false}};
     table.headerRows = {{{"TT"}, {"Đơn vị"}, {"Tổng điểm"}, {"Chỉ số (%)"}, {"Xếp hạng"}, {"Xếp loại"}}};
     int i = 0;
-    for (const ResultRow& r : type.rows)
-        table.rows.push_back({{std::to_string(++i)}, {r.unitName}, {r.total.toString(true)},
-                              {r.indexPct.toString(true)}, {std::to_string(r.rank)}, {r.grade}});
+    bool provisional = false;
+    for (const ResultRow& r : type.rows) {
+        provisional = provisional || r.notAppraised > 0;
+        table.rows.push_back({{std::to_string(++i)},
+                              {r.unitName},
+                              {r.total.toString(true) + mark(r)},
+                              {r.indexPct.toString(true)},
+                              {std::to_string(r.rank)},
+                              {r.grade}});
+    }
     b.addTable(std::move(table));
+    if (provisional)
+        b.addParagraph(
+            "(*) Đơn vị còn tiêu chí thành phần chưa được thẩm định (chưa có điểm thẩm định bước "
+            "1, bước 2): tổng điểm tạm tính điểm tự chấm của các tiêu chí đó (0 điểm nếu đơn vị "
+            "không tự chấm), và điểm các lĩnh vực, điểm trung bình, chỉ số, xếp hạng, xếp loại "
+            "tính theo đó; đây chưa phải kết quả thẩm định đầy đủ.",
+            noteStyle());
 }
 
 }  // namespace

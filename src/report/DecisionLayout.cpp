@@ -91,16 +91,12 @@ void addTypeTables(pdf::PdfDocumentBuilder& b, const TypeResults& type, int year
     }
     b.addTable(std::move(scores));
     if (provisional) {
-        pdf::ParagraphStyle note = bodyStyle();
-        note.sizePt = 10;
-        note.firstLineIndentCm = 0;
-        note.italic = true;
         b.addParagraph(
             "(*) Đơn vị còn tiêu chí thành phần chưa được thẩm định (chưa có điểm thẩm định bước "
             "1, bước 2): cột Thẩm định B2, Tổng điểm và điểm các lĩnh vực tạm tính điểm tự "
             "chấm của các tiêu chí đó (0 điểm nếu đơn vị không tự chấm); đây chưa phải kết quả "
             "thẩm định đầy đủ.",
-            note);
+            noteStyle());
     }
 
     if (type.areas.empty())

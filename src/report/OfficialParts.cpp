@@ -75,6 +75,13 @@ pdf::ParagraphStyle bodyStyle() {
     return s;
 }
 
+pdf::ParagraphStyle noteStyle() {
+    pdf::ParagraphStyle s;
+    s.sizePt = 10;
+    s.italic = true;
+    return s;
+}
+
 pdf::ParagraphStyle headingStyle() {
     pdf::ParagraphStyle s;
     s.sizePt = 13;

@@ -36,5 +36,6 @@ void addSignature(pdf::PdfDocumentBuilder& b, const OrganisationTemplate& org,
 // Paragraph styles of Decree-30 body text.
 pdf::ParagraphStyle bodyStyle();
 pdf::ParagraphStyle headingStyle();  // bold, left, no indent, kept with what follows it
+pdf::ParagraphStyle noteStyle();     // a table's note: 10 pt italic, no indent
 
 }  // namespace kc::report

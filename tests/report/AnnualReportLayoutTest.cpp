@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <sstream>
 
 #include "SheetFixture.h"
 #include "pdf/PdfTools.h"
@@ -75,7 +76,7 @@ TEST(AnnualReportLayoutTest, ComputedFactsOfSectionsOneToThree) {
               "Thời hạn: các đơn vị tự đánh giá, chấm điểm đến hết ngày 31/12/2022; Tổ thẩm "
               "định thẩm định bước 1 đến hết ngày 04/01/2023; thẩm định bước 2 đến hết ngày "
               "20/01/2023."),
-          unit.unitName + " đạt " + unit.total.toString(true) + " điểm",
+          unit.unitName + " đạt " + unit.total.toString(true) + "* điểm",  // 2.1.1: self only
           "So với năm 2021 (1,50 điểm, chỉ số 30,00%), " +
               changeText(unit.total.hundredths() - 150, "điểm") + ".",
           std::string("Điểm đạt được"), xa.areas.front().name})
@@ -89,6 +90,58 @@ TEST(AnnualReportLayoutTest, ComputedFactsOfSectionsOneToThree) {
         std::to_string(xa.previous->averageMax.hundredths() / 100) + "), chỉ số " +
         changeText(unit.indexPct.hundredths() - 3000, "điểm phần trăm") + ".";
     EXPECT_NE(text.find(byIndex), std::string::npos) << byIndex << "\n" << text;
+}
+
+// As in the decision draft: a total that counts the self-score of an item nobody appraised is
+// marked, and a note under the table says what that means; a type where every unit is
+// appraised on every item has neither.
+TEST(AnnualReportLayoutTest, TotalsThatAreNotAppraisalsAreMarkedWithANote) {
+    test::TempDir dir;
+    auto render = [&](const std::vector<AppraisalSheet>& sheets, const char* name) {
+        YearResults results;
+        results.year = 2022;
+        results.types.push_back(resultsFromSheets("xa", "UBND cấp xã", sheets));
+        auto b = layoutAnnualReport(results, test::repositoryTemplates(),
+                                    {12, *parseIso("2023-02-02T03:00:00Z"), false}, {"", ""}, "{}");
+        const std::string pdf = dir.file(name);
+        EXPECT_TRUE(b.writeFile(pdf).ok());
+        return test::runTool(dir, "pdftotext -layout " + pdf + " -").output;
+    };
+    // The table's line of a unit (its name is on one line, so its row is).
+    auto rowOf = [](const std::string& text, const std::string& name) {
+        std::istringstream lines(text);
+        for (std::string line; std::getline(lines, line);)
+            if (line.find(" " + name + " ") != std::string::npos)
+                return line;
+        return std::string();
+    };
+    AppraisalSheet selfOnly = test::smallSheet();  // 2.1.1 scored by the unit alone
+    AppraisalSheet appraised = test::smallSheet();
+    appraised.unitCode = "XA17";
+    appraised.unitName = "UBND xã Bảo Hà";
+    for (ScoreRow& r : appraised.rows)
+        if (r.code == "2.1.1")
+            r.step1 = Points::fromHundredths(150);
+    const TypeResults t = resultsFromSheets("xa", "UBND cấp xã", {selfOnly, appraised});
+    ASSERT_EQ(t.rows.size(), 2u);
+    const ResultRow& marked = t.rows[0].notAppraised ? t.rows[0] : t.rows[1];
+    const ResultRow& plain = t.rows[0].notAppraised ? t.rows[1] : t.rows[0];
+    ASSERT_EQ(marked.unitCode, selfOnly.unitCode);
+    ASSERT_EQ(plain.notAppraised, 0);
+
+    const std::string note = "(*) Đơn vị còn tiêu chí thành phần chưa được thẩm định";
+    std::string text = render({selfOnly, appraised}, "mixed.pdf");
+    EXPECT_NE(rowOf(text, marked.unitName).find(" " + marked.total.toString(true) + "* "),
+              std::string::npos)
+        << text;
+    EXPECT_NE(rowOf(text, plain.unitName).find(" " + plain.total.toString(true) + " "),
+              std::string::npos)
+        << text;
+    EXPECT_NE(text.find(note), std::string::npos) << text;
+
+    text = render({appraised}, "appraised.pdf");
+    EXPECT_EQ(text.find('*'), std::string::npos) << text;
+    EXPECT_EQ(text.find(note), std::string::npos) << text;
 }
 
 }  // namespace
