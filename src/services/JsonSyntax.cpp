@@ -1,5 +1,6 @@
 #include "services/JsonSyntax.h"
 
+#include <algorithm>
 #include <unordered_set>
 
 #include "core/Text.h"
@@ -9,6 +10,10 @@ namespace kc {
 namespace {
 
 constexpr std::size_t kMaxIntegerDigits = 15;
+// Poco refuses a number whose value is past a double's range (1e309, "Not a valid
+// floating-point number"); the scanner refuses exponents that take a number past ±1e300 (or
+// below 1e-300), which keeps every number it accepts inside that range with room to spare.
+constexpr int kMaxExponent = 300;
 
 bool isDigit(char c) {
     return c >= '0' && c <= '9';
@@ -26,7 +31,11 @@ public:
 
     std::optional<JsonSyntaxError> run() {
         skipSpace();
-        if (value(0)) {
+        // RFC 8259 allows a lone number or string, which Poco 1.11's parser cannot take ("Attempt
+        // to set value on an empty stack"), and no document here is one.
+        if (!atEnd() && _s[_pos] != '{' && _s[_pos] != '[')
+            fail("tài liệu JSON phải là một đối tượng {…} hoặc mảng […], gặp " + shown());
+        else if (value(0)) {
             skipSpace();
             if (_pos < _s.size())
                 fail("có ký tự thừa " + shown() + " sau khi tài liệu đã kết thúc");
@@ -175,6 +184,8 @@ private:
                             return fail("mã \\u phải có đúng 4 chữ số hex");
                     if (_s.substr(_pos + 1, 4) == "0000")
                         return fail("ký tự NUL (\\u0000) không được phép trong chuỗi");
+                    if (!surrogatePaired())
+                        return false;
                     _pos += 4;
                 } else if (std::string_view("\"\\/bfnrt").find(e) == std::string_view::npos) {
                     return fail("ký tự thoát không hợp lệ \\" + std::string(1, e));
@@ -185,7 +196,41 @@ private:
         return fail("chuỗi chưa được đóng bằng dấu nháy kép");
     }
 
+    // At the 'u' of a \\uXXXX escape: a UTF-16 surrogate must come as a high half followed by a
+    // low half (\\uD83D\\uDE00, one character); either half alone is no character at all, and
+    // Poco turns it into bytes that are not UTF-8 or refuses it with an English message.
+    bool surrogatePaired() {
+        const unsigned unit = std::stoul(std::string(_s.substr(_pos + 1, 4)), nullptr, 16);
+        auto isLow = [&](std::size_t at) {
+            if (at + 6 > _s.size() || _s[at] != '\\' || _s[at + 1] != 'u')
+                return false;
+            for (std::size_t i = at + 2; i < at + 6; ++i)
+                if (!isHex(_s[i]))
+                    return false;
+            const unsigned next = std::stoul(std::string(_s.substr(at + 2, 4)), nullptr, 16);
+            return next >= 0xDC00 && next <= 0xDFFF;
+        };
+        if (unit >= 0xDC00 && unit <= 0xDFFF) {
+            --_pos;
+            return fail(
+                "\\u" + std::string(_s.substr(_pos + 2, 4)) +
+                " là nửa sau của một cặp UTF-16 (surrogate) đứng một mình, không phải ký tự");
+        }
+        if (unit >= 0xD800 && unit <= 0xDBFF) {
+            if (!isLow(_pos + 5)) {
+                --_pos;
+                return fail("\\u" + std::string(_s.substr(_pos + 2, 4)) +
+                            " là nửa đầu của một cặp UTF-16 (surrogate) nhưng thiếu nửa sau "
+                            "\\uDC00–\\uDFFF");
+            }
+            _pos += 6;  // the low half, checked
+        }
+        return true;
+    }
+
     bool number() {
+        const std::size_t start = _pos;
+        std::size_t integerDigits = 0;
         if (_s[_pos] == '-')
             ++_pos;
         if (atEnd() || !isDigit(_s[_pos]))
@@ -195,6 +240,7 @@ private:
         } else {
             const std::size_t first = _pos;
             while (!atEnd() && isDigit(_s[_pos])) ++_pos;
+            integerDigits = _pos - first;
             // Poco's parser wraps some integers past 2^64 round to small ones; no field here
             // holds a number of more than 15 digits.
             if (_pos - first > kMaxIntegerDigits) {
@@ -214,7 +260,19 @@ private:
                 ++_pos;
             if (atEnd() || !isDigit(_s[_pos]))
                 return fail("số mũ không hợp lệ");
-            while (!atEnd() && isDigit(_s[_pos])) ++_pos;
+            const bool negative = _s[_pos - 1] == '-';
+            long exponent = 0;
+            for (; !atEnd() && isDigit(_s[_pos]); ++_pos)
+                exponent = std::min<long>(exponent * 10 + (_s[_pos] - '0'), 100'000);
+            // A number with d integer digits and exponent e is below 10^(d + e), so this keeps
+            // every accepted one below 1e301.
+            const long digitsBefore = integerDigits > 0 ? static_cast<long>(integerDigits) - 1 : 0;
+            if (exponent + (negative ? 0 : digitsBefore) > kMaxExponent) {
+                _pos = start;
+                return fail("số quá " + std::string(negative ? "nhỏ" : "lớn") +
+                            " (số mũ vượt quá " + std::string(negative ? "-" : "") +
+                            std::to_string(kMaxExponent) + ")");
+            }
         }
         return true;
     }

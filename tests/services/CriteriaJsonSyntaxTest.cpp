@@ -50,7 +50,15 @@ const SyntaxCase kSyntaxCases[] = {
     {"DecimalComma", "{\"max_points\": 1,5}", "cột 18: cần tên trường"},
     {"ColumnsCountCharacters", "{\"tên\": \"Việt\", x}", "dòng 1, cột 17"},
     {"BadLiteral", "{\"a\": \"b\",\n \"x\": tru}", "dòng 2, cột 7"},
-    {"NumberOutOfRange", "{\"year\": 1e400}", "JSON không hợp lệ"},
+    {"NumberOutOfRange", "{\"year\": 1e400}", "cột 10: số quá lớn (số mũ vượt quá 300)"},
+    {"NumberPastADouble", "{\"year\": 1e309}", "cột 10: số quá lớn"},
+    {"DigitsAndExponentPastADouble", "{\"year\": 99999e297}", "cột 10: số quá lớn"},
+    {"NumberBelowADouble", "{\"year\": 1e-400}", "cột 10: số quá nhỏ (số mũ vượt quá -300)"},
+    {"LoneHighSurrogate", "{\"title\": \"a\\ud800b\"}", "cột 13: \\ud800 là nửa đầu"},
+    {"HighSurrogateThenNotLow", "{\"title\": \"\\uD83D\\u0041\"}", "thiếu nửa sau"},
+    {"LoneLowSurrogate", "{\"title\": \"\\udc00\"}", "cột 12: \\udc00 là nửa sau"},
+    {"TopLevelNumber", "42", "cột 1: tài liệu JSON phải là một đối tượng"},
+    {"TopLevelString", " \"x\"", "cột 2: tài liệu JSON phải là một đối tượng {…} hoặc mảng […], gặp '\"'"},
     {"FieldNamedTwice", "{\"year\": 2021,\n \"year\": 2022}", "dòng 2, cột 2: trường \"year\" lặp lại"},
     {"IntegerPast2To64", "{\"year\": 18446744073709551616}", "cột 10: số quá lớn"},
     {"NulEscape", "{\"title\": \"a\\u0000\"}", "ký tự NUL"},
@@ -66,6 +74,10 @@ TEST(CriteriaJsonSyntaxTest, ScannerAcceptsWhatPocoAccepts) {
          {readSample(), std::string(R"([-0.5e+10, 0, 1E-2, "\u00e9\n\"", true, null, {}])"),
           std::string(" \t\r\n{\"a\": []} \n")})
         EXPECT_FALSE(findJsonSyntaxError(doc).has_value()) << findJsonSyntaxError(doc)->message;
+    // A surrogate pair is one character; a power of ten within ±300 is a number.
+    for (const char* doc : {R"(["\uD83D\uDE00", "a\ud83d\ude00b"])", "[1e300, -1.5E-300, 0.1e+299]",
+                            "[999999999999999e285]"})
+        EXPECT_FALSE(findJsonSyntaxError(doc)) << doc << ": " << findJsonSyntaxError(doc)->message;
     // The same name in two objects is no repetition; 15 digits are still a number.
     EXPECT_FALSE(findJsonSyntaxError(R"([{"a": 1}, {"a": {"a": 2}}, 999999999999999])"));
     EXPECT_FALSE(findInvalidUtf8Line(readSample()).has_value());
