@@ -26,6 +26,17 @@ std::string envName(const std::string& key) {
 
 }  // namespace
 
+std::string Config::documentsUrl() const {
+    if (!publicUrl.empty())
+        return publicUrl;
+    std::string host = httpBind;
+    if (host.empty() || host == "0.0.0.0" || host == "::")
+        host = "127.0.0.1";
+    else if (host.find(':') != std::string::npos)
+        host = "[" + host + "]";
+    return "http://" + host + ":" + std::to_string(httpPort);
+}
+
 std::map<std::string, std::string> Config::processEnvironment() {
     std::map<std::string, std::string> env;
     for (char** e = environ; e && *e; ++e) {
@@ -163,6 +174,14 @@ Result<Config> Config::load(const std::string& path, const std::map<std::string,
           "an http:// or https:// address with a host, such as https://cchc.example.gov.vn"}},
         {"documents.verifyMaxBytes", integer(c.verifyMaxBytes, 1024, 1LL << 34)},
         {"web.pdfjsDir", nonEmptyPath(c.pdfjsDir)},
+        {"log.requests",
+         {[&c](const std::string& v) {
+              if (v != "true" && v != "false")
+                  return false;
+              c.logRequests = v == "true";
+              return true;
+          },
+          "true or false"}},
         {"log.level",
          {[&c](const std::string& v) {
               try {

@@ -45,9 +45,16 @@ struct Config {
     std::string approverPkcs12;
     std::string approverPassword = "kiemchung-demo";
     std::string templatesDir = "templates";
-    // The server's address as readers reach it, for the evidence links printed in documents.
-    std::string publicUrl = "http://127.0.0.1:8080";
+    // The server's address as readers reach it, for the evidence links printed in documents;
+    // empty: documentsUrl() makes one from http.bind and http.port.
+    std::string publicUrl;
     std::uint64_t verifyMaxBytes = 256ULL * 1024 * 1024;  // largest PDF POST /api/v1/verify takes
+
+    // publicUrl, or http://<http.bind>:<http.port> (127.0.0.1 for a bind to every address), so
+    // that a server moved to another port links to itself without another setting.
+    std::string documentsUrl() const;
+    // Whether the server logs a line per request (log.requests; "kiemchung.access").
+    bool logRequests = true;
 
     std::string organisationKeyPath() const {
         return signingPkcs12.empty() ? storageDir + "/keys/organisation.p12" : signingPkcs12;

@@ -66,8 +66,8 @@ Kernel::Kernel(const Config& config, const Clock& clock)
       _results(*_store, clock, _criteriaCache),
       _survey(*_store, clock, _criteriaCache),
       _signers(loadSigners(config)),
-      _documents(*_store, _content, clock, DocumentSettings{config.templatesDir, config.publicUrl},
-                 _signers) {
+      _documents(*_store, _content, clock,
+                 DocumentSettings{config.templatesDir, config.documentsUrl()}, _signers) {
     _services.reset(new http::Services{
         _auth,
         _directory,

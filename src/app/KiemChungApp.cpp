@@ -1,6 +1,9 @@
 #include "app/KiemChungApp.h"
 
+#include <Poco/ConsoleChannel.h>
+#include <Poco/FormattingChannel.h>
 #include <Poco/Logger.h>
+#include <Poco/PatternFormatter.h>
 #include <Poco/Util/Timer.h>
 #include <Poco/Util/TimerTask.h>
 
@@ -60,7 +63,13 @@ int KiemChungApp::main(const std::vector<std::string>&) {
         for (const auto& d : config.error().details) std::cerr << "  " << d.path << ": " << d.message << "\n";
         return EXIT_CONFIG;
     }
+    // Standard error, each line with its UTC time, level and source: "2026-11-29T06:40:01Z
+    // Information kiemchung.access: …" (Poco's default console channel writes the text alone).
+    Poco::Logger::root().setChannel(new Poco::FormattingChannel(
+        new Poco::PatternFormatter("%Y-%m-%dT%H:%M:%SZ %p %s: %t"), new Poco::ConsoleChannel));
     Poco::Logger::root().setLevel(config->logLevel);
+    if (!config->logRequests)  // the router's line per request (http/Router.cpp) is information
+        Poco::Logger::get("kiemchung.access").setLevel(Poco::Message::PRIO_NOTICE);
     // Every command that works on the configured store, once: what is known, and what it runs.
     std::ostream& out = std::cout;
     const std::map<std::string, std::function<int(Kernel&)>> commands = {

@@ -12,6 +12,7 @@
 #include <Poco/URI.h>
 
 #include <algorithm>
+#include <chrono>
 
 namespace kc::http {
 
@@ -56,12 +57,33 @@ Error unauthenticated() {
     return {ErrorCode::Unauthenticated, "Cần đăng nhập để thực hiện thao tác này", {}};
 }
 
+// The access log: one line per request on logger "kiemchung.access" at information level,
+// "203.0.113.7 xaphuckhanh PUT /api/v1/…/self 200 12 ms": the peer's address, the user ("-"
+// before login), the method, the path as sent without its query (which may carry what people
+// typed), the status and the time taken.
+void logRequest(const Poco::Net::HTTPServerRequest& req, const Poco::Net::HTTPServerResponse& res,
+                const std::string& user, std::chrono::steady_clock::time_point started) {
+    Poco::Logger& log = Poco::Logger::get("kiemchung.access");
+    if (!log.information())
+        return;
+    const std::string& uri = req.getURI();
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                        std::chrono::steady_clock::now() - started)
+                        .count();
+    log.information(req.clientAddress().host().toString() + " " + (user.empty() ? "-" : user) +
+                    " " + req.getMethod() + " " + uri.substr(0, uri.find('?')) + " " +
+                    std::to_string(static_cast<int>(res.getStatus())) + " " + std::to_string(ms) +
+                    " ms");
+}
+
 class RouteHandler final : public Poco::Net::HTTPRequestHandler {
 public:
     RouteHandler(Router& router, bool expectsContinue)
         : _router(router), _expectsContinue(expectsContinue) {}
     void handleRequest(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) override {
-        _router.dispatch(req, res, _expectsContinue);
+        const auto started = std::chrono::steady_clock::now();
+        const std::string user = _router.dispatch(req, res, _expectsContinue);
+        logRequest(req, res, user, started);
     }
 
 private:
@@ -125,8 +147,15 @@ Poco::Net::HTTPRequestHandler* Router::createRequestHandler(
     return new RouteHandler(*this, expectsContinue);
 }
 
-void Router::dispatch(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res,
-                      bool expectsContinue) {
+std::string Router::dispatch(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res,
+                             bool expectsContinue) {
+    std::string user;  // once the session is known
+    dispatchAs(req, res, expectsContinue, user);
+    return user;
+}
+
+void Router::dispatchAs(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res,
+                        bool expectsContinue, std::string& user) {
     // Body bytes nobody read would be parsed as the next request on a kept-alive connection:
     // unless the handler reads the body to its end, the reply closes the connection.
     const bool keepAlive = res.getKeepAlive();
@@ -190,6 +219,7 @@ void Router::dispatch(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerRe
             bool safe = req.getMethod() == "GET" || req.getMethod() == "HEAD";
             if (fromCookie && !safe && req.get("X-CSRF-Token", "") != session->csrfToken)
                 return render(res, Reply::error(Error::forbidden("Thiếu hoặc sai mã CSRF (X-CSRF-Token)")));
+            user = session->actor.username;
             request.actor = session->actor;
             request.sessionToken = token;
         }

@@ -44,13 +44,17 @@ public:
     Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override;
 
     // Routing and rendering for one request; exposed for the handler wrapper. expectsContinue:
-    // the client sent "Expect: 100-continue" and waits for Request::continueBody.
-    void dispatch(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res,
-                  bool expectsContinue = false);
+    // the client sent "Expect: 100-continue" and waits for Request::continueBody. Returns the
+    // user name of the request's session ("" without one), for the access log.
+    std::string dispatch(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res,
+                         bool expectsContinue = false);
 
     static constexpr const char* kSessionCookie = "kc_session";
 
 private:
+    void dispatchAs(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res,
+                    bool expectsContinue, std::string& user);
+
     std::vector<Route> _routes;
     std::vector<std::vector<std::string>> _patterns;  // per route: its pattern's segments
     AuthService& _auth;

@@ -47,7 +47,27 @@ TEST_F(ConfigTest, DefaultsWithoutFileOrEnvironment) {
     EXPECT_EQ(c->organisationKeyPath(), "storage/keys/organisation.p12");
     EXPECT_EQ(c->approverKeyPath(), "storage/keys/approver.p12");
     EXPECT_EQ(c->templatesDir, "templates");
-    EXPECT_EQ(c->publicUrl, "http://127.0.0.1:8080");
+    EXPECT_EQ(c->documentsUrl(), "http://127.0.0.1:8080");
+    EXPECT_TRUE(c->logRequests);
+}
+
+// README's KC_HTTP_PORT=9090 ./run.sh printed evidence links to port 8080 in every document:
+// without documents.publicUrl the links follow http.bind and http.port.
+TEST_F(ConfigTest, DocumentLinksFollowThePortUnlessAPublicUrlIsSet) {
+    auto c = Config::load(write("log.requests = false\n"), {{"KC_HTTP_PORT", "9090"}});
+    ASSERT_TRUE(c.ok()) << c.error().message;
+    EXPECT_EQ(c->documentsUrl(), "http://127.0.0.1:9090");
+    EXPECT_FALSE(c->logRequests);
+    c->httpBind = "192.168.1.5";
+    EXPECT_EQ(c->documentsUrl(), "http://192.168.1.5:9090");
+    c->httpBind = "::";
+    EXPECT_EQ(c->documentsUrl(), "http://127.0.0.1:9090");
+    c->httpBind = "fd00::5";
+    EXPECT_EQ(c->documentsUrl(), "http://[fd00::5]:9090");
+    auto set = Config::load(write("documents.publicUrl = https://cchc.laocai.gov.vn\n"),
+                            {{"KC_HTTP_PORT", "9090"}});
+    ASSERT_TRUE(set.ok());
+    EXPECT_EQ(set->documentsUrl(), "https://cchc.laocai.gov.vn");
 }
 
 TEST_F(ConfigTest, DocumentKeysAreReadAndChecked) {
@@ -193,6 +213,7 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         BadValue{"PortTooLarge", "http.port", "65536"}, BadValue{"PortNegative", "http.port", "-1"},
         BadValue{"UnknownLogLevel", "log.level", "chatty"},
+        BadValue{"LogRequestsNotTrueOrFalse", "log.requests", "yes"},
         BadValue{"PortTrailingText", "http.port", "80x"}, BadValue{"PortHex", "http.port", "0x50"},
         BadValue{"PortOverflowingLongLong", "http.port", "99999999999999999999"},
         BadValue{"PortFraction", "http.port", "80.5"}, BadValue{"ThreadsZero", "http.threads", "0"},

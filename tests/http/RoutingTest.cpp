@@ -1,5 +1,13 @@
 #include "TestServer.h"
 
+#include <Poco/Channel.h>
+#include <Poco/Logger.h>
+#include <Poco/Message.h>
+
+#include <chrono>
+#include <mutex>
+#include <thread>
+
 namespace kc::test {
 namespace {
 
@@ -115,6 +123,68 @@ TEST_F(HttpTest, OverlongHeaderLineIsRejected) {
            "\r\n\r\n");
     auto r = c.readResponse();
     EXPECT_EQ(r.status, 400) << r.body;
+}
+
+// Collects the access log's lines while a test runs, then puts the logger back.
+class AccessLog final : public Poco::Channel {
+public:
+    AccessLog() : _log(Poco::Logger::get("kiemchung.access")) {
+        _savedLevel = _log.getLevel();
+        _savedChannel = _log.getChannel();
+        _log.setLevel(Poco::Message::PRIO_INFORMATION);
+        _log.setChannel(Poco::Channel::Ptr(this, true));
+    }
+    ~AccessLog() override = default;
+    void restore() {
+        _log.setChannel(_savedChannel);
+        _log.setLevel(_savedLevel);
+    }
+    void log(const Poco::Message& m) override {
+        std::lock_guard<std::mutex> lock(_mutex);
+        _lines.push_back(m.getText());
+    }
+    // The first line containing part, waiting up to 2 s (the line is written after the reply).
+    std::string find(const std::string& part) {
+        for (int i = 0; i < 200; ++i) {
+            {
+                std::lock_guard<std::mutex> lock(_mutex);
+                for (const std::string& l : _lines)
+                    if (l.find(part) != std::string::npos)
+                        return l;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        return "";
+    }
+
+private:
+    Poco::Logger& _log;
+    int _savedLevel = 0;
+    Poco::Channel::Ptr _savedChannel;
+    std::mutex _mutex;
+    std::vector<std::string> _lines;
+};
+
+// An operator can see who did what and how it went: one line per request, with the user once
+// logged in, the path without its query, the status and the time.
+TEST_F(HttpTest, EveryRequestGetsOneAccessLogLine) {
+    const std::string token = s.unitUser();
+    Poco::AutoPtr<AccessLog> log(new AccessLog);
+    EXPECT_EQ(s.get("/api/v1/periods/2022/units/XA16/assessment?secret=x", token).status, 200);
+    EXPECT_EQ(s.get("/api/v1/periods", "").status, 401);
+    EXPECT_EQ(s.get("/api/v1/periods/2022/units/XA01/assessment", token).status, 403);
+
+    const std::string ok = log->find("/api/v1/periods/2022/units/XA16/assessment ");
+    EXPECT_EQ(
+        ok.rfind("127.0.0.1 xaphuckhanh GET /api/v1/periods/2022/units/XA16/assessment 200 ", 0),
+        0u)
+        << ok;
+    EXPECT_EQ(ok.find("secret"), std::string::npos) << ok;
+    EXPECT_EQ(ok.substr(ok.size() - 3), " ms") << ok;
+    EXPECT_EQ(log->find("GET /api/v1/periods 401").rfind("127.0.0.1 - GET /api/v1/periods 401 ", 0),
+              0u);
+    EXPECT_NE(log->find("xaphuckhanh GET /api/v1/periods/2022/units/XA01/assessment 403 "), "");
+    log->restore();
 }
 
 }  // namespace
