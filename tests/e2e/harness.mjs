@@ -134,14 +134,7 @@ export async function newPage(browser, baseURL, viewport = VIEWPORTS.desktop) {
         page.problems.push(`console: ${msg.text()} (${where})`);
     });
     page.on('pageerror', e => page.problems.push(`pageerror: ${e.message}`));
-    // The browser's own PDF viewer (chrome://, chrome-extension://) loads its parts inside a
-    // framed PDF and drops them when the test moves on: not the page's requests. Nor is the
-    // framed PDF's own document request, which Chromium reports as aborted once it hands the
-    // response to the viewer (the tests check that response's status and headers themselves).
     page.on('requestfailed', r => {
-        if (/^chrome(-extension)?:/.test(r.url())) return;
-        if (r.resourceType() === 'document' && r.frame() !== page.mainFrame() &&
-            r.failure()?.errorText === 'net::ERR_ABORTED') return;
         page.problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
     });
     return page;

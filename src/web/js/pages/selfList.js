@@ -7,11 +7,11 @@ import {loadPeriods, chosenYear, yearPicker, queryParam, currentSetFor} from '..
 import {statusBadge, phaseLine, summaryLine, progressBar} from '../assessment.js';
 import {formatPoints, formatDate} from '../format.js';
 
-const TO_DO = new Set(['not_started', 'missing_evidence', 'missing_explanation']);
+const OPEN_STATUSES = new Set(['not_started', 'missing_evidence', 'missing_explanation']);
 
 const FILTERS = [
     {value: '', label: 'Tất cả', keep: () => true},
-    {value: 'can-lam', label: 'Cần làm (chưa tự chấm, thiếu tài liệu hoặc giải trình)', keep: i => TO_DO.has(i.status)},
+    {value: 'can-lam', label: 'Cần làm (chưa tự chấm, thiếu tài liệu hoặc giải trình)', keep: i => OPEN_STATUSES.has(i.status)},
     {value: 'bo-sung', label: 'Được yêu cầu bổ sung', keep: i => Boolean(i.request)},
 ];
 
