@@ -127,8 +127,12 @@ std::unique_ptr<http::Server> Kernel::makeServer() {
                                           http::HttpLimits{_config.httpMaxJsonBytes});
 }
 
-bool Kernel::storageWritable(const std::filesystem::path& dir) {
-    const std::filesystem::path probe = dir / (".health-" + randomHex(8));
+bool Kernel::storageWritable(const std::filesystem::path& storage) {
+    // What every upload does: a file written into tmp/, flushed and closed, then renamed into
+    // blobs/ (a probe of the storage root alone said "ok" with tmp/ or blobs/ unwritable).
+    const std::string name = ".health-" + randomHex(8);
+    const std::filesystem::path probe = storage / "tmp" / name;
+    const std::filesystem::path placed = storage / "blobs" / name;
     bool written = false;
     {
         std::ofstream out(probe, std::ios::binary);
@@ -139,13 +143,18 @@ bool Kernel::storageWritable(const std::filesystem::path& dir) {
         written = !out.fail();
     }
     std::error_code ec;
+    if (written) {
+        std::filesystem::rename(probe, placed, ec);
+        written = !ec;
+    }
     std::filesystem::remove(probe, ec);
+    std::filesystem::remove(placed, ec);
     return written;
 }
 
 http::Reply Kernel::health() {
     bool database = _store->ping();
-    // The storage directory must accept a write, as every upload will need it.
+    // The storage directory must accept a write as every upload makes one.
     bool storage = storageWritable(_config.storageDir);
     Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
     o->set("status", database && storage ? "ok" : "degraded");

@@ -52,9 +52,10 @@ public:
     // A server on the configured address and port (port 0: any free port); not yet started.
     std::unique_ptr<http::Server> makeServer();
 
-    // Whether a small file can be written into dir, flushed and closed (then removed): what
-    // GET /api/v1/health reports as storage "ok" or "unwritable".
-    static bool storageWritable(const std::filesystem::path& dir);
+    // Whether a small file can be written into <storage>/tmp/, flushed, closed and renamed into
+    // <storage>/blobs/ (then removed), as an upload does: what GET /api/v1/health reports as
+    // storage "ok" or "unwritable".
+    static bool storageWritable(const std::filesystem::path& storage);
 
     // One line for each signing key that could not be loaded (the key's setting, its file and
     // the reason), for `serve` to log at start-up; empty when both keys loaded.

@@ -35,28 +35,44 @@ Poco::JSON::Object::Ptr note(const std::string& key, const Poco::Dynamic::Var& v
 
 Result<LoginResult> AuthService::login(const std::string& username, const std::string& password) {
     TimePoint now = _clock.now();
+    // The password is checked outside any transaction: PBKDF2 takes ~0.3 s at the default
+    // iterations, and inside the write transaction it held the database's write lock, so a burst
+    // of logins kept every other write waiting (past the 10 s busy timeout: failing).
+    struct Seen {
+        User user;
+        std::string hash;
+    };
+    auto seen = _store.read([&](Transaction& tx) -> Result<std::optional<Seen>> {
+        auto user = tx.users().findByUsername(username);
+        if (!user) return std::optional<Seen>();
+        return std::optional<Seen>(Seen{*user, tx.users().passwordHash(user->id)});
+    });
+    if (!seen.ok()) return seen.error();
+    if (!seen.value()) return badCredentials();
+    const Seen& before = *seen.value();
+    if (before.user.active && before.user.lockedUntil && *before.user.lockedUntil > now)
+        return lockedError(*before.user.lockedUntil);  // no password is tried while locked
+    const bool matches = PasswordHasher::verify(text::toNfc(password), before.hash);
+    if (!before.user.active)  // said only to someone who knows the password
+        return matches ? Error::forbidden(
+                             "Tài khoản đã bị ngừng sử dụng; liên hệ quản trị viên để mở lại")
+                       : badCredentials();
+
     // Failure bookkeeping must survive a failed login, so the failure path commits too and
     // reports its error through `outcome`.
     std::optional<Error> outcome;
     auto result = _store.write([&](Transaction& tx) -> Result<LoginResult> {
         auto user = tx.users().findByUsername(username);
-        if (!user) {
+        // Reset, deactivated or removed while the password was checked: that check is void.
+        if (!user || !user->active || tx.users().passwordHash(user->id) != before.hash) {
             outcome = badCredentials();
             return LoginResult{};
         }
-        if (!user->active) {  // said only to someone who knows the password
-            outcome =
-                PasswordHasher::verify(text::toNfc(password), tx.users().passwordHash(user->id))
-                    ? Error::forbidden(
-                          "Tài khoản đã bị ngừng sử dụng; liên hệ quản trị viên để mở lại")
-                    : badCredentials();
-            return LoginResult{};
-        }
-        if (user->lockedUntil && *user->lockedUntil > now) {
+        if (user->lockedUntil && *user->lockedUntil > now) {  // locked by a parallel attempt
             outcome = lockedError(*user->lockedUntil);
             return LoginResult{};
         }
-        if (!PasswordHasher::verify(text::toNfc(password), tx.users().passwordHash(user->id))) {
+        if (!matches) {
             User updated = *user;
             if (updated.lockedUntil && *updated.lockedUntil <= now)
                 updated.lockedUntil.reset();  // an expired lock is no lock

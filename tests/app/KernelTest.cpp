@@ -1,7 +1,11 @@
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "FileSizeLimit.h"
 #include "KernelFixture.h"
@@ -20,6 +24,29 @@ std::string joined(const std::vector<std::string>& lines) {
     return all;
 }
 
+// PBKDF2 ran inside the login's write transaction, holding the database's write lock for the
+// whole check (~0.3 s at the default iterations): every other write waited, and a burst of
+// logins pushed writers past the busy timeout. A write sent while a slow login is checking its
+// password now finishes first.
+TEST_F(KernelServicesTest, ALoginChecksThePasswordWithoutHoldingTheWriteLock) {
+    config.pbkdf2Iterations = 1'000'000;  // ~0.5 s per hash: far beyond the 200 ms below
+    kernel = std::make_unique<Kernel>(config, clock);
+    const Actor sys = Kernel::systemActor();
+    NewUser bob{"bob", "Bob", Role::Clerk, std::nullopt, "bob-password-1"};
+    ASSERT_TRUE(kernel->accounts().createUser(sys, bob).ok());
+    std::atomic<bool> loggedIn{false};
+    std::thread login([&] {
+        EXPECT_TRUE(kernel->auth().login("bob", "bob-password-1").ok());
+        loggedIn = true;
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    const bool writtenFirst = kernel->directory().createUnitType(sys, UnitType{0, "xa", "Xã"}).ok() &&
+                              !loggedIn.load();
+    login.join();
+    EXPECT_TRUE(writtenFirst) << "the write waited for the login's password check";
+    EXPECT_TRUE(loggedIn.load());
+}
+
 // GET /api/v1/health writes a probe file into storage.dir. On a full disk the write itself
 // lands in the stream's buffer; only flushing it fails, and that must count.
 TEST_F(KernelServicesTest, HealthSaysStorageIsUnwritableWhenTheProbeCannotBeFlushed) {
@@ -34,16 +61,33 @@ TEST_F(KernelServicesTest, HealthSaysStorageIsUnwritableWhenTheProbeCannotBeFlus
     const auto body = full.body.extract<Poco::JSON::Object::Ptr>();
     EXPECT_EQ(body->getValue<std::string>("storage"), "unwritable");
     EXPECT_EQ(body->getValue<std::string>("database"), "ok");
-    for (const auto& entry : fs::directory_iterator(config.storageDir))
-        EXPECT_EQ(entry.path().filename().string().rfind(".health-", 0), std::string::npos)
-            << "probe left behind: " << entry.path();
+    for (const char* sub : {"", "tmp", "blobs"})
+        for (const auto& entry : fs::directory_iterator(fs::path(config.storageDir) / sub))
+            EXPECT_EQ(entry.path().filename().string().rfind(".health-", 0), std::string::npos)
+                << "probe left behind: " << entry.path();
 }
 
-TEST(StorageWritableTest, IsFalseForADirectoryThatCannotBeWritten) {
+// The probe wrote into the storage root only, so health said "ok" while every upload failed
+// for an unwritable tmp/ or blobs/ (an operator's chattr, a bad mount).
+TEST(StorageWritableTest, IsFalseUnlessTmpAndBlobsTakeAFileAsAnUploadDoes) {
     EXPECT_FALSE(Kernel::storageWritable("/nonexistent-kc-dir"));
     test::TempDir dir;
+    fs::create_directory(dir.path() / "tmp");
+    fs::create_directory(dir.path() / "blobs");
     EXPECT_TRUE(Kernel::storageWritable(dir.path()));
-    EXPECT_TRUE(fs::is_empty(dir.path()));
+    EXPECT_TRUE(fs::is_empty(dir.path() / "tmp"));
+    EXPECT_TRUE(fs::is_empty(dir.path() / "blobs"));
+
+    fs::remove(dir.path() / "blobs");
+    std::ofstream(dir.path() / "blobs") << "not a directory";
+    EXPECT_FALSE(Kernel::storageWritable(dir.path()));
+    EXPECT_TRUE(fs::is_empty(dir.path() / "tmp"));
+
+    fs::remove(dir.path() / "tmp");
+    fs::remove(dir.path() / "blobs");
+    fs::create_directory(dir.path() / "blobs");
+    std::ofstream(dir.path() / "tmp") << "not a directory";
+    EXPECT_FALSE(Kernel::storageWritable(dir.path()));
 }
 
 // `serve` logs these at start-up: a wrong KC_SIGNING_PASSWORD shows then, not at the first
