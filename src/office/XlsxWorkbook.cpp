@@ -2,12 +2,14 @@
 
 #include <xlsxwriter.h>
 
-#include <Poco/File.h>
 #include <Poco/TemporaryFile.h>
 
+#include <cerrno>
+#include <cstdio>
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <system_error>
 
 #include "core/Text.h"
 
@@ -55,12 +57,24 @@ private:
     std::set<std::string> _used;
 };
 
+// Removes the workbook's temporary file however writeXlsx ends.
+class RemovedAtExit {
+public:
+    explicit RemovedAtExit(std::string path) : _path(std::move(path)) {}
+    ~RemovedAtExit() { std::remove(_path.c_str()); }
+    RemovedAtExit(const RemovedAtExit&) = delete;
+    RemovedAtExit& operator=(const RemovedAtExit&) = delete;
+
+private:
+    std::string _path;
+};
+
 }  // namespace
 
 Result<std::string> writeXlsx(const std::vector<Sheet>& sheets, const std::string& tmpDir) {
     Poco::TemporaryFile file(tmpDir);
-    std::string path = file.path() + ".xlsx";
-    Poco::TemporaryFile::registerForDeletion(path);
+    const std::string path = file.path() + ".xlsx";
+    RemovedAtExit removed(path);
     lxw_workbook_options options{};
     options.constant_memory = LXW_FALSE;
     options.tmpdir = const_cast<char*>(tmpDir.c_str());
@@ -108,14 +122,21 @@ Result<std::string> writeXlsx(const std::vector<Sheet>& sheets, const std::strin
                     worksheet_write_string(ws, row, col, cell.text.c_str(), nullptr);
             }
     }
-    if (lxw_error e = workbook_close(wb); e != LXW_NO_ERROR)
+    errno = 0;
+    if (lxw_error e = workbook_close(wb); e != LXW_NO_ERROR) {
+        // A full disk or quota is broken infrastructure, not a bad request: thrown so that the
+        // router logs it and answers 507 (http/ErrorMapping.h), as every other write does.
+        const int err = errno;
+        if (err == ENOSPC || err == EDQUOT || err == EFBIG)
+            throw std::system_error(err, std::generic_category(),
+                                    std::string("writing the workbook: ") + lxw_strerror(e));
         return failure(lxw_strerror(e));
+    }
     std::ifstream in(path, std::ios::binary);
     std::ostringstream bytes;
     bytes << in.rdbuf();
     if (!in)
         return failure("không đọc lại được tệp tạm");
-    Poco::File(path).remove();
     return bytes.str();
 }
 

@@ -7,6 +7,10 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <system_error>
+
+#include "FileSizeLimit.h"
+#include "TempDir.h"
 
 namespace kc::office {
 namespace {
@@ -52,6 +56,23 @@ TEST(XlsxWorkbookTest, SheetNamesCutOrCasedAlikeAreMadeUnique) {
               (std::vector<std::string>{"Tổng hợp", "Cơ quan chuyên môn thuộc UBND h",
                                         "Cơ quan chuyên môn thuộc UB (2)", "TỔNG HỢP (2)",
                                         "_Kế hoạch_ 1_2_", "Sheet6"}));
+}
+
+// On a full disk the export got a 500 "Zip generic error" and left its temporary file in tmp/
+// until the server stopped. It is now the std::system_error every full-disk write raises (the
+// router answers 507 and logs it), and nothing is left behind.
+TEST(XlsxWorkbookTest, AFullDiskThrowsTheDiskErrorAndLeavesNoFile) {
+    test::TempDir dir;
+    try {
+        test::FileSizeLimit full(0);
+        (void)writeXlsx({named("Tổng hợp")}, dir.path().string());
+        ADD_FAILURE() << "no error on a full disk";
+    } catch (const std::system_error& e) {
+        EXPECT_EQ(e.code().value(), EFBIG) << e.what();
+    }
+    EXPECT_TRUE(std::filesystem::is_empty(dir.path()));
+    EXPECT_TRUE(writeXlsx({named("Tổng hợp")}, dir.path().string()).ok());
+    EXPECT_TRUE(std::filesystem::is_empty(dir.path()));
 }
 
 }  // namespace
