@@ -1,5 +1,6 @@
 #include "app/BackupCommand.h"
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <ostream>
@@ -87,7 +88,11 @@ int runBackup(Kernel& k, const std::vector<std::string>& args, std::ostream& out
             syncDirectory(dir);
         }
         const BlobStore backup(dir);  // creates DIR/blobs and DIR/tmp
-        fs::remove(snapshot);         // left by an interrupted backup
+        // What killed backups left in DIR/tmp (the snapshot and its journal, half-copied
+        // files): only a backup writes there, and nothing there is kept. Without this they
+        // stayed for good, since no server ever sweeps a backup directory.
+        backup.removeStaleTemps(std::chrono::seconds(0));
+        fs::remove(snapshot);
         k.database().snapshotTo(snapshot.string());
         // The files the snapshot itself records: no fewer (its rows would lack files), no more
         // (the backup's own verify would call them orphans).

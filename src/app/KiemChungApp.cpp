@@ -120,8 +120,11 @@ int KiemChungApp::serve(Kernel& kernel) {
     std::cout << "Kiểm Chứng listening on http://" << kernel.config().httpBind << ":" << server->port()
               << "/ (storage: " << kernel.config().storageDir << ")" << std::endl;
     waitForTerminationRequest();
+    Poco::Logger& log = Poco::Logger::get("kiemchung");
+    log.notice("stopping: no new connections; finishing the requests in progress");
     sweeper.cancel(true);
     server->stop();
+    log.notice("stopped");
     return EXIT_OK;
 }
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -125,6 +126,22 @@ TEST_F(BackupCommandTest, AgainIntoTheSameDirectoryCopiesOnlyTheNewFiles) {
     EXPECT_EQ(verifyBackup(target, out, &recorded), 0) << out;
     EXPECT_EQ(recorded.count(added), 1u);
     EXPECT_EQ(recorded, liveShas());
+}
+
+// A killed backup leaves half-copied files and the snapshot's journal in DIR/tmp; the next
+// backup into DIR removes them (no server ever sweeps a backup directory).
+TEST_F(BackupCommandTest, ANewBackupRemovesWhatAKilledOneLeftInItsTmp) {
+    const fs::path target = dir.path() / "backup";
+    std::string out;
+    ASSERT_EQ(backup(target.string(), out), 0) << out;
+    for (const char* left : {"upload-1a2b.part", "kiemchung.db.partial-journal"}) {
+        std::ofstream(target / "tmp" / left) << "left by a killed backup";
+        fs::last_write_time(target / "tmp" / left,
+                            fs::file_time_type::clock::now() - std::chrono::minutes(5));
+    }
+    ASSERT_EQ(backup(target.string(), out), 0) << out;
+    EXPECT_TRUE(fs::is_empty(target / "tmp"));
+    EXPECT_EQ(verifyBackup(target, out), 0) << out;
 }
 
 // The backup goes on past a broken file in storage, lists it, and fails.
