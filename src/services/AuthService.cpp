@@ -44,11 +44,14 @@ Result<LoginResult> AuthService::login(const std::string& username, const std::s
     };
     auto seen = _store.read([&](Transaction& tx) -> Result<std::optional<Seen>> {
         auto user = tx.users().findByUsername(username);
-        if (!user) return std::optional<Seen>();
+        if (!user)
+            return std::optional<Seen>();
         return std::optional<Seen>(Seen{*user, tx.users().passwordHash(user->id)});
     });
-    if (!seen.ok()) return seen.error();
-    if (!seen.value()) return badCredentials();
+    if (!seen.ok())
+        return seen.error();
+    if (!seen.value())
+        return badCredentials();
     const Seen& before = *seen.value();
     if (before.user.active && before.user.lockedUntil && *before.user.lockedUntil > now)
         return lockedError(*before.user.lockedUntil);  // no password is tried while locked

@@ -40,8 +40,8 @@ TEST_F(KernelServicesTest, ALoginChecksThePasswordWithoutHoldingTheWriteLock) {
         loggedIn = true;
     });
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    const bool writtenFirst = kernel->directory().createUnitType(sys, UnitType{0, "xa", "Xã"}).ok() &&
-                              !loggedIn.load();
+    const bool writtenFirst =
+        kernel->directory().createUnitType(sys, UnitType{0, "xa", "Xã"}).ok() && !loggedIn.load();
     login.join();
     EXPECT_TRUE(writtenFirst) << "the write waited for the login's password check";
     EXPECT_TRUE(loggedIn.load());
