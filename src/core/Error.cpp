@@ -17,6 +17,8 @@ std::string_view errorCodeName(ErrorCode code) {
         case ErrorCode::MethodNotAllowed: return "method_not_allowed";
         case ErrorCode::StorageFull:
             return "insufficient_storage";
+        case ErrorCode::Busy:
+            return "busy";
         case ErrorCode::Internal: return "internal_error";
     }
     return "unknown";

@@ -21,6 +21,7 @@ enum class ErrorCode {
     PhaseClosed,       // a workflow phase does not allow this now
     MethodNotAllowed,  // the path exists but not with this HTTP method
     StorageFull,       // the server's disk (or quota) is full: nothing was stored (HTTP 507)
+    Busy,              // the database stayed locked by other writers: nothing stored (HTTP 503)
     Internal,          // only for reporting broken infrastructure to a client (HTTP 500)
 };
 

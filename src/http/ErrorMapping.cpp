@@ -23,6 +23,8 @@ int statusOf(ErrorCode code) {
         case ErrorCode::MethodNotAllowed: return 405;
         case ErrorCode::StorageFull:
             return 507;
+        case ErrorCode::Busy:
+            return 503;
         case ErrorCode::Internal: return 500;
     }
     return 400;
@@ -35,6 +37,11 @@ Error infrastructureError(const std::exception& e) {
             code.value() == EDQUOT)
             return {ErrorCode::StorageFull,
                     "Máy chủ đã hết chỗ lưu trữ nên chưa lưu được gì; vui lòng báo quản trị viên",
+                    {}};
+        if (code == std::errc::device_or_resource_busy)
+            return {ErrorCode::Busy,
+                    "Máy chủ đang bận ghi dữ liệu khác nên chưa lưu được gì; vui lòng thử lại sau "
+                    "ít phút",
                     {}};
     }
     return {ErrorCode::Internal, "Lỗi hệ thống; vui lòng thử lại sau", {}};

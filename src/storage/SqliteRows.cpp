@@ -84,8 +84,13 @@ std::size_t stepAll(Connection& c, const std::string& sql, const std::vector<Par
     auto fail = [&](const char* what) {
         std::string message = std::string("database: ") + what + ": " + sqlite3_errmsg(db);
         // SQLite says SQLITE_FULL when a write fails with ENOSPC (or the database may not grow).
-        if ((sqlite3_errcode(db) & 0xff) == SQLITE_FULL)  // the primary code, extended or not
+        const int primary = sqlite3_errcode(db) & 0xff;  // extended codes or not
+        if (primary == SQLITE_FULL)
             throw std::system_error(ENOSPC, std::generic_category(), message);
+        // Another connection held the write lock past the busy timeout: a busy server, not a
+        // broken one (HTTP 503).
+        if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+            throw std::system_error(EBUSY, std::generic_category(), message);
         throw std::runtime_error(message);
     };
     Connection::Statement st = c.prepare(sql);

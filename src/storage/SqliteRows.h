@@ -41,7 +41,8 @@ private:
 // transaction) and calls row() for each result row; returns the number of rows. For set-based
 // reads of thousands of rows, where building Poco RecordSets and Dynamic::Vars costs more than
 // the query itself, and for the small lookups of every request. Throws std::system_error
-// (ENOSPC) when a write finds the disk full, std::runtime_error on any other
+// (ENOSPC) when a write finds the disk full, (EBUSY) when the database stays locked by another
+// connection past the busy timeout, std::runtime_error on any other
 // database error while binding or stepping, Poco::Data::DataException if sql does not prepare
 // (row() may throw too; the statement is reset either way).
 // REQUIRES: c.sqlite() != nullptr.

@@ -3,6 +3,7 @@
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Session.h>
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <fstream>
 #include <regex>
@@ -53,6 +54,25 @@ TEST_F(SqlStoreTest, ConfiguresEachConnectionForDurableCommitsAndForeignKeys) {
     SqlStore::configureSqlite(c);
     EXPECT_EQ(sql::query(c, "PRAGMA synchronous").front().integer(0), 2);  // FULL
     EXPECT_EQ(sql::query(c, "PRAGMA foreign_keys").front().integer(0), 1);
+}
+
+// A database another connection keeps locked for writing made every request a 500 "internal
+// error"; it is a busy server, not a broken one: std::system_error EBUSY, which the router
+// answers with 503 busy (http/ErrorMapping).
+TEST_F(SqlStoreTest, ALockHeldByAnotherConnectionIsBusyNotABrokenDatabase) {
+    sql::Connection holder(Poco::Data::Session("SQLite", dir.file("kc.db")));
+    sql::exec(holder, "BEGIN EXCLUSIVE");
+    sql::Connection c(Poco::Data::Session("SQLite", dir.file("kc.db")));
+    sqlite3_busy_timeout(c.sqlite(), 0);  // the server waits 10 s; the outcome is the same
+    try {
+        sql::exec(c, "BEGIN IMMEDIATE");
+        ADD_FAILURE() << "the write lock was taken twice";
+    } catch (const std::system_error& e) {
+        EXPECT_EQ(e.code(), std::errc::device_or_resource_busy) << e.what();
+    }
+    sql::exec(holder, "ROLLBACK");
+    sql::exec(c, "BEGIN IMMEDIATE");
+    sql::exec(c, "ROLLBACK");
 }
 
 TEST_F(SqlStoreTest, AppliesMigrationsOnceAndReopens) {
