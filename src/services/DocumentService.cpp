@@ -104,6 +104,20 @@ ManifestCheck checkManifest(Transaction& tx, ContentStore& content, const std::s
     return check;
 }
 
+// Ok when doc may get the approver's signature; Conflict when it carries it already (it is
+// an approved copy) or another document carries it over doc.
+Status mayApprove(Transaction& tx, const OfficialDocument& doc) {
+    const std::string name = "Văn bản #" + std::to_string(doc.id);
+    if (doc.previousId || doc.signatureCount >= 2)
+        return Error::conflict(name + " đã có chữ ký phê duyệt");
+    for (const OfficialDocument& d : tx.documents().list(doc.year))
+        if (d.previousId == doc.id)
+            return Error::conflict(name +
+                                   " đã được ký phê duyệt: bản có chữ ký phê duyệt là văn bản #" +
+                                   std::to_string(d.id));
+    return Ok{};
+}
+
 }  // namespace
 
 Status DocumentService::mayRead(const Actor& actor, const OfficialDocument& doc) const {
@@ -201,6 +215,8 @@ Result<OfficialDocument> DocumentService::signOnTop(const Actor& actor, Id id) {
     auto found = get(actor, id);
     if (!found.ok())
         return found.takeError();
+    // Checked before signing, so that a refused request costs no signature and stores no file.
+    KC_TRY(_store.read([&](Transaction& tx) { return mayApprove(tx, *found); }));
     if (!_signers.approver)
         return Error::notFound("Chưa có khóa ký của người phê duyệt: " + _signers.approverProblem);
     auto opened = _content.open(found->sha256);
@@ -217,11 +233,14 @@ Result<OfficialDocument> DocumentService::signOnTop(const Actor& actor, Id id) {
     doc.previousId = found->id;
     doc.signatureCount = found->signatureCount + 1;
     doc.signedBy = _signers.approver->signerName();
-    return store(actor, "document.sign", std::move(doc), *signedBytes);
+    const OfficialDocument& signedOver = *found;
+    return store(actor, "document.sign", std::move(doc), *signedBytes,
+                 [&](Transaction& tx) { return mayApprove(tx, signedOver); });
 }
 
 Result<OfficialDocument> DocumentService::store(const Actor& actor, const std::string& action,
-                                                OfficialDocument doc, const std::string& bytes) {
+                                                OfficialDocument doc, const std::string& bytes,
+                                                const std::function<Status(Transaction&)>& check) {
     auto writer = _content.begin(bytes.size());
     KC_TRY(writer->write(bytes.data(), bytes.size()));
     auto stored = writer->commit();
@@ -231,6 +250,8 @@ Result<OfficialDocument> DocumentService::store(const Actor& actor, const std::s
     doc.size = stored->size;
     doc.createdBy = actor.username;
     return _store.write([&](Transaction& tx) -> Result<OfficialDocument> {
+        if (check)
+            KC_TRY(check(tx));
         doc.createdAt = _clock.now();
         tx.evidence().ensureBlob(
             BlobRecord{stored->sha256, stored->size, stored->mediaType, doc.createdAt});

@@ -89,7 +89,10 @@ public:
 
     // The approver's signature on top of document id (an incremental update: the earlier
     // signature stays valid), stored as a new document with previousId = id; audited
-    // "document.sign". NotFound (document, approver key).
+    // "document.sign". A document is approved once: Conflict, nothing stored or audited, when
+    // id is itself an approved copy (it has a previousId) or another document has it as its
+    // previousId. Checked again in the transaction that stores the new document, so of
+    // simultaneous requests for one id only one is stored. NotFound (document, approver key).
     Result<OfficialDocument> signOnTop(const Actor& actor, Id id);
 
     Result<std::vector<OfficialDocument>> list(const Actor& actor, int year);
@@ -106,8 +109,11 @@ public:
 private:
     Result<std::string> render(const Actor& actor, int year, const DocumentRequest& req,
                                OfficialDocument& doc, std::string& manifest);
+    // Stores bytes and records doc, unless check (run in the recording transaction, before
+    // the insert) fails: then its error, and nothing recorded.
     Result<OfficialDocument> store(const Actor& actor, const std::string& action,
-                                   OfficialDocument doc, const std::string& bytes);
+                                   OfficialDocument doc, const std::string& bytes,
+                                   const std::function<Status(Transaction&)>& check = {});
     Status mayRead(const Actor& actor, const OfficialDocument& doc) const;
 
     Store& _store;

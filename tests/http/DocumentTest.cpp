@@ -83,6 +83,17 @@ TEST_F(DocumentTest, GenerateListDownloadVerifyAndSignOnTop) {
     ASSERT_EQ(signedOnTop.status, 201) << signedOnTop.body;
     EXPECT_EQ(signedOnTop.object()->getValue<int>("signatures"), 2);
     EXPECT_EQ(signedOnTop.object()->getValue<int>("previous_id"), id);
+
+    // Approved once: neither the document nor its approved copy is signed again.
+    const int approved = signedOnTop.object()->getValue<int>("id");
+    for (int again : {id, approved}) {
+        auto refused =
+            s.post("/api/v1/documents/" + std::to_string(again) + "/signatures", clerk, "");
+        EXPECT_EQ(refused.status, 409) << refused.body;
+        EXPECT_EQ(refused.errorCode(), "conflict");
+    }
+    EXPECT_EQ(
+        s.get("/api/v1/periods/2022/documents", clerk).object()->getArray("documents")->size(), 2u);
 }
 
 TEST_F(DocumentTest, OnlyTheOfficeGeneratesAndBadInputIsExplained) {

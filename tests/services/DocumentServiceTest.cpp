@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <latch>
+#include <thread>
+
 #include "core/Sha256.h"
 #include "pdf/DemoCertificate.h"
 #include "pdf/PdfTools.h"
@@ -177,6 +181,41 @@ TEST_F(DocumentServiceTest, ASecondSignerSignsOnTopAndBothSignaturesStayValid) {
     EXPECT_TRUE(v->signatures[1].valid);
     EXPECT_TRUE(v->signatures[1].coversWholeDocument);
     EXPECT_EQ(documents.list(kClerk, 2022)->size(), 2u);
+}
+
+TEST_F(DocumentServiceTest, ADocumentIsApprovedOnceAndItsApprovedCopyNotAgain) {
+    const OfficialDocument first = sheet();
+    auto second = documents.signOnTop(kClerk, first.id);
+    ASSERT_TRUE(second.ok()) << second.error().message;
+    for (Id again : {first.id, second->id}) {
+        auto refused = documents.signOnTop(kClerk, again);
+        ASSERT_FALSE(refused.ok());
+        EXPECT_EQ(refused.error().code, ErrorCode::Conflict);
+        EXPECT_NE(refused.error().message.find("phê duyệt"), std::string::npos)
+            << refused.error().message;
+    }
+    EXPECT_EQ(documents.list(kClerk, 2022)->size(), 2u);
+    EXPECT_EQ(auditCount("document.sign"), 1u);
+}
+
+TEST_F(DocumentServiceTest, OfSimultaneousApprovalsOneIsStored) {
+    const OfficialDocument first = sheet();
+    constexpr int kRequests = 4;
+    std::latch start(kRequests);
+    std::vector<std::optional<ErrorCode>> outcomes(kRequests);
+    std::vector<std::thread> requests;
+    for (int i = 0; i < kRequests; ++i)
+        requests.emplace_back([&, i] {
+            start.arrive_and_wait();
+            auto r = documents.signOnTop(kClerk, first.id);
+            if (!r.ok())
+                outcomes[i] = r.error().code;
+        });
+    for (auto& t : requests) t.join();
+    EXPECT_EQ(std::count(outcomes.begin(), outcomes.end(), std::nullopt), 1);
+    EXPECT_EQ(std::count(outcomes.begin(), outcomes.end(), ErrorCode::Conflict), kRequests - 1);
+    EXPECT_EQ(documents.list(kClerk, 2022)->size(), 2u);
+    EXPECT_EQ(auditCount("document.sign"), 1u);
 }
 
 TEST_F(DocumentServiceTest, AWithdrawnCitedFileBreaksTheManifest) {
