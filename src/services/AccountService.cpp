@@ -15,6 +15,13 @@ namespace {
 
 constexpr std::size_t kMinPasswordLength = 8;
 
+// Counted in characters of the NFC form, which is what gets hashed and what login compares:
+// "ắắắ" is 9 bytes but 3 characters, and "a" + U+0301 typed on one keyboard is the one "á" of
+// another.
+bool tooShort(const std::string& password) {
+    return text::characterCount(text::toNfc(password)) < kMinPasswordLength;
+}
+
 // Area codes of every criteria set of the year (areas are the top-level nodes of the tree).
 std::set<std::string> areaCodesOf(Transaction& tx, int year) {
     std::set<std::string> codes;
@@ -41,7 +48,7 @@ Result<User> AccountService::createUser(const Actor& actor, NewUser nu) {
     if (!isValidCode(nu.username))
         problems.push_back({"$.username", "Chỉ gồm 1-32 ký tự chữ, số, '.', '_' hoặc '-'"});
     if (nu.displayName.empty()) problems.push_back({"$.display_name", "Không được để trống"});
-    if (nu.password.size() < kMinPasswordLength)
+    if (tooShort(nu.password))
         problems.push_back({"$.password", "Mật khẩu phải có ít nhất 8 ký tự"});
     if (nu.role == Role::Unit && !nu.unitCode)
         problems.push_back({"$.unit_code", "Tài khoản đơn vị phải gắn với một đơn vị"});
@@ -68,7 +75,7 @@ Result<User> AccountService::createUser(const Actor& actor, NewUser nu) {
 
 Result<User> AccountService::updateUser(const Actor& actor, const std::string& username,
                                         const UserPatch& patch) {
-    if (patch.password && patch.password->size() < kMinPasswordLength)
+    if (patch.password && tooShort(*patch.password))
         return Error::invalid("Mật khẩu quá ngắn", {{"$.password", "Mật khẩu phải có ít nhất 8 ký tự"}});
     if (patch.displayName && text::trim(*patch.displayName).empty())
         return Error::invalid("Tên hiển thị trống", {{"$.display_name", "Không được để trống"}});

@@ -34,8 +34,9 @@ public:
         : _store(store), _hasher(hasher), _audit(clock) {}
 
     Result<std::vector<User>> listUsers();
-    // InvalidInput for a malformed user name, short password (< 8), a unit user without an
-    // existing unit or another role with one; Duplicate for a taken user name.
+    // InvalidInput for a malformed user name, a short password (under 8 characters, counted in
+    // its NFC form as login compares it), a unit user without an existing unit or another role
+    // with one; Duplicate for a taken user name.
     Result<User> createUser(const Actor& actor, NewUser user);
     Result<User> updateUser(const Actor& actor, const std::string& username, const UserPatch& patch);
 

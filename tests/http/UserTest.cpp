@@ -75,6 +75,15 @@ INSTANTIATE_TEST_SUITE_P(
         BadUser{"ShortPassword",
                 R"({"username":"u1","display_name":"U","role":"clerk","password":"1234567"})", 400,
                 "$.password"},
+        // 8 bytes, 3 characters: the minimum counts characters.
+        BadUser{"ThreeAccentedLetters",
+                R"({"username":"u1","display_name":"U","role":"clerk","password":"ắắắ"})", 400,
+                "$.password"},
+        // 8 code points as sent, 4 characters once composed (NFC, as login hashes it).
+        BadUser{"FourLettersWithCombiningAccents",
+                R"({"username":"u1","display_name":"U","role":"clerk",)"
+                R"("password":"a\u0301e\u0301o\u0301u\u0301"})",
+                400, "$.password"},
         BadUser{"BadRole",
                 R"({"username":"u1","display_name":"U","role":"superuser","password":"12345678"})",
                 400, "$.role"},
@@ -126,6 +135,18 @@ TEST_F(HttpTest, UpdateUserRejectsShortPasswordAndUnknownUser) {
     EXPECT_TRUE(shortPw.hasDetail("$.password"));
     EXPECT_EQ(s.loginResult("vanthu", kClerkPassword).status, 200);
     EXPECT_EQ(s.patch("/api/v1/users/nobody", s.admin(), R"({"active":false})").status, 404);
+}
+
+TEST_F(HttpTest, APasswordOfEightAccentedLettersIsLongEnough) {
+    auto created = s.post(kUsers, s.admin(),
+                          R"({"username":"u1","display_name":"U","role":"clerk",)"
+                          R"("password":"ắằẳẵặâấầ"})");
+    ASSERT_EQ(created.status, 201) << created.dump();
+    EXPECT_EQ(s.loginResult("u1", "ắằẳẵặâấầ").status, 200);
+    auto shortPw = s.patch("/api/v1/users/u1", s.admin(), R"({"password":"ắắắ"})");
+    EXPECT_EQ(shortPw.status, 400) << shortPw.dump();
+    EXPECT_TRUE(shortPw.hasDetail("$.password"));
+    EXPECT_EQ(s.loginResult("u1", "ắằẳẵặâấầ").status, 200);
 }
 
 TEST_F(HttpTest, AssignReviewerToMoreAreas) {
