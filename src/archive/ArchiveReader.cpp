@@ -165,17 +165,23 @@ struct ArchiveReader::Impl {
     // like any other, so a refused or unmatched entry cannot make an archive expand past it.
     // Errors: TooLarge. A damaged entry nobody keeps is not an error here: if the archive
     // cannot go on, the next header says so.
-    Status skipUnread() {
+    // Returns the bytes read past, nullopt when the data ended in damage (or there was none
+    // left to read).
+    Result<std::optional<std::uint64_t>> skipUnread() {
         if (!unreadData)
-            return Ok{};
+            return std::optional<std::uint64_t>{};
         unreadData = false;
         declaredTotal += unreadDeclared;
         if (declaredTotal > limits.maxTotalBytes)
             return totalTooLarge(limits.maxTotalBytes);
+        std::uint64_t skipped = 0;
         for (;;) {
             la_ssize_t n = archive_read_data(handle.get(), buffer.data(), buffer.size());
-            if (n <= 0)
-                return Ok{};
+            if (n == 0)
+                return std::optional<std::uint64_t>(skipped);
+            if (n < 0)
+                return std::optional<std::uint64_t>{};
+            skipped += static_cast<std::uint64_t>(n);
             totalBytes += static_cast<std::uint64_t>(n);
             if (totalBytes > limits.maxTotalBytes)
                 return totalTooLarge(limits.maxTotalBytes);
@@ -226,7 +232,7 @@ Result<std::optional<ArchiveEntry>> ArchiveReader::next() {
     if (s.failure)
         return *s.failure;
     s.dataPending = false;
-    if (Status skipped = s.skipUnread(); !skipped.ok())
+    if (auto skipped = s.skipUnread(); !skipped.ok())
         return fail(skipped.takeError());
     for (;;) {
         archive_entry* entry = nullptr;
@@ -351,6 +357,19 @@ Result<std::uint64_t> ArchiveReader::readData(const ByteSink& sink) {
         if (!status.ok())
             return fail(status.takeError());
     }
+}
+
+Result<std::optional<std::uint64_t>> ArchiveReader::skipData() {
+    Impl& s = *_impl;
+    if (s.failure)
+        return *s.failure;
+    if (!s.dataPending)
+        return Error::conflict("Không có tệp nào đang chờ đọc trong tệp nén");
+    s.dataPending = false;
+    auto skipped = s.skipUnread();
+    if (!skipped.ok())
+        return fail(skipped.takeError());
+    return skipped;
 }
 
 std::string ArchiveReader::formatName() const {

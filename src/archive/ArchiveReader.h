@@ -85,6 +85,15 @@ public:
     // After an error other than Conflict the reader is finished, as for next().
     Result<std::uint64_t> readData(const ByteSink& sink);
 
+    // Reads past the current accepted entry's data without delivering it, as next() would,
+    // and returns how many bytes it held: for reporting the size of an entry the caller does
+    // not keep. nullopt when the data is damaged (as for next(), not an error here: if the
+    // archive cannot go on, the next header says so). The bytes count toward maxTotalBytes but
+    // not maxEntryBytes, as next()'s skipping does.
+    // Errors: TooLarge (maxTotalBytes passed), Conflict if there is no unread accepted entry.
+    // After TooLarge the reader is finished, as for next().
+    Result<std::optional<std::uint64_t>> skipData();
+
     // libarchive's name for the format, e.g. "ZIP 2.0 (deflation)"; empty before next().
     std::string formatName() const;
 

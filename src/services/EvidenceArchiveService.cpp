@@ -210,7 +210,15 @@ Result<ArchiveImportReport> EvidenceArchiveService::importArchive(
         out.fileName = std::move(name).value();
         match(out);
         if (out.status != ArchiveEntryStatus::Imported) {
+            // Read past now rather than by the next header, to report the entry's real size.
+            auto skipped = reader.skipData();
+            if (skipped.ok())
+                out.size = skipped->value_or(0);
             report.entries.push_back(std::move(out));
+            if (!skipped.ok()) {
+                report.failure = skipped.takeError();
+                break;
+            }
             continue;
         }
         // Stored runs stream into a blob writer (which hashes); dry runs only hash. After a

@@ -34,6 +34,8 @@ struct ArchiveImportEntry {
     std::string message;   // Vietnamese, for all but imported
     std::string subCode;   // when matched
     std::string fileName;  // the name stored (the last path component)
+    // The bytes counted coming out of the archive: for imported, duplicate and unmatched
+    // entries; 0 for rejected ones (not read) and for an unmatched one whose data is damaged.
     std::uint64_t size = 0;
     std::string sha256;  // when the content was read
     Id evidenceId = 0;   // when stored

@@ -145,6 +145,15 @@ TEST(ArchiveLimitsTest, SkippedZipDataIsCountedAsInflated) {
     auto second = (*reader)->next();  // without reading the first
     ASSERT_FALSE(second.ok());
     EXPECT_EQ(second.error().code, ErrorCode::TooLarge);
+
+    auto skipper = ArchiveReader::open(unread, limits);  // skipped on purpose: the same
+    ASSERT_TRUE(skipper.ok());
+    auto entry = (*skipper)->next();
+    ASSERT_TRUE(entry.ok() && entry->has_value());
+    auto skipped = (*skipper)->skipData();
+    ASSERT_FALSE(skipped.ok());
+    EXPECT_EQ(skipped.error().code, ErrorCode::TooLarge);
+    EXPECT_EQ((*skipper)->next().error().code, ErrorCode::TooLarge);
 }
 
 TEST(ArchiveLimitsTest, EntryCountIsCapped) {

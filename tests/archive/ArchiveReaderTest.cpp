@@ -261,6 +261,26 @@ TEST(ArchiveReaderTest, UnreadEntriesAreSkipped) {
     EXPECT_EQ((*reader)->formatName(), "ZIP 2.0 (deflation)");
 }
 
+TEST(ArchiveReaderTest, SkipDataCountsTheBytesItDoesNotDeliver) {
+    auto reader = ArchiveReader::open(archiveFixture("normal.zip"));
+    ASSERT_TRUE(reader.ok());
+    auto sink = [](const char*, std::size_t) -> Status { return Ok{}; };
+    EXPECT_EQ((*reader)->skipData().error().code, ErrorCode::Conflict);
+    auto first = (*reader)->next();
+    ASSERT_TRUE(first.ok() && first->has_value());
+    auto skipped = (*reader)->skipData();
+    ASSERT_TRUE(skipped.ok()) << skipped.error().message;
+    EXPECT_EQ(*skipped, std::optional<std::uint64_t>(48));
+    EXPECT_EQ((*reader)->skipData().error().code, ErrorCode::Conflict);
+    EXPECT_EQ((*reader)->readData(sink).error().code, ErrorCode::Conflict);
+    auto second = (*reader)->next();  // reading goes on from the next entry
+    ASSERT_TRUE(second.ok() && second->has_value());
+    EXPECT_EQ((**second).path, "1.1.3_Báo cáo.docx");
+    auto read = (*reader)->readData(sink);
+    ASSERT_TRUE(read.ok());
+    EXPECT_EQ(*read, 48u);
+}
+
 TEST(ArchiveReaderTest, RequiresUtf8Locale) {
     std::setlocale(LC_ALL, "C");
     EXPECT_THROW((void)ArchiveReader::open(archiveFixture("normal.zip")), std::logic_error);

@@ -64,6 +64,7 @@ TEST_F(EvidenceArchiveTest, ImportsZipMatchingFoldersAndPrefixes) {
     ASSERT_TRUE(decision);
     EXPECT_EQ(decision->getValue<std::string>("status"), "unmatched");
     EXPECT_EQ(decision->getValue<std::string>("reason"), "no_code");
+    EXPECT_EQ(decision->getValue<std::size_t>("size"), 48u);
     EXPECT_EQ(reportCount(r, "imported"), 2u);
     EXPECT_EQ(reportCount(r, "unmatched"), 1u);
 
@@ -150,6 +151,13 @@ TEST_F(EvidenceArchiveTest, UnknownCodesSurveyItemsSystemAndEmptyFilesAreSkipped
         reportEntry(r, "Lĩnh vực 1/1.1.1 Kế hoạch/KH 97.pdf")->getValue<std::string>("sub_code"),
         "1.1.1");
     EXPECT_EQ(s.storedCount(), 1);
+    // A skipped entry's size is the bytes it holds, counted while reading past it.
+    for (const auto& [path, size] :
+         std::vector<std::pair<std::string, std::size_t>>{{"9.9.9 Không có/x.pdf", kPdf.size()},
+                                                          {"1.7.1 Khảo sát.pdf", kPdf.size()},
+                                                          {"__MACOSX/1.1.2/._x.pdf", 3},
+                                                          {"1.1.2/rỗng.txt", 0}})
+        EXPECT_EQ(reportEntry(r, path)->getValue<std::size_t>("size"), size) << path;
 }
 
 TEST_F(EvidenceArchiveTest, NestedArchiveIsStoredAsAFile) {
