@@ -56,6 +56,53 @@ std::optional<Error> badName(const std::string& name) {
     return std::nullopt;
 }
 
+// Every check that failed, as one error: a lone failed check keeps its own message, several
+// get `several` as theirs; the details are all of theirs, in order. nullopt when none failed.
+std::optional<Error> allProblems(std::vector<std::optional<Error>> checks,
+                                 const std::string& several) {
+    std::optional<Error> out;
+    for (std::optional<Error>& e : checks) {
+        if (!e)
+            continue;
+        if (!out) {
+            out = std::move(e);
+            continue;
+        }
+        out->message = several;
+        for (ErrorDetail& d : e->details) out->details.push_back(std::move(d));
+    }
+    return out;
+}
+
+std::optional<Error> badDates(const PhaseDates& dates) {
+    if (auto problems = validatePhaseDates(dates); !problems.empty())
+        return Error::invalid("Các mốc thời gian không theo đúng thứ tự", std::move(problems));
+    return std::nullopt;
+}
+
+const char* kBadPeriod = "Thông tin kỳ đánh giá không hợp lệ";
+
+// Why unit code may not be marked merged into target, or nullopt.
+std::optional<Error> mergeProblem(DirectoryRepository& units, const std::string& code,
+                                  const std::string& target) {
+    if (target == code)
+        return Error::invalid("Đơn vị không thể sáp nhập vào chính nó",
+                              {{"$.merged_into", "Trùng mã đơn vị"}});
+    auto next = units.findUnit(target);
+    if (!next)
+        return Error::invalid("Đơn vị sáp nhập vào không tồn tại",
+                              {{"$.merged_into", "Không có đơn vị mã " + target}});
+    // A lineage never loops: the target must not itself (eventually) merge into code.
+    for (int hops = 0; next && next->mergedIntoCode && hops < 10000; ++hops) {
+        if (*next->mergedIntoCode == code)
+            return Error::invalid(
+                "Sáp nhập tạo thành vòng lặp",
+                {{"$.merged_into", "Đơn vị " + target + " đã sáp nhập (gián tiếp) vào " + code}});
+        next = units.findUnit(*next->mergedIntoCode);
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 Result<std::vector<Period>> DirectoryService::listPeriods() {
@@ -74,11 +121,11 @@ Result<Period> DirectoryService::getPeriod(int year) {
 
 Result<Period> DirectoryService::createPeriod(const Actor& actor, Period period) {
     period.name = clean(period.name);
+    std::optional<Error> badYear;
     if (period.year < 2000 || period.year > 2100)
-        return Error::invalid("Năm không hợp lệ", {{"$.year", "Năm phải từ 2000 đến 2100"}});
-    if (auto e = badName(period.name)) return *e;
-    if (auto problems = validatePhaseDates(period.dates); !problems.empty())
-        return Error::invalid("Các mốc thời gian không theo đúng thứ tự", problems);
+        badYear = Error::invalid("Năm không hợp lệ", {{"$.year", "Năm phải từ 2000 đến 2100"}});
+    if (auto e = allProblems({badYear, badName(period.name), badDates(period.dates)}, kBadPeriod))
+        return *e;
     return _store.write([&](Transaction& tx) -> Result<Period> {
         if (tx.directory().findPeriod(period.year))
             return Error::duplicate("Kỳ đánh giá năm " + std::to_string(period.year) + " đã có");
@@ -97,8 +144,8 @@ Result<Period> DirectoryService::updatePeriod(const Actor& actor, int year, cons
         if (p.finalised && patch.finalised != std::optional<bool>(false))
             return Error::conflict("Kỳ đánh giá năm " + std::to_string(year) +
                                    " đã chốt; không thể sửa");
-        if (patch.name) p.name = clean(*patch.name);
-        if (auto e = badName(p.name)) return *e;
+        if (patch.name)
+            p.name = clean(*patch.name);
         const PhaseDates& d = patch.dates;
         if (d.selfAssessmentOpens) p.dates.selfAssessmentOpens = d.selfAssessmentOpens;
         if (d.selfAssessmentCloses) p.dates.selfAssessmentCloses = d.selfAssessmentCloses;
@@ -106,8 +153,8 @@ Result<Period> DirectoryService::updatePeriod(const Actor& actor, int year, cons
         if (d.supplementCloses) p.dates.supplementCloses = d.supplementCloses;
         if (d.step2Closes) p.dates.step2Closes = d.step2Closes;
         if (patch.finalised) p.finalised = *patch.finalised;
-        if (auto problems = validatePhaseDates(p.dates); !problems.empty())
-            return Error::invalid("Các mốc thời gian không theo đúng thứ tự", problems);
+        if (auto e = allProblems({badName(p.name), badDates(p.dates)}, kBadPeriod))
+            return *e;
         if (p.dates != found->dates) {
             auto past = extensionsPastTheirLimit(p, tx.assessment().extensions(year, std::nullopt));
             if (!past.empty())
@@ -131,10 +178,12 @@ Result<std::vector<UnitType>> DirectoryService::listUnitTypes() {
 
 Result<UnitType> DirectoryService::createUnitType(const Actor& actor, UnitType type) {
     type.name = clean(type.name);
+    std::optional<Error> badCode;
     if (!isValidCode(type.code))
-        return Error::invalid("Mã loại đơn vị không hợp lệ",
-                              {{"$.code", "Chỉ gồm 1-32 ký tự chữ, số, '.', '_' hoặc '-'"}});
-    if (auto e = badName(type.name)) return *e;
+        badCode = Error::invalid("Mã loại đơn vị không hợp lệ",
+                                 {{"$.code", "Chỉ gồm 1-32 ký tự chữ, số, '.', '_' hoặc '-'"}});
+    if (auto e = allProblems({badCode, badName(type.name)}, "Thông tin loại đơn vị không hợp lệ"))
+        return *e;
     return _store.write([&](Transaction& tx) -> Result<UnitType> {
         if (tx.directory().findUnitType(type.code))
             return Error::duplicate("Mã loại đơn vị " + type.code + " đã có");
@@ -200,34 +249,24 @@ Result<Unit> DirectoryService::updateUnit(const Actor& actor, const std::string&
         if (!found) return Error::notFound("Không có đơn vị mã " + code);
         Unit u = *found;
         if (patch.name) u.name = clean(*patch.name);
-        if (auto e = badName(u.name)) return *e;
+        std::optional<Error> badEnd;
         if (patch.activeToYear) {
             if (*patch.activeToYear < u.activeFromYear)
-                return Error::invalid("Năm kết thúc trước năm bắt đầu",
-                                      {{"$.active_to_year", "Năm kết thúc trước năm bắt đầu"}});
-            if (*patch.activeToYear > 2100)
-                return Error::invalid("Năm không hợp lệ",
-                                      {{"$.active_to_year", "Năm phải từ 2000 đến 2100"}});
+                badEnd = Error::invalid("Năm kết thúc trước năm bắt đầu",
+                                        {{"$.active_to_year", "Năm kết thúc trước năm bắt đầu"}});
+            else if (*patch.activeToYear > 2100)
+                badEnd = Error::invalid("Năm không hợp lệ",
+                                        {{"$.active_to_year", "Năm phải từ 2000 đến 2100"}});
             u.activeToYear = patch.activeToYear;
         }
+        std::optional<Error> badMerge;
         if (patch.mergedIntoCode) {
-            if (*patch.mergedIntoCode == code)
-                return Error::invalid("Đơn vị không thể sáp nhập vào chính nó",
-                                      {{"$.merged_into", "Trùng mã đơn vị"}});
-            auto target = tx.directory().findUnit(*patch.mergedIntoCode);
-            if (!target)
-                return Error::invalid("Đơn vị sáp nhập vào không tồn tại",
-                                      {{"$.merged_into", "Không có đơn vị mã " + *patch.mergedIntoCode}});
-            // A lineage never loops: the target must not itself (eventually) merge into code.
-            for (int hops = 0; target && target->mergedIntoCode && hops < 10000; ++hops) {
-                if (*target->mergedIntoCode == code)
-                    return Error::invalid("Sáp nhập tạo thành vòng lặp",
-                                          {{"$.merged_into", "Đơn vị " + *patch.mergedIntoCode +
-                                                               " đã sáp nhập (gián tiếp) vào " + code}});
-                target = tx.directory().findUnit(*target->mergedIntoCode);
-            }
+            badMerge = mergeProblem(tx.directory(), code, *patch.mergedIntoCode);
             u.mergedIntoCode = patch.mergedIntoCode;
         }
+        if (auto e =
+                allProblems({badName(u.name), badEnd, badMerge}, "Thông tin đơn vị không hợp lệ"))
+            return *e;
         tx.directory().updateUnit(u);
         _audit.record(tx, actor.username, "unit.update", "unit", code, json::of(*found), json::of(u));
         return u;

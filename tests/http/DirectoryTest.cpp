@@ -23,6 +23,25 @@ TEST_F(HttpTest, CreateUnitTypeThenDuplicateCodeIs409) {
     EXPECT_EQ(s.auditCount(), audit);
 }
 
+TEST_F(HttpTest, EveryProblemOfANewUnitTypeIsListed) {
+    auto r = s.post(kTypes, s.clerk(), R"({"code":"thanh pho","name":" "})");
+    EXPECT_EQ(r.status, 400) << r.dump();
+    EXPECT_EQ(r.detailPaths(), (std::vector<std::string>{"$.code", "$.name"})) << r.body;
+    EXPECT_EQ(s.count(kTypes, s.clerk()), 3);
+}
+
+TEST_F(HttpTest, EveryProblemOfAUnitChangeIsListed) {
+    auto r = s.request("PATCH", "/api/v1/units/XA16", s.clerk(),
+                       R"({"name":" ","active_to_year":99999,"merged_into":"XA16"})");
+    EXPECT_EQ(r.status, 400) << r.body;
+    EXPECT_EQ(r.detailPaths(),
+              (std::vector<std::string>{"$.name", "$.active_to_year", "$.merged_into"}))
+        << r.body;
+    auto unit = s.get("/api/v1/units/XA16", s.clerk()).object();
+    EXPECT_TRUE(unit->isNull("active_to_year"));
+    EXPECT_TRUE(unit->isNull("merged_into"));
+}
+
 TEST_F(HttpTest, UnitTypeNameIsStoredNfcNormalised) {
     // "ố" sent decomposed (o + U+0302 + U+0301) comes back precomposed.
     auto r = s.post(kTypes, s.clerk(),

@@ -74,6 +74,30 @@ INSTANTIATE_TEST_SUITE_P(
                  {"$.self_assessment_closes", "$.supplement_closes"}}),
     [](const auto& info) { return std::string(info.param.name); });
 
+TEST_F(HttpTest, EveryProblemOfANewPeriodIsListed) {
+    s.clerk();  // logged in (and that audited) before counting
+    int audit = s.auditCount();
+    auto r = s.post(kPeriods, s.clerk(),
+                    R"({"year":1999,"name":" ","self_assessment_opens":"2023-12-31",)"
+                    R"("self_assessment_closes":"2023-12-01"})");
+    EXPECT_EQ(r.status, 400) << r.dump();
+    EXPECT_EQ(r.errorCode(), "invalid_input");
+    EXPECT_EQ(r.detailPaths(),
+              (std::vector<std::string>{"$.year", "$.name", "$.self_assessment_closes"}))
+        << r.body;
+    EXPECT_EQ(s.get("/api/v1/periods/1999", s.clerk()).status, 404);
+    EXPECT_EQ(s.auditCount(), audit);
+}
+
+TEST_F(HttpTest, EveryProblemOfAPeriodChangeIsListed) {
+    auto r =
+        s.patch("/api/v1/periods/2022", s.clerk(), R"({"name":" ","step1_closes":"2022-12-01"})");
+    EXPECT_EQ(r.status, 400) << r.dump();
+    EXPECT_EQ(r.detailPaths(), (std::vector<std::string>{"$.name", "$.step1_closes"})) << r.body;
+    EXPECT_EQ(s.get("/api/v1/periods/2022", s.clerk()).str("name"),
+              "Xác định Chỉ số CCHC năm 2022");
+}
+
 TEST_F(HttpTest, UpdatePeriodChangesOnlyTheGivenFields) {
     auto r = s.patch("/api/v1/periods/2022", s.clerk(),
                      R"({"name":"Kỳ 2022 - sửa","step2_closes":"2023-01-25T16:59:59Z"})");
