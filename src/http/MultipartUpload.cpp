@@ -224,7 +224,8 @@ Result<ParsedUpload> MultipartUpload::parse(CountingStream& body, const std::str
                                       {{name, "Trường không được hỗ trợ"}});
             }
             if (out.fields.count(name))
-                return invalid("Trường " + name + " bị lặp lại");
+                return Error::invalid("Trường " + name + " bị lặp lại",
+                                      {{name, "Trường bị gửi hai lần"}});
             std::string value;
             for (;;) {
                 auto piece = scanner.next(kPieceBytes);

@@ -300,6 +300,8 @@ TEST_F(EvidenceTest, RejectsRepeatedField) {
         "1.1.1",
         {{"note", std::nullopt, "a"}, {"note", std::nullopt, "b"}, {"file", "a.pdf", kPdf}});
     EXPECT_EQ(r.status, 400) << r.dump();
+    EXPECT_EQ(r.errorMessage(), "Trường note bị lặp lại") << r.dump();
+    EXPECT_EQ(r.detailPaths(), std::vector<std::string>{"note"}) << r.dump();
     expectNothingStored(r);
 }
 
