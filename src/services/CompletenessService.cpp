@@ -5,15 +5,12 @@
 #include <set>
 #include <unordered_map>
 
+#include "domain/UnitYears.h"
 #include "domain/Workflow.h"
 
 namespace kc {
 
 namespace {
-
-bool activeIn(const Unit& u, int year) {
-    return u.activeFromYear <= year && (!u.activeToYear || *u.activeToYear >= year);
-}
 
 // The areas a reviewer is assigned for year; nullopt (= every area) for clerks and admins.
 std::optional<std::set<std::string>> visibleAreas(Transaction& tx, const Actor& actor, int year) {

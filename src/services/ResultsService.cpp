@@ -5,14 +5,11 @@
 
 #include <Poco/JSON/Array.h>
 
+#include "domain/UnitYears.h"
 
 namespace kc {
 
 namespace {
-
-bool activeIn(const Unit& u, int year) {
-    return u.activeFromYear <= year && (!u.activeToYear || *u.activeToYear >= year);
-}
 
 // The stored facts of one period that every unit type's table reads: loaded once.
 struct YearFacts {
@@ -130,7 +127,8 @@ void attachPrevious(Transaction& tx, CriteriaCache& cache, const YearFacts& curr
                 basis.push_back(it->second);
             } else {
                 for (const Unit& old : current.units)
-                    if (old.mergedIntoCode == u.unitCode && prevByCode.count(old.code))
+                    if (old.mergedIntoCode == u.unitCode && !activeIn(old, t.year) &&
+                        prevByCode.count(old.code))
                         basis.push_back(prevByCode[old.code]);
             }
             if (auto p = combinePrevious(basis))

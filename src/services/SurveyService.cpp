@@ -7,6 +7,7 @@
 #include "core/Sha256.h"
 #include "core/Text.h"
 #include "domain/ScoreRules.h"
+#include "domain/UnitYears.h"
 #include "services/CsvTable.h"
 
 namespace kc {
@@ -14,10 +15,6 @@ namespace kc {
 namespace {
 
 const Points kHundredPct = Points::fromHundredths(10000);
-
-bool activeIn(const Unit& u, int year) {
-    return u.activeFromYear <= year && (!u.activeToYear || *u.activeToYear >= year);
-}
 
 Result<Period> openPeriod(Transaction& tx, int year) {
     auto period = tx.directory().findPeriod(year);

@@ -258,6 +258,19 @@ TEST_F(ResultsServiceTest, YearOverYearFollowsMergers) {
     EXPECT_EQ(t->previous.count("XA02"), 0u);  // no 2021 result
 }
 
+TEST_F(ResultsServiceTest, AMergeCountsOnlyOnceTheOldUnitHasEnded) {
+    // XA01 is still assessed in 2022: naming XA02 as its successor (a merge to come) does not
+    // give XA02 XA01's 2021 figures in 2022; it would once XA01 ends in 2021.
+    DirectoryService d(*store, clock);
+    UnitPatch merge;
+    merge.mergedIntoCode = "XA02";
+    ASSERT_TRUE(d.updateUnit(kSystem, "XA01", merge).ok());
+    auto t = results.table(2022, "xa");
+    ASSERT_TRUE(t.ok());
+    EXPECT_EQ(t->previous.count("XA02"), 0u);
+    EXPECT_EQ(t->previous.at("XA01").basis, std::vector<std::string>{"XA01"});
+}
+
 TEST_F(ResultsServiceTest, ExplainsEveryValue) {
     auto r = results.unitResult(kClerk, 2022, "BAOYEN");
     ASSERT_TRUE(r.ok());
