@@ -58,6 +58,10 @@ std::optional<int> JsonFields::optionalInt(const std::string& key) {
     return static_cast<int>(i);
 }
 
+bool JsonFields::isNull(const std::string& key) const {
+    return _obj->has(key) && _obj->isNull(key);
+}
+
 int JsonFields::requiredInt(const std::string& key) {
     if (!_obj->has(key) || _obj->isNull(key)) {
         problem(key, "Thiếu trường bắt buộc");

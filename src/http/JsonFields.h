@@ -26,6 +26,9 @@ public:
     std::optional<bool> optionalBool(const std::string& key);
     std::optional<TimePoint> optionalTime(const std::string& key);  // "YYYY-MM-DD[THH:MM:SSZ]"
     std::vector<std::string> requiredStrings(const std::string& key);
+    // True when key is present with the value null (a PATCH clearing a field); the optional*
+    // readers give nullopt for it as for an absent key.
+    bool isNull(const std::string& key) const;
 
     bool ok() const { return _problems.empty(); }
     Error error() const { return Error::invalid("Dữ liệu gửi lên không hợp lệ", _problems); }

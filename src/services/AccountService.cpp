@@ -8,6 +8,7 @@
 #include "core/Text.h"
 #include "services/DirectoryService.h"
 #include "services/JsonViews.h"
+#include "services/YearGuard.h"
 
 namespace kc {
 
@@ -126,10 +127,14 @@ Result<std::vector<Assignment>> AccountService::assign(const Actor& actor, int y
     if (areaCodes.empty())
         return Error::invalid("Chưa chọn lĩnh vực", {{"$.area_codes", "Cần ít nhất một mã lĩnh vực"}});
     return _store.write([&](Transaction& tx) -> Result<std::vector<Assignment>> {
-        if (!tx.directory().findPeriod(year))
-            return Error::notFound("Không có kỳ đánh giá năm " + std::to_string(year));
+        KC_TRY(requireOpenPeriod(tx, year));
         auto user = tx.users().findByUsername(username);
-        if (!user) return Error::invalid("Tài khoản không tồn tại", {{"$.username", "Không có " + username}});
+        if (!user)
+            return Error::invalid("Tài khoản không tồn tại",
+                                  {{"$.username", "Không có " + username}});
+        if (!user->active)
+            return Error::invalid("Tài khoản " + username + " đã bị khóa; không thể phân công",
+                                  {{"$.username", username + " đã bị khóa"}});
         if (user->role != Role::Reviewer)
             return Error::invalid("Chỉ phân công lĩnh vực cho thành viên tổ thẩm định",
                                   {{"$.username", username + " không phải tài khoản thẩm định"}});
@@ -140,14 +145,16 @@ Result<std::vector<Assignment>> AccountService::assign(const Actor& actor, int y
                 problems.push_back({"$.area_codes[" + std::to_string(i) + "]",
                                     "Không có lĩnh vực mã " + areaCodes[i] + " trong bộ tiêu chí năm " +
                                         std::to_string(year)});
-        if (!problems.empty()) return Error::invalid("Mã lĩnh vực không hợp lệ", problems);
+        if (!problems.empty())
+            return Error::invalid("Mã lĩnh vực không hợp lệ", problems);
         auto existing = tx.directory().listAssignments(year);
         for (const std::string& code : areaCodes) {
             Assignment a{year, username, code};
             bool present = std::any_of(existing.begin(), existing.end(), [&](const Assignment& e) {
                 return e.username == username && e.areaCode == code;
             });
-            if (present) continue;
+            if (present)
+                continue;
             tx.directory().insertAssignment(a);
             existing.push_back(a);
             _audit.record(tx, actor.username, "assignment.create", "assignment",
@@ -160,11 +167,13 @@ Result<std::vector<Assignment>> AccountService::assign(const Actor& actor, int y
 
 Status AccountService::unassign(const Actor& actor, const Assignment& a) {
     return _store.write([&](Transaction& tx) -> Status {
+        KC_TRY(requireOpenPeriod(tx, a.year));
         auto all = tx.directory().listAssignments(a.year);
         bool present = std::any_of(all.begin(), all.end(), [&](const Assignment& e) {
             return e.username == a.username && e.areaCode == a.areaCode;
         });
-        if (!present) return Error::notFound("Không có phân công này");
+        if (!present)
+            return Error::notFound("Không có phân công này");
         tx.directory().removeAssignment(a);
         _audit.record(tx, actor.username, "assignment.delete", "assignment",
                       std::to_string(a.year) + "/" + a.username + "/" + a.areaCode, json::of(a), nullptr);

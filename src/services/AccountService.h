@@ -42,10 +42,12 @@ public:
 
     // Reviewers see only their own assignments; admins and clerks see all.
     Result<std::vector<Assignment>> listAssignments(const Actor& actor, int year);
-    // Assigns areaCodes of the year to a reviewer. InvalidInput when the user is not a reviewer
-    // or an area code is not an area of any criteria set imported for that year.
+    // Assigns areaCodes of the year to a reviewer. InvalidInput when the user is not an active
+    // (not disabled) reviewer or an area code is not an area of any criteria set imported for
+    // that year; NotFound for an unknown year, Conflict for a finalised one (requireOpenPeriod).
     Result<std::vector<Assignment>> assign(const Actor& actor, int year, const std::string& username,
                                            const std::vector<std::string>& areaCodes);
+    // NotFound for an unknown year or assignment; Conflict for a finalised year.
     Status unassign(const Actor& actor, const Assignment& a);
 
 private:

@@ -3,6 +3,7 @@
 #include "core/Text.h"
 #include "domain/Workflow.h"
 #include "services/JsonViews.h"
+#include "services/YearGuard.h"
 
 namespace kc {
 
@@ -101,6 +102,31 @@ std::optional<Error> mergeProblem(DirectoryRepository& units, const std::string&
         next = units.findUnit(*next->mergedIntoCode);
     }
     return std::nullopt;
+}
+
+// What is wrong with a unit's active years, at their JSON paths.
+std::vector<ErrorDetail> yearProblems(const Unit& unit) {
+    std::vector<ErrorDetail> problems;
+    if (unit.activeFromYear < 2000 || unit.activeFromYear > 2100)
+        problems.push_back({"$.active_from_year", "Năm phải từ 2000 đến 2100"});
+    if (unit.activeToYear && *unit.activeToYear < unit.activeFromYear)
+        problems.push_back({"$.active_to_year", "Năm kết thúc trước năm bắt đầu"});
+    else if (unit.activeToYear && *unit.activeToYear > 2100)
+        problems.push_back({"$.active_to_year", "Năm phải từ 2000 đến 2100"});
+    return problems;
+}
+
+// Applies the year fields of patch to u; the problems with the result, if any.
+std::vector<ErrorDetail> applyYears(Unit& u, const UnitPatch& patch) {
+    if (patch.clearActiveToYear && patch.activeToYear)
+        return {{"$.active_to_year", "Vừa xóa vừa đặt năm kết thúc"}};
+    if (patch.activeFromYear)
+        u.activeFromYear = *patch.activeFromYear;
+    if (patch.activeToYear)
+        u.activeToYear = patch.activeToYear;
+    if (patch.clearActiveToYear)
+        u.activeToYear.reset();
+    return yearProblems(u);
 }
 
 }  // namespace
@@ -220,12 +246,7 @@ Result<Unit> DirectoryService::createUnit(const Actor& actor, Unit unit) {
     if (!isValidCode(unit.code))
         problems.push_back({"$.code", "Chỉ gồm 1-32 ký tự chữ, số, '.', '_' hoặc '-'"});
     if (std::string why = nameProblem(unit.name); !why.empty()) problems.push_back({"$.name", why});
-    if (unit.activeFromYear < 2000 || unit.activeFromYear > 2100)
-        problems.push_back({"$.active_from_year", "Năm phải từ 2000 đến 2100"});
-    if (unit.activeToYear && *unit.activeToYear < unit.activeFromYear)
-        problems.push_back({"$.active_to_year", "Năm kết thúc trước năm bắt đầu"});
-    else if (unit.activeToYear && *unit.activeToYear > 2100)
-        problems.push_back({"$.active_to_year", "Năm phải từ 2000 đến 2100"});
+    for (ErrorDetail& d : yearProblems(unit)) problems.push_back(std::move(d));
     if (!problems.empty()) return Error::invalid("Thông tin đơn vị không hợp lệ", problems);
     return _store.write([&](Transaction& tx) -> Result<Unit> {
         if (tx.directory().findUnit(unit.code))
@@ -236,6 +257,7 @@ Result<Unit> DirectoryService::createUnit(const Actor& actor, Unit unit) {
         if (unit.mergedIntoCode && !tx.directory().findUnit(*unit.mergedIntoCode))
             return Error::invalid("Đơn vị sáp nhập vào không tồn tại",
                                   {{"$.merged_into", "Không có đơn vị mã " + *unit.mergedIntoCode}});
+        KC_TRY(requireFinalisedYearsUnchanged(tx, std::nullopt, unit));
         unit.id = tx.directory().insertUnit(unit);
         _audit.record(tx, actor.username, "unit.create", "unit", unit.code, nullptr, json::of(unit));
         return unit;
@@ -249,24 +271,24 @@ Result<Unit> DirectoryService::updateUnit(const Actor& actor, const std::string&
         if (!found) return Error::notFound("Không có đơn vị mã " + code);
         Unit u = *found;
         if (patch.name) u.name = clean(*patch.name);
-        std::optional<Error> badEnd;
-        if (patch.activeToYear) {
-            if (*patch.activeToYear < u.activeFromYear)
-                badEnd = Error::invalid("Năm kết thúc trước năm bắt đầu",
-                                        {{"$.active_to_year", "Năm kết thúc trước năm bắt đầu"}});
-            else if (*patch.activeToYear > 2100)
-                badEnd = Error::invalid("Năm không hợp lệ",
-                                        {{"$.active_to_year", "Năm phải từ 2000 đến 2100"}});
-            u.activeToYear = patch.activeToYear;
-        }
+        std::optional<Error> badYears;
+        if (auto problems = applyYears(u, patch); !problems.empty())
+            badYears = Error::invalid("Năm hoạt động không hợp lệ: " + problems.front().message,
+                                      problems);
+        if (patch.clearMergedInto && patch.mergedIntoCode)
+            return Error::invalid("Vừa xóa vừa đặt đơn vị sáp nhập vào",
+                                  {{"$.merged_into", "Vừa xóa vừa đặt"}});
+        if (patch.clearMergedInto)
+            u.mergedIntoCode.reset();
         std::optional<Error> badMerge;
         if (patch.mergedIntoCode) {
             badMerge = mergeProblem(tx.directory(), code, *patch.mergedIntoCode);
             u.mergedIntoCode = patch.mergedIntoCode;
         }
-        if (auto e =
-                allProblems({badName(u.name), badEnd, badMerge}, "Thông tin đơn vị không hợp lệ"))
+        if (auto e = allProblems({badName(u.name), badYears, badMerge},
+                                 "Thông tin đơn vị không hợp lệ"))
             return *e;
+        KC_TRY(requireFinalisedYearsUnchanged(tx, *found, u));
         tx.directory().updateUnit(u);
         _audit.record(tx, actor.username, "unit.update", "unit", code, json::of(*found), json::of(u));
         return u;

@@ -13,8 +13,11 @@ namespace kc {
 // Changes to a unit; unset fields stay as they are.
 struct UnitPatch {
     std::optional<std::string> name;
+    std::optional<int> activeFromYear;
     std::optional<int> activeToYear;
+    bool clearActiveToYear = false;  // active again with no last year (undoes a dissolution)
     std::optional<std::string> mergedIntoCode;
+    bool clearMergedInto = false;  // undoes a merge
 };
 
 // Changes to a period; unset fields stay as they are.
@@ -44,7 +47,11 @@ public:
     Result<std::vector<Unit>> listUnits(const Actor& actor);
     // Forbidden when a unit user asks for another unit.
     Result<Unit> getUnit(const Actor& actor, const std::string& code);
+    // Changes to units never alter a finalised period: Conflict when the new unit, or the
+    // change, would make a finalised year assess other units or compare them differently
+    // (requireFinalisedYearsUnchanged). InvalidInput for a bad code, name or year range.
     Result<Unit> createUnit(const Actor& actor, Unit unit);
+    // Also InvalidInput when clearing and setting the same field, or for a merge that loops.
     Result<Unit> updateUnit(const Actor& actor, const std::string& code, const UnitPatch& patch);
 
 private:

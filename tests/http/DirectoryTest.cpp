@@ -143,7 +143,7 @@ TEST_F(HttpTest, ANameOf255CharactersIsTheLongest) {
     EXPECT_TRUE(tooLong.hasDetail("$.name")) << tooLong.body;
 }
 
-// A year past 2100 could not be taken back (active_to_year is never cleared): refused.
+// A last year past 2100 is refused, like one before the first year.
 TEST_F(HttpTest, AnActiveToYearPast2100IsRefusedAndChangesNothing) {
     auto r = s.request("PATCH", "/api/v1/units/XA16", s.clerk(), R"({"active_to_year":99999})");
     EXPECT_EQ(r.status, 400) << r.body;

@@ -76,14 +76,16 @@ function updateUnitForm(ctx, units, unitOptions) {
     const f = form({
         label: 'Đổi tên, sáp nhập, giải thể',
         fields: [
-            h('p', {class: 'hint'}, 'Sáp nhập: tạo đơn vị mới trước, rồi ghi năm cuối cùng được đánh giá và đơn vị tiếp nhận cho từng đơn vị cũ. Giải thể: chỉ ghi năm cuối cùng. Đã ghi thì không xóa trống lại được.'),
+            h('p', {class: 'hint'}, 'Sáp nhập: tạo đơn vị mới trước, rồi ghi năm cuối cùng được đánh giá và đơn vị tiếp nhận cho từng đơn vị cũ. Giải thể: chỉ ghi năm cuối cùng. Ghi nhầm thì đánh dấu "Hoạt động trở lại". Không sửa được những năm của kỳ đánh giá đã chốt.'),
             field({name: 'code', label: 'Đơn vị', type: 'select', required: true,
                 options: [{value: '', label: '— Chọn đơn vị —'}, ...unitOptions]}),
             field({name: 'name', label: 'Tên mới (để trống nếu giữ nguyên)'}),
             h('div', {class: 'row'},
+                field({name: 'active_from_year', label: 'Năm bắt đầu được đánh giá (để trống nếu giữ nguyên)', type: 'number', attrs: {min: 2000, max: 2100}}),
                 field({name: 'active_to_year', label: 'Năm cuối cùng được đánh giá', type: 'number', attrs: {min: 2000, max: 2100}}),
                 field({name: 'merged_into', label: 'Sáp nhập vào', type: 'select',
                     options: [{value: '', label: '— Không —'}, ...unitOptions]})),
+            field({name: 'reopen', label: 'Hoạt động trở lại: bỏ năm cuối cùng và việc sáp nhập', type: 'checkbox'}),
         ],
         submitLabel: 'Lưu',
         onSubmit: async form => {
@@ -91,8 +93,10 @@ function updateUnitForm(ctx, units, unitOptions) {
             if (!code) {
                 invalid('Chưa chọn đơn vị', 'code', 'Chọn đơn vị cần sửa');
             }
-            const body = {name: value(form, 'name') || undefined, active_to_year: intValue(form, 'active_to_year'),
-                merged_into: value(form, 'merged_into') || undefined};
+            const reopen = form.elements.reopen.checked;
+            const body = {name: value(form, 'name') || undefined, active_from_year: intValue(form, 'active_from_year'),
+                active_to_year: reopen ? null : intValue(form, 'active_to_year'),
+                merged_into: reopen ? null : value(form, 'merged_into') || undefined};
             const u = await patch(`/units/${encodeURIComponent(code)}`, body);
             const to = u.active_to_year ? `, đánh giá đến năm ${u.active_to_year}` : '';
             const into = u.merged_into ? `, sáp nhập vào ${u.merged_into}` : '';
