@@ -5,6 +5,7 @@
 #include "core/Text.h"
 #include "domain/Workflow.h"
 #include "services/AssessmentJson.h"
+#include "services/YearGuard.h"
 
 namespace kc {
 
@@ -161,6 +162,7 @@ Result<AssessmentItem> AssessmentService::write(
     const std::function<Status(Transaction&, Context&, AssessmentItem&)>& change,
     std::optional<int> version) {
     return _store.write([&](Transaction& tx) -> Result<AssessmentItem> {
+        KC_TRY(requireAssessedUnit(tx, year, unitCode));
         auto c = load(tx, year, unitCode);
         if (!c.ok())
             return c.takeError();
@@ -270,6 +272,7 @@ Result<std::vector<AssessmentItem>> AssessmentService::bulkSelf(const Actor& act
     if (rows.empty())
         return Error::invalid("Tệp tự đánh giá không có dòng nào", {{"$.rows", "Trống"}});
     return _store.write([&](Transaction& tx) -> Result<std::vector<AssessmentItem>> {
+        KC_TRY(requireAssessedUnit(tx, year, unit));
         auto c = load(tx, year, unit);
         if (!c.ok())
             return c.takeError();
@@ -337,11 +340,8 @@ Result<DeadlineExtension> AssessmentService::extend(const Actor& actor, int year
         return Error::forbidden("Chỉ văn thư hoặc quản trị được gia hạn");
     const std::string reason(text::trim(given));  // blank is no reason
     return _store.write([&](Transaction& tx) -> Result<DeadlineExtension> {
+        KC_TRY(requireAssessedUnit(tx, year, unit));
         auto period = tx.directory().findPeriod(year);
-        if (!period)
-            return Error::notFound("Không có kỳ đánh giá năm " + std::to_string(year));
-        if (!tx.directory().findUnit(unit))
-            return Error::notFound("Không có đơn vị mã " + unit);
         KC_TRY(checkExtension(*period, phase, until, reason));
         DeadlineExtension e{0, year, unit, phase, until, reason, actor.username, _clock.now()};
         e.id = tx.assessment().insertExtension(e);

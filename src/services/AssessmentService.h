@@ -69,6 +69,8 @@ ItemFacts factsOf(const CriteriaNode& node, const AssessmentItem& item, int file
 // checks role and area (Forbidden), the unit's effective phase (PhaseClosed), the score against
 // the sub-criterion (InvalidInput, via checkScore) and the version (Conflict with "Dữ liệu đã
 // được người khác cập nhật; tải lại rồi thử lại"), and is audited in its own transaction.
+// Every write (extensions too) is refused with Conflict for a year the unit is not assessed in
+// (requireAssessedUnit: merged, dissolved or not yet formed); reads of any year stay allowed.
 // NotFound for an unknown period, unit, criteria set or sub-criterion. Thread-safe.
 class AssessmentService {
 public:

@@ -1,5 +1,6 @@
 #include "services/DocumentSources.h"
 
+#include "domain/UnitYears.h"
 
 namespace kc {
 
@@ -10,6 +11,7 @@ Result<report::AppraisalSheet> loadAppraisalSheet(Transaction& tx, int year,
     auto unit = tx.directory().findUnit(unitCode);
     if (!unit)
         return Error::notFound("Không tìm thấy đơn vị " + unitCode);
+    KC_TRY(requireActiveIn(*unit, year));
     auto type = tx.directory().findUnitType(unit->unitTypeCode);
     auto setId = tx.assessment().currentSetId(year, unit->unitTypeCode);
     CriteriaCache local;

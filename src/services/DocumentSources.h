@@ -16,7 +16,8 @@ struct DocumentRequest;
 
 // Reads what the appraisal sheet of unitCode says from the repositories: the unit's latest
 // criteria set, its assessment items and standing evidence. NotFound for an unknown unit or a
-// unit type without criteria for the year.
+// unit type without criteria for the year; Conflict for a year the unit is not assessed in
+// (requireActiveIn: no sheet is signed for a year a unit did not take part in).
 Result<report::AppraisalSheet> loadAppraisalSheet(Transaction& tx, int year,
                                                   const std::string& unitCode,
                                                   const std::string& evidenceUrl,

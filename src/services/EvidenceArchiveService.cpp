@@ -7,6 +7,7 @@
 #include "domain/ArchiveNaming.h"
 #include "domain/Workflow.h"
 #include "services/EvidenceJson.h"
+#include "services/YearGuard.h"
 
 namespace kc {
 
@@ -104,12 +105,10 @@ Result<ArchiveImportTarget> EvidenceArchiveService::checkTarget(Transaction& tx,
                                                                 const std::string& unitCode) {
     if (actor.role != Role::Unit || actor.unitCode != unitCode)
         return Error::forbidden("Chỉ đơn vị " + unitCode + " được nộp tài liệu của đơn vị mình");
+    auto unit = requireAssessedUnit(tx, year, unitCode);
+    if (!unit.ok())
+        return unit.takeError();
     auto period = tx.directory().findPeriod(year);
-    if (!period)
-        return Error::notFound("Không có kỳ đánh giá năm " + std::to_string(year));
-    auto unit = tx.directory().findUnit(unitCode);
-    if (!unit)
-        return Error::notFound("Không có đơn vị mã " + unitCode);
     // The unit's own dates: a deadline extension opens its archive imports as its uploads.
     const Period dates =
         effectivePeriod(*period, unitCode, tx.assessment().extensions(year, unitCode));

@@ -74,7 +74,8 @@ public:
         : _store(store), _content(content), _clock(clock), _audit(clock), _limits(limits) {}
 
     // What uploads check before the body is read, for a whole unit: the actor is that unit
-    // (Forbidden), period and unit exist (NotFound), an evidence round is open (PhaseClosed).
+    // (Forbidden), period and unit exist (NotFound), the unit is assessed in year (Conflict:
+    // requireAssessedUnit), an evidence round is open (PhaseClosed).
     Result<ArchiveImportTarget> prepareImport(const Actor& actor, int year,
                                               const std::string& unitCode);
 

@@ -3,6 +3,7 @@
 #include "core/Text.h"
 #include "domain/Workflow.h"
 #include "services/EvidenceJson.h"
+#include "services/YearGuard.h"
 
 namespace kc {
 
@@ -36,12 +37,10 @@ Result<UploadTarget> EvidenceService::checkTarget(Transaction& tx, const Actor& 
                                                   const std::string& subCode) {
     if (actor.role != Role::Unit || actor.unitCode != unitCode)
         return Error::forbidden("Chỉ đơn vị " + unitCode + " được nộp tài liệu của đơn vị mình");
+    auto unit = requireAssessedUnit(tx, year, unitCode);
+    if (!unit.ok())
+        return unit.takeError();
     auto period = tx.directory().findPeriod(year);
-    if (!period)
-        return periodNotFound(year);
-    auto unit = tx.directory().findUnit(unitCode);
-    if (!unit)
-        return Error::notFound("Không có đơn vị mã " + unitCode);
     auto sub = tx.evidence().findSubCriterion(year, unit->unitTypeCode, subCode);
     if (!sub)
         return Error::notFound("Không có tiêu chí thành phần " + subCode +
@@ -195,6 +194,7 @@ Result<EvidenceView> EvidenceService::change(const Actor& actor, Id id, Evidence
             return evidenceNotFound(id);
         if (actor.role != Role::Unit || actor.unitCode != item->unitCode)
             return Error::forbidden("Chỉ đơn vị đã nộp được rút hoặc khôi phục tài liệu");
+        KC_TRY(requireAssessedUnit(tx, item->year, item->unitCode));
         auto period = tx.directory().findPeriod(item->year);
         if (!period)
             return periodNotFound(item->year);

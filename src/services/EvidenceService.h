@@ -49,7 +49,8 @@ struct EvidenceContent {
 // Evidence documents per unit and sub-criterion. Items are never changed or deleted: a
 // withdrawal is an event a restore reverses. Access: a unit user only its own unit (Forbidden
 // otherwise); reviewers, clerks and admins read everything; only the owning unit uploads,
-// withdraws and restores, and only while the item's round is open (PhaseClosed otherwise).
+// withdraws and restores, and only while the item's round is open (PhaseClosed otherwise) and
+// the unit is assessed in the item's year (Conflict otherwise: requireAssessedUnit).
 // Thread-safe.
 class EvidenceService {
 public:

@@ -367,3 +367,36 @@ test('the phone layout: the menu opens from its button', async () => {
         assert.equal(await nav.isVisible(), false, 'the menu closes after choosing');
     }, VIEWPORTS.phone);
 });
+
+test('a unit dissolved before the current year is told so instead of given to-dos, and the clerk can undo it', async () => {
+    const saveXa16 = async (page, fill) => {
+        await go(page, '/don-vi', 'Đơn vị');
+        const edit = page.getByRole('form', {name: 'Đổi tên, sáp nhập, giải thể'});
+        await edit.getByLabel('Đơn vị').selectOption('XA16');
+        await fill(edit);
+        await edit.getByRole('button', {name: 'Lưu'}).click();
+    };
+    await withPage(async page => {
+        await login(page, ACCOUNTS.clerk);
+        await saveXa16(page, edit => edit.getByLabel('Năm cuối cùng được đánh giá').fill('2021'));
+        await page.getByText(/Đã lưu XA16: .*, đánh giá đến năm 2021\./).waitFor();
+    });
+    const notAssessed = 'Đơn vị XA16 không được đánh giá năm 2022 (hoạt động đến năm 2021).';
+    await withPage(async page => {
+        await login(page, ACCOUNTS.unit);
+        await page.getByText(notAssessed).waitFor();
+        assert.equal(await page.locator('.next-step').count(), 0, 'no to-dos for a year the unit is not assessed in');
+        await go(page, '/tu-danh-gia?nam=2022', 'Tự đánh giá năm 2022');
+        await page.getByText(notAssessed).waitFor();
+        assert.equal(await page.locator('#item-filter').count(), 0);
+    });
+    await withPage(async page => {
+        await login(page, ACCOUNTS.clerk);
+        await saveXa16(page, edit => edit.getByLabel('Hoạt động trở lại: bỏ năm cuối cùng và việc sáp nhập').check());
+        await page.getByText(/Đã lưu XA16: UBND xã Phúc Khánh\./).waitFor();
+    });
+    await withPage(async page => {
+        await login(page, ACCOUNTS.unit);
+        await page.locator('.next-step').waitFor();
+    });
+});

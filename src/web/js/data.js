@@ -96,3 +96,22 @@ export async function typesWithSets(year, preferred = 'xa') {
     const type = withSet.find(t => t.code === queryParam('loai')) || withSet.find(t => t.code === preferred) || withSet[0] || null;
     return {types: withSet, type};
 }
+
+// True when unit (as GET /units returns it) is assessed in year: within its active years.
+export function unitAssessedIn(unit, year) {
+    return unit.active_from_year <= year && (unit.active_to_year == null || year <= unit.active_to_year);
+}
+
+// Why a unit has nothing to do in a year it is not assessed in, as the server says it
+// ("Đơn vị XA16 không được đánh giá năm 2023 (hoạt động đến năm 2022, đã sáp nhập vào XA18)").
+export function notAssessedText(unit, year) {
+    let range = year < unit.active_from_year ? `hoạt động từ năm ${unit.active_from_year}`
+        : `hoạt động đến năm ${unit.active_to_year}`;
+    if (unit.merged_into && year > unit.active_to_year) range += `, đã sáp nhập vào ${unit.merged_into}`;
+    return `Đơn vị ${unit.code} không được đánh giá năm ${year} (${range}).`;
+}
+
+// The latest of periods (newest first) in which unit is assessed, or null.
+export function lastAssessedPeriod(unit, periods) {
+    return periods.find(p => unitAssessedIn(unit, p.year)) || null;
+}

@@ -3,7 +3,7 @@
 import {h} from '../dom.js';
 import {get} from '../api.js';
 import {pageTitle, alertBox} from '../layout.js';
-import {loadPeriods, currentSets} from '../data.js';
+import {loadPeriods, currentSets, unitAssessedIn, notAssessedText, lastAssessedPeriod} from '../data.js';
 import {PHASE_DATES, STAGE_LABELS, currentPeriod, extensionRunning, nextStep, periodStage} from '../phase.js';
 import {formatDateTime, relativeDays} from '../format.js';
 import {roleLabel} from '../messages.js';
@@ -20,6 +20,15 @@ export async function render(ctx) {
         return nodes;
     }
     const unit = user.role === 'unit' ? (await get('/units'))[0] : null;
+    if (unit && !unitAssessedIn(unit, period.year)) {
+        // A merged, dissolved or not yet formed unit has nothing to do this period: no to-dos,
+        // only the way to its own past years.
+        nodes.push(alertBox('info', notAssessedText(unit, period.year),
+            h('p', {}, 'Đơn vị không có việc cần làm trong kỳ đánh giá này; vẫn xem được dữ liệu các năm đã đánh giá.')));
+        const past = lastAssessedPeriod(unit, periods);
+        if (past) nodes.push(await unitSummary(unit, past));
+        return nodes;
+    }
     const shown = unit ? await unitDates(period, unit) : {period, extended: false};
     nodes.push(nextStepCard(user.role, shown.period, shown.extended), timeline(shown.period));
     if (office) nodes.push(await officeChecklist(period));

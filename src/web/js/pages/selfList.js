@@ -3,7 +3,7 @@
 import {h, section, table, replace} from '../dom.js';
 import {get} from '../api.js';
 import {pageTitle, alertBox} from '../layout.js';
-import {loadPeriods, chosenYear, yearPicker, queryParam, currentSetFor} from '../data.js';
+import {loadPeriods, chosenYear, yearPicker, queryParam, currentSetFor, unitAssessedIn, notAssessedText} from '../data.js';
 import {statusBadge, phaseLine, summaryLine, progressBar} from '../assessment.js';
 import {formatPoints, formatDate} from '../format.js';
 
@@ -20,6 +20,8 @@ export async function render() {
     if (!unit) return [pageTitle('Tự đánh giá'), alertBox('warn', 'Tài khoản chưa gắn với đơn vị nào.')];
     const year = chosenYear(periods);
     if (!year) return [pageTitle('Tự đánh giá'), alertBox('info', 'Chưa có kỳ đánh giá nào.')];
+    if (!unitAssessedIn(unit, year))
+        return [pageTitle(`Tự đánh giá năm ${year}`), yearPicker(periods, year), alertBox('info', notAssessedText(unit, year))];
     const [a, set] = await Promise.all([get(`/periods/${year}/units/${encodeURIComponent(unit.code)}/assessment`),
         currentSetFor(year, unit.unit_type)]);
     const areaNames = new Map((set ? set.tree.areas : []).map(x => [x.code, x.name]));
