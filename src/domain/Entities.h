@@ -20,15 +20,35 @@ struct UnitType {
     std::string name;
 };
 
+// A unit's name from one assessment year on (a town that becomes a ward is renamed; the years
+// already assessed keep the old name).
+struct UnitName {
+    int fromYear = 0;
+    std::string name;
+
+    bool operator==(const UnitName&) const = default;
+};
+
 // An assessed unit. Units that merge keep their rows; mergedIntoCode names the successor.
 struct Unit {
     Id id = 0;
     std::string code;
-    std::string name;
+    std::string name;  // the newest name (of the last entry of names)
     std::string unitTypeCode;
     int activeFromYear = 0;                  // first assessment year
     std::optional<int> activeToYear;         // last year, if dissolved or merged
     std::optional<std::string> mergedIntoCode;
+    std::vector<UnitName> names;  // its names by fromYear ascending, as stored
+
+    // The name valid in year: the last entry of names from that year or earlier; the first
+    // entry for an earlier year; name when names is empty.
+    const std::string& nameIn(int year) const {
+        const std::string* found = names.empty() ? &name : &names.front().name;
+        for (const UnitName& n : names)
+            if (n.fromYear <= year)
+                found = &n.name;
+        return *found;
+    }
 };
 
 // Phase dates of an assessment period (all UTC instants; any may be unset while planning).

@@ -69,10 +69,16 @@ public:
     virtual std::vector<UnitType> listUnitTypes() = 0;
     virtual Id insertUnitType(const UnitType& t) = 0;
 
+    // Units come with their names by year (Unit::names).
     virtual std::optional<Unit> findUnit(const std::string& code) = 0;
     virtual std::vector<Unit> listUnits() = 0;
+    // Stores u and u.name as its name from u.activeFromYear on.
     virtual Id insertUnit(const Unit& u) = 0;
+    // Updates the unit row (not its names).
     virtual void updateUnit(const Unit& u) = 0;
+    // Replaces the names by year of unit unitId with names (by fromYear ascending) and makes
+    // the last one its newest name. REQUIRES: names is not empty.
+    virtual void setUnitNames(Id unitId, const std::vector<UnitName>& names) = 0;
 
     virtual std::vector<Assignment> listAssignments(int year) = 0;
     virtual void insertAssignment(const Assignment& a) = 0;

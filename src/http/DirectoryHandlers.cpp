@@ -104,9 +104,11 @@ Reply createUnit(Services& s, Request& r) {
 Reply updateUnit(Services& s, Request& r) {
     auto body = r.jsonBody();
     if (!body.ok()) return Reply::error(body.error());
-    JsonFields f(body.value(), {"name", "active_from_year", "active_to_year", "merged_into"});
+    JsonFields f(body.value(),
+                 {"name", "name_from_year", "active_from_year", "active_to_year", "merged_into"});
     UnitPatch patch;
     patch.name = f.optionalString("name");
+    patch.nameFromYear = f.optionalInt("name_from_year");
     patch.activeFromYear = f.optionalInt("active_from_year");
     patch.activeToYear = f.optionalInt("active_to_year");
     patch.clearActiveToYear = f.isNull("active_to_year");

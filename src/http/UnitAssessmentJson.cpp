@@ -160,7 +160,9 @@ std::string unitAssessmentJsonText(const UnitAssessment& u) {
     out += R"(,"summary":)";
     appendJsonValue(out, summary);
     out += R"(,"unit":)";
-    appendJsonValue(out, json::of(u.unit));
+    Poco::JSON::Object::Ptr unit = json::of(u.unit);
+    unit->set("name", u.unit.nameIn(u.year));  // the name the unit had that year
+    appendJsonValue(out, unit);
     out += R"(,"year":)";
     appendNumber(out, u.year);
     out += '}';

@@ -31,7 +31,7 @@ AppraisalSheet buildAppraisalSheet(int year, const Unit& unit, const std::string
     AppraisalSheet sheet;
     sheet.year = year;
     sheet.unitCode = unit.code;
-    sheet.unitName = unit.name;
+    sheet.unitName = unit.nameIn(year);
     sheet.unitTypeName = unitTypeName;
     sheet.criteriaSetId = criteria.id;
 

@@ -150,7 +150,7 @@ Result<CompletenessMatrix> CompletenessService::matrix(const Actor& actor, int y
             if (filter.unitType && u.unitTypeCode != *filter.unitType)
                 continue;
             const CriteriaIndex& idx = facts->criteriaOf(ui);
-            MatrixRow row{u.code, u.name, u.unitTypeCode, Phase::NotStarted, {}, {}};
+            MatrixRow row{u.code, u.nameIn(year), u.unitTypeCode, Phase::NotStarted, {}, {}};
             row.phase = phaseAt(effectivePeriod(facts->period, u.code, facts->extensions), now);
             for (std::size_t i = 0; i < idx.subs.size(); ++i) {
                 const std::string& area = idx.areaOf[i];

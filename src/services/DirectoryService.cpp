@@ -129,6 +129,41 @@ std::vector<ErrorDetail> applyYears(Unit& u, const UnitPatch& patch) {
     return yearProblems(u);
 }
 
+// Renames u from a year on (UnitPatch): sets u.name and u.names, or says why not.
+std::optional<Error> rename(Transaction& tx, Unit& u, const UnitPatch& patch) {
+    if (!patch.name) {
+        if (patch.nameFromYear)
+            return Error::invalid("Thiếu tên mới của đơn vị",
+                                  {{"$.name", "Cần có tên mới khi ghi name_from_year"}});
+        return std::nullopt;
+    }
+    std::string name = clean(*patch.name);
+    if (auto e = badName(name))
+        return e;
+    const std::vector<Period> periods = tx.directory().listPeriods();
+    int from = periods.empty() ? u.activeFromYear : periods.back().year;
+    if (patch.nameFromYear)
+        from = *patch.nameFromYear;
+    if (from < 2000 || from > 2100)
+        return Error::invalid("Năm không hợp lệ",
+                              {{"$.name_from_year", "Năm phải từ 2000 đến 2100"}});
+    for (const Period& p : periods)
+        if (p.finalised && p.year >= from)
+            return Error::conflict(
+                "Kỳ đánh giá năm " + std::to_string(p.year) +
+                " đã chốt; tên đơn vị của năm đó không đổi được. Ghi name_from_year là năm sau "
+                "kỳ đã chốt");
+    std::vector<UnitName> names;
+    for (const UnitName& n : u.names)
+        if (n.fromYear < from)
+            names.push_back(n);
+    if (names.empty() || names.back().name != name)
+        names.push_back(UnitName{from, name});
+    u.names = std::move(names);
+    u.name = u.names.back().name;
+    return std::nullopt;
+}
+
 }  // namespace
 
 Result<std::vector<Period>> DirectoryService::listPeriods() {
@@ -270,7 +305,8 @@ Result<Unit> DirectoryService::updateUnit(const Actor& actor, const std::string&
         auto found = tx.directory().findUnit(code);
         if (!found) return Error::notFound("Không có đơn vị mã " + code);
         Unit u = *found;
-        if (patch.name) u.name = clean(*patch.name);
+        if (auto e = rename(tx, u, patch))
+            return *e;
         std::optional<Error> badYears;
         if (auto problems = applyYears(u, patch); !problems.empty())
             badYears = Error::invalid("Năm hoạt động không hợp lệ: " + problems.front().message,
@@ -290,6 +326,8 @@ Result<Unit> DirectoryService::updateUnit(const Actor& actor, const std::string&
             return *e;
         KC_TRY(requireFinalisedYearsUnchanged(tx, *found, u));
         tx.directory().updateUnit(u);
+        if (u.names != found->names)
+            tx.directory().setUnitNames(u.id, u.names);
         _audit.record(tx, actor.username, "unit.update", "unit", code, json::of(*found), json::of(u));
         return u;
     });

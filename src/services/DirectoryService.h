@@ -14,6 +14,7 @@ namespace kc {
 struct UnitPatch {
     std::optional<std::string> name;
     std::optional<int> activeFromYear;
+    std::optional<int> nameFromYear;  // the first year of the new name (only with name)
     std::optional<int> activeToYear;
     bool clearActiveToYear = false;  // active again with no last year (undoes a dissolution)
     std::optional<std::string> mergedIntoCode;
@@ -52,6 +53,10 @@ public:
     // (requireFinalisedYearsUnchanged). InvalidInput for a bad code, name or year range.
     Result<Unit> createUnit(const Actor& actor, Unit unit);
     // Also InvalidInput when clearing and setting the same field, or for a merge that loops.
+    // A new name applies from patch.nameFromYear (default: the newest period's year, or the
+    // unit's first year when there is no period) to every later year; the years before keep
+    // theirs. InvalidInput for a from-year without a name or outside 2000..2100; Conflict when a
+    // finalised period is in or after the from-year (its results and documents keep the name).
     Result<Unit> updateUnit(const Actor& actor, const std::string& code, const UnitPatch& patch);
 
 private:

@@ -37,6 +37,14 @@ Poco::JSON::Object::Ptr of(const Unit& u) {
     o->set("active_from_year", u.activeFromYear);
     o->set("active_to_year", opt(u.activeToYear));
     o->set("merged_into", opt(u.mergedIntoCode));
+    Poco::JSON::Array::Ptr names = new Poco::JSON::Array;
+    for (const UnitName& n : u.names) {
+        Poco::JSON::Object::Ptr e = new Poco::JSON::Object;
+        e->set("from_year", n.fromYear);
+        e->set("name", n.name);
+        names->add(e);
+    }
+    o->set("names", names);
     return o;
 }
 

@@ -27,7 +27,7 @@ Result<YearFacts> loadYear(Transaction& tx, int year) {
     f.units = tx.directory().listUnits();
     for (const Unit& u : f.units)
         if (activeIn(u, year))
-            f.scores[u.code] = UnitScores{u.code, u.name, {}, {}};
+            f.scores[u.code] = UnitScores{u.code, u.nameIn(year), {}, {}};
     for (const AssessmentFlags& a : tx.assessment().flags(year, std::nullopt)) {
         auto it = f.scores.find(a.unitCode);
         if (it != f.scores.end())

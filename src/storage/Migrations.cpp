@@ -261,6 +261,17 @@ CREATE TABLE documents (
 CREATE INDEX documents_period ON documents(period_id, id);
 CREATE INDEX documents_sha ON documents(sha256)
 )SQL"},
+        // A unit's name per year: units.name stays its newest name; the years before a rename
+        // read theirs here. Existing units get their name from their first year on.
+        {6, "unit_names", R"SQL(
+CREATE TABLE unit_names (
+    unit_id INTEGER NOT NULL REFERENCES units(id),
+    from_year INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    PRIMARY KEY (unit_id, from_year)
+);
+INSERT INTO unit_names (unit_id, from_year, name) SELECT id, active_from_year, name FROM units
+)SQL"},
     };
     return all;
 }

@@ -1,3 +1,5 @@
+#include <map>
+
 #include "storage/Sql.h"
 #include "storage/SqlRepositories.h"
 
@@ -112,23 +114,48 @@ Id SqlDirectoryRepository::insertUnitType(const UnitType& t) {
 std::optional<Unit> SqlDirectoryRepository::findUnit(const std::string& code) {
     auto rows = sql::query(_s, std::string(kUnitColumns) + "WHERE u.code = ?", {code});
     if (rows.empty()) return std::nullopt;
-    return toUnit(rows.front());
+    Unit u = toUnit(rows.front());
+    for (const auto& r : sql::query(_s,
+                                    "SELECT from_year, name FROM unit_names WHERE unit_id = ? "
+                                    "ORDER BY from_year",
+                                    {sql::integer(u.id)}))
+        u.names.push_back(UnitName{static_cast<int>(r.integer(0)), r.text(1)});
+    return u;
 }
 
 std::vector<Unit> SqlDirectoryRepository::listUnits() {
     std::vector<Unit> out;
-    for (const auto& r : sql::query(_s, std::string(kUnitColumns) + "ORDER BY u.code"))
+    std::map<Id, std::size_t> at;
+    for (const auto& r : sql::query(_s, std::string(kUnitColumns) + "ORDER BY u.code")) {
         out.push_back(toUnit(r));
+        at[out.back().id] = out.size() - 1;
+    }
+    for (const auto& r : sql::query(
+             _s, "SELECT unit_id, from_year, name FROM unit_names ORDER BY unit_id, from_year"))
+        if (auto it = at.find(r.integer(0)); it != at.end())
+            out[it->second].names.push_back(UnitName{static_cast<int>(r.integer(1)), r.text(2)});
     return out;
 }
 
 Id SqlDirectoryRepository::insertUnit(const Unit& u) {
-    return sql::insertReturningId(
+    Id id = sql::insertReturningId(
         _s,
         "INSERT INTO units (code, name, unit_type_id, active_from_year, active_to_year, "
         "merged_into_id) VALUES (?, ?, (SELECT id FROM unit_types WHERE code = ?), ?, ?, "
         "(SELECT id FROM units WHERE code = ?)) RETURNING id",
         unitParams(u));
+    sql::exec(_s, "INSERT INTO unit_names (unit_id, from_year, name) VALUES (?, ?, ?)",
+              {sql::integer(id), sql::integer(u.activeFromYear), u.name});
+    return id;
+}
+
+void SqlDirectoryRepository::setUnitNames(Id unitId, const std::vector<UnitName>& names) {
+    sql::exec(_s, "DELETE FROM unit_names WHERE unit_id = ?", {sql::integer(unitId)});
+    for (const UnitName& n : names)
+        sql::exec(_s, "INSERT INTO unit_names (unit_id, from_year, name) VALUES (?, ?, ?)",
+                  {sql::integer(unitId), sql::integer(n.fromYear), n.name});
+    sql::exec(_s, "UPDATE units SET name = ? WHERE id = ?",
+              {names.back().name, sql::integer(unitId)});
 }
 
 void SqlDirectoryRepository::updateUnit(const Unit& u) {

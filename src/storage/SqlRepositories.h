@@ -52,6 +52,7 @@ public:
     std::vector<Unit> listUnits() override;
     Id insertUnit(const Unit& u) override;
     void updateUnit(const Unit& u) override;
+    void setUnitNames(Id unitId, const std::vector<UnitName>& names) override;
     std::vector<Assignment> listAssignments(int year) override;
     void insertAssignment(const Assignment& a) override;
     void removeAssignment(const Assignment& a) override;

@@ -244,5 +244,43 @@ TEST_F(HttpTest, LongerMergeCycleIsRejected) {
     EXPECT_TRUE(s.get("/api/v1/units/XA03", s.clerk()).object()->isNull("merged_into"));
 }
 
+// The second year: 2022 finalised, the town XA01 becomes a ward from 2023.
+TEST_F(HttpTest, RenameKeepsTheFinalisedYearsNameAndRefusesToRewriteIt) {
+    const std::string clerk = s.clerk();
+    ASSERT_EQ(s.patch("/api/v1/periods/2022", clerk, R"({"finalised":true})").status, 200);
+    const std::string unit = "/api/v1/units/XA01";
+    const std::string before = s.get(unit, clerk).body;
+    int audit = s.auditCount();
+    for (const char* body : {R"({"name":"UBND phường Phố Ràng"})",
+                             R"({"name":"UBND phường Phố Ràng","name_from_year":2022})"}) {
+        auto refused = s.patch(unit, clerk, body);
+        EXPECT_EQ(refused.status, 409) << refused.dump();
+        EXPECT_EQ(refused.errorCode(), "conflict");
+        EXPECT_NE(refused.errorMessage().find("2022 đã chốt"), std::string::npos) << refused.body;
+    }
+    auto noName = s.patch(unit, clerk, R"({"name_from_year":2023})");
+    EXPECT_EQ(noName.status, 400) << noName.dump();
+    EXPECT_TRUE(noName.hasDetail("$.name")) << noName.body;
+    EXPECT_EQ(s.get(unit, clerk).body, before);
+    EXPECT_EQ(s.auditCount(), audit);
+
+    auto r = s.patch(unit, clerk, R"({"name":"UBND phường Phố Ràng","name_from_year":2023})");
+    ASSERT_EQ(r.status, 200) << r.dump();
+    EXPECT_EQ(r.str("name"), "UBND phường Phố Ràng");
+    auto names = r.object()->getArray("names");
+    ASSERT_EQ(names->size(), 2u);
+    EXPECT_EQ(names->getObject(0)->getValue<int>("from_year"), 2021);
+    EXPECT_EQ(names->getObject(0)->getValue<std::string>("name"), "UBND thị trấn Phố Ràng");
+    EXPECT_EQ(names->getObject(1)->getValue<int>("from_year"), 2023);
+    // 2022 is shown as it was signed.
+    auto result = s.get("/api/v1/periods/2022/units/XA01/results", clerk);
+    ASSERT_EQ(result.status, 200) << result.dump();
+    EXPECT_EQ(result.str("unit_name"), "UBND thị trấn Phố Ràng");
+    auto assessment = s.get("/api/v1/periods/2022/units/XA01/assessment", clerk);
+    ASSERT_EQ(assessment.status, 200) << assessment.dump();
+    EXPECT_EQ(assessment.object()->getObject("unit")->getValue<std::string>("name"),
+              "UBND thị trấn Phố Ràng");
+}
+
 }  // namespace
 }  // namespace kc::test

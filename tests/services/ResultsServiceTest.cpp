@@ -58,7 +58,8 @@ protected:
         for (std::size_t i = 0; i < 17; ++i) addUnit(d, code("XA", i), "UBND xã " + code("XA", i), "xa");
         // XA18 and XA19 existed in 2021 and merged into XA17.
         for (const char* old : {"XA18", "XA19"}) {
-            Unit u{0, old, std::string("UBND xã cũ ") + old, "xa", 2020, 2021, std::string("XA17")};
+            Unit u{0, old, std::string("UBND xã cũ ") + old, "xa", 2020, 2021, std::string("XA17"),
+                   {}};
             EXPECT_TRUE(d.createUnit(kSystem, u).ok());
         }
         for (int year : {2021, 2022})
@@ -82,7 +83,7 @@ protected:
 
     void addUnit(DirectoryService& d, const std::string& c, const std::string& name,
                  const std::string& type) {
-        Unit u{0, c, name, type, 2020, std::nullopt, std::nullopt};
+        Unit u{0, c, name, type, 2020, std::nullopt, std::nullopt, {}};
         EXPECT_TRUE(d.createUnit(kSystem, u).ok());
     }
 

@@ -113,6 +113,42 @@ TEST_F(SqlStoreTest, AppliesAnEarlierMigrationTheDatabaseMissed) {
             << t;
 }
 
+// Units stored before names were kept per year get their name from their first year on.
+TEST_F(SqlStoreTest, UnitNamesMigrationGivesEachUnitItsNameFromItsFirstYear) {
+    seed();
+    store.reset();
+    {
+        sql::Connection c(Poco::Data::Session("SQLite", dir.file("kc.db")));
+        sql::exec(c, "DROP TABLE unit_names");
+        sql::exec(c, "DELETE FROM schema_migrations WHERE version = 6");
+    }
+    store = SqlStore::openSqlite(dir.file("kc.db"));
+    auto names = store->read([](Transaction& tx) -> Result<std::vector<UnitName>> {
+        return tx.directory().findUnit("XA01")->names;
+    });
+    ASSERT_TRUE(names.ok());
+    EXPECT_EQ(names.value(), (std::vector<UnitName>{{2022, "UBND xã Phúc Khánh"}}));
+}
+
+TEST_F(SqlStoreTest, UnitNamesByYearRoundTrip) {
+    seed();
+    const std::vector<UnitName> names = {{2022, "UBND thị trấn Phố Ràng"},
+                                         {2024, "UBND phường Phố Ràng"}};
+    ASSERT_TRUE(store
+                    ->write([&](Transaction& tx) -> Status {
+                        tx.directory().setUnitNames(tx.directory().findUnit("XA01")->id, names);
+                        return Ok{};
+                    })
+                    .ok());
+    auto units = store->read(
+        [](Transaction& tx) -> Result<std::vector<Unit>> { return tx.directory().listUnits(); });
+    ASSERT_TRUE(units.ok());
+    ASSERT_EQ(units->size(), 1u);
+    EXPECT_EQ(units->front().names, names);
+    EXPECT_EQ(units->front().name, "UBND phường Phố Ràng");
+    EXPECT_EQ(units->front().nameIn(2023), "UBND thị trấn Phố Ràng");
+}
+
 TEST_F(SqlStoreTest, OpensWithAPoolOfOne) {
     auto one = SqlStore::openSqlite(dir.file("one.db"), 1);
     EXPECT_EQ(one->schemaVersion(), migrations().back().version);

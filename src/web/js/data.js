@@ -28,6 +28,14 @@ export function yearPicker(periods, year) {
     return h('div', {class: 'field inline year-picker'}, h('label', {for: id}, 'Kỳ đánh giá'), select);
 }
 
+// The name a unit (from GET /units) had in year: its last name from that year or earlier.
+export function unitNameIn(unit, year) {
+    const names = unit.names || [];
+    let name = names.length ? names[0].name : unit.name;
+    for (const n of names) if (n.from_year <= year) name = n.name;
+    return name;
+}
+
 // The current (highest-version) set of each unit type: Map unit_type -> CriteriaSetInfo.
 export function currentSets(sets) {
     const out = new Map();

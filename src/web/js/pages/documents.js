@@ -5,7 +5,7 @@
 import {h, section} from '../dom.js';
 import {get, post} from '../api.js';
 import {pageTitle, alertBox} from '../layout.js';
-import {loadPeriods, chosenYear, yearPicker} from '../data.js';
+import {loadPeriods, chosenYear, yearPicker, unitNameIn} from '../data.js';
 import {field, form, value, intValue} from '../forms.js';
 import {documentTable, KIND_LABELS, kindLabel} from '../documents.js';
 import {reportFacts} from '../reportFacts.js';
@@ -45,7 +45,7 @@ function generateForm(ctx, year, units) {
                 options: Object.entries(KIND_LABELS).map(([value, label]) => ({value, label}))}),
             kindHint,
             field({name: 'unit', label: 'Đơn vị', type: 'select', required: true,
-                options: [{value: '', label: '— Chọn đơn vị —'}, ...units.map(u => ({value: u.code, label: `${u.code} — ${u.name}`}))]}),
+                options: [{value: '', label: '— Chọn đơn vị —'}, ...units.map(u => ({value: u.code, label: `${u.code} — ${unitNameIn(u, year)}`}))]}),
             h('div', {class: 'row'},
                 field({name: 'number', label: 'Số văn bản', hint: 'Từ 1 đến 99999. Để trống: in "Số:      /…" để văn thư điền khi ban hành.',
                     attrs: {inputmode: 'numeric', autocomplete: 'off'}}),

@@ -20,7 +20,7 @@ export async function render(ctx) {
         replace(listHolder, h('p', {class: 'count', role: 'status'}, `${rows.length} / ${units.length} đơn vị`),
             table([
                 {label: 'Mã', cell: u => u.code},
-                {label: 'Tên đơn vị', cell: u => u.name},
+                {label: 'Tên đơn vị', cell: u => [u.name, formerNames(u)]},
                 {label: 'Loại', cell: u => typeName(u.unit_type)},
                 {label: 'Từ năm', cell: u => String(u.active_from_year)},
                 {label: 'Đến năm', cell: u => (u.active_to_year ? String(u.active_to_year) : '—')},
@@ -79,7 +79,11 @@ function updateUnitForm(ctx, units, unitOptions) {
             h('p', {class: 'hint'}, 'Sáp nhập: tạo đơn vị mới trước, rồi ghi năm cuối cùng được đánh giá và đơn vị tiếp nhận cho từng đơn vị cũ. Giải thể: chỉ ghi năm cuối cùng. Ghi nhầm thì đánh dấu "Hoạt động trở lại". Không sửa được những năm của kỳ đánh giá đã chốt.'),
             field({name: 'code', label: 'Đơn vị', type: 'select', required: true,
                 options: [{value: '', label: '— Chọn đơn vị —'}, ...unitOptions]}),
-            field({name: 'name', label: 'Tên mới (để trống nếu giữ nguyên)'}),
+            h('div', {class: 'row'},
+                field({name: 'name', label: 'Tên mới (để trống nếu giữ nguyên)'}),
+                field({name: 'name_from_year', label: 'Dùng tên mới từ năm', type: 'number',
+                    hint: 'Để trống: năm của kỳ đánh giá mới nhất. Các năm trước giữ tên cũ; năm đã chốt không đổi tên được.',
+                    attrs: {min: 2000, max: 2100}})),
             h('div', {class: 'row'},
                 field({name: 'active_from_year', label: 'Năm bắt đầu được đánh giá (để trống nếu giữ nguyên)', type: 'number', attrs: {min: 2000, max: 2100}}),
                 field({name: 'active_to_year', label: 'Năm cuối cùng được đánh giá', type: 'number', attrs: {min: 2000, max: 2100}}),
@@ -94,7 +98,9 @@ function updateUnitForm(ctx, units, unitOptions) {
                 invalid('Chưa chọn đơn vị', 'code', 'Chọn đơn vị cần sửa');
             }
             const reopen = form.elements.reopen.checked;
-            const body = {name: value(form, 'name') || undefined, active_from_year: intValue(form, 'active_from_year'),
+            const name = value(form, 'name') || undefined;
+            const body = {name, name_from_year: name ? intValue(form, 'name_from_year') : undefined,
+                active_from_year: intValue(form, 'active_from_year'),
                 active_to_year: reopen ? null : intValue(form, 'active_to_year'),
                 merged_into: reopen ? null : value(form, 'merged_into') || undefined};
             const u = await patch(`/units/${encodeURIComponent(code)}`, body);
@@ -104,6 +110,14 @@ function updateUnitForm(ctx, units, unitOptions) {
         },
     });
     return f;
+}
+
+// "(trước đây: UBND xã X đến 2022)" for a renamed unit; nothing for one never renamed.
+function formerNames(u) {
+    const names = u.names || [];
+    if (names.length < 2) return null;
+    const former = names.slice(0, -1).map((n, i) => `${n.name} đến ${names[i + 1].from_year - 1}`);
+    return h('span', {class: 'hint'}, ` (trước đây: ${former.join('; ')})`);
 }
 
 function createTypeForm(ctx) {
