@@ -3,6 +3,7 @@
 #include "core/Text.h"
 #include "domain/Workflow.h"
 #include "services/JsonViews.h"
+#include "services/ResultsService.h"
 #include "services/YearGuard.h"
 
 namespace kc {
@@ -193,6 +194,7 @@ Result<Period> DirectoryService::createPeriod(const Actor& actor, Period period)
         period.id = tx.directory().insertPeriod(period);
         _audit.record(tx, actor.username, "period.create", "period", std::to_string(period.year),
                       nullptr, json::of(period));
+        carryOverResultRules(tx, _audit, actor.username, period.year);
         return period;
     });
 }

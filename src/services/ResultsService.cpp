@@ -203,6 +203,34 @@ Result<ResultTable> ResultsService::table(int year, const std::string& unitTypeC
     });
 }
 
+void carryOverResultRules(Transaction& tx, const AuditRecorder& audit, const std::string& actor,
+                          int year) {
+    std::optional<int> from = previousYear(tx, year);
+    if (!from)
+        return;
+    const std::string id = std::to_string(year);
+    for (const UnitType& type : tx.directory().listUnitTypes()) {
+        auto s = tx.results().settings(*from, type.code);
+        if (!s || tx.results().settings(year, type.code))
+            continue;
+        tx.results().putSettings(year, type.code, *s);
+        Poco::JSON::Object::Ptr after = settingsJson(*s);
+        after->set("copied_from", *from);
+        audit.record(tx, actor, "results.settings", "result_settings", id + "/" + type.code,
+                     nullptr, after);
+    }
+    auto factors = tx.results().sipasFactors(*from);
+    if (factors.empty() || !tx.results().sipasFactors(year).empty())
+        return;
+    tx.results().putSipasFactors(year, factors);
+    Poco::JSON::Object::Ptr after = new Poco::JSON::Object;
+    Poco::JSON::Array::Ptr codes = new Poco::JSON::Array;
+    for (const SipasFactor& f : factors) codes->add(f.code + " " + f.name);
+    after->set("factors", codes);
+    after->set("copied_from", *from);
+    audit.record(tx, actor, "sipas.factors", "period", id, nullptr, after);
+}
+
 Result<std::vector<ResultTable>> resultTables(Transaction& tx, CriteriaCache& cache, int year) {
     auto facts = loadYear(tx, year);
     if (!facts.ok())

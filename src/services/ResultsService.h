@@ -70,6 +70,13 @@ private:
 // already inside a transaction (official documents). NotFound for an unknown period.
 Result<std::vector<ResultTable>> resultTables(Transaction& tx, CriteriaCache& cache, int year);
 
+// For a period being created: copies to year the result settings of every unit type and the
+// SIPAS factors of the latest earlier period, where year has none of its own, so that a second
+// year starts with the rules of the first (a commune rescaled without a survey stays so). Each
+// copy is audited in tx ("results.settings", "sipas.factors") by actor.
+void carryOverResultRules(Transaction& tx, const AuditRecorder& audit, const std::string& actor,
+                          int year);
+
 // Checks grade rules (see putSettings); problems located at "$.grades[i]".
 Status validateGrades(const std::vector<GradeRule>& grades);
 

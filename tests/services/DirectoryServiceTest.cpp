@@ -115,5 +115,54 @@ TEST_F(SecondYearTest, ANewUnitHasItsNameFromItsFirstYear) {
     EXPECT_EQ(directory.getUnit(kClerk, "XA18")->names, (Names{{2023, "UBND xã Mới"}}));
 }
 
+TEST_F(SecondYearTest, ANewPeriodStartsWithTheResultRulesOfThePreviousOne) {
+    ResultSettings rescale;
+    rescale.surveyMode = SurveyMode::Rescale;
+    rescale.tieRule = TieRule::Dense;
+    const std::vector<SipasFactor> factors = {{"TC", "Tiếp cận dịch vụ", {"q1", "q2"}},
+                                              {"KQ", "Kết quả", {"q3"}}};
+    ASSERT_TRUE(store
+                    ->write([&](Transaction& tx) -> Status {
+                        tx.results().putSettings(2022, "xa", rescale);
+                        tx.results().putSipasFactors(2022, factors);
+                        return Ok{};
+                    })
+                    .ok());
+    openSecondYear();
+    Status read = store->read([&](Transaction& tx) -> Status {
+        auto s = tx.results().settings(2023, "xa");
+        EXPECT_TRUE(s.has_value());
+        if (s) {
+            EXPECT_EQ(s->surveyMode, SurveyMode::Rescale);
+            EXPECT_EQ(s->tieRule, TieRule::Dense);
+        }
+        auto copied = tx.results().sipasFactors(2023);
+        EXPECT_EQ(copied.size(), 2u);
+        if (!copied.empty()) {
+            EXPECT_EQ(copied[0].code, "TC");
+            EXPECT_EQ(copied[0].questions, (std::vector<std::string>{"q1", "q2"}));
+        }
+        return Ok{};
+    });
+    EXPECT_TRUE(read.ok());
+    // Audited with the creation: one settings entry per type configured, one for the factors.
+    EXPECT_EQ(auditCount("results.settings"), 1u);
+    EXPECT_EQ(auditCount("sipas.factors"), 1u);
+}
+
+TEST_F(SecondYearTest, AFirstPeriodHasNothingToCarryOver) {
+    Period p2020;
+    p2020.year = 2020;
+    p2020.name = "Năm 2020";
+    ASSERT_TRUE(directory.createPeriod(kClerk, p2020).ok());
+    Status read = store->read([&](Transaction& tx) -> Status {
+        EXPECT_FALSE(tx.results().settings(2020, "xa").has_value());
+        EXPECT_TRUE(tx.results().sipasFactors(2020).empty());
+        return Ok{};
+    });
+    EXPECT_TRUE(read.ok());
+    EXPECT_EQ(auditCount("results.settings"), 0u);
+}
+
 }  // namespace
 }  // namespace kc::test

@@ -272,6 +272,21 @@ TEST_F(ResultsServiceTest, AMergeCountsOnlyOnceTheOldUnitHasEnded) {
     EXPECT_EQ(t->previous.at("XA01").basis, std::vector<std::string>{"XA01"});
 }
 
+TEST_F(ResultsServiceTest, ANewPeriodKeepsLastYearsResultSettings) {
+    Period p2023;
+    p2023.year = 2023;
+    p2023.name = "Năm 2023";
+    ASSERT_TRUE(DirectoryService(*store, clock).createPeriod(kClerk, p2023).ok());
+    importCriteria(2023, "xa");
+    auto s = results.settings(2023, "xa");
+    ASSERT_TRUE(s.ok()) << s.error().message;
+    EXPECT_TRUE(s->second);  // configured
+    EXPECT_EQ(s->first.surveyMode, SurveyMode::Rescale);
+    auto t = results.table(2023, "xa");
+    ASSERT_TRUE(t.ok());
+    EXPECT_EQ(t->max, pts("70"));  // rescaled, not out of 100 with a survey never run
+}
+
 TEST_F(ResultsServiceTest, ExplainsEveryValue) {
     auto r = results.unitResult(kClerk, 2022, "BAOYEN");
     ASSERT_TRUE(r.ok());

@@ -94,6 +94,18 @@ async function officeChecklist(period) {
     items.push(checkItem(noSet.length === 0,
         noSet.length === 0 ? 'Mọi loại đơn vị đã có bộ tiêu chí.' : `Chưa có bộ tiêu chí cho: ${noSet.map(t => `${t.name} (${t.code})`).join(', ')}.`,
         `#/bo-tieu-chi?nam=${period.year}`, 'Nhập bộ tiêu chí'));
+    // A type without result rules of its own this year would be scored with the defaults (a
+    // survey imported, out of 100): a new period copies last year's, so this flags a type that
+    // never had any.
+    const settings = await Promise.all(types.filter(t => current.has(t.code)).map(t =>
+        get(`/periods/${period.year}/result-settings/${encodeURIComponent(t.code)}`)
+            .then(s => ({type: t, configured: s.configured}), () => ({type: t, configured: false}))));
+    const unset = settings.filter(s => !s.configured).map(s => s.type);
+    items.push(checkItem(unset.length === 0,
+        unset.length === 0 ? 'Mọi loại đơn vị có bộ tiêu chí đã có cách tính kết quả của năm.'
+            : `Chưa đặt cách tính kết quả (có điều tra xã hội học hay quy đổi về 100, xếp loại) cho: ${unset.map(t => `${t.name} (${t.code})`).join(', ')}.`,
+        `#/cai-dat-ket-qua?nam=${period.year}${unset.length ? `&loai=${encodeURIComponent(unset[0].code)}` : ''}`,
+        'Đặt cách tính kết quả'));
     const assigned = new Set(assignments.map(a => a.area_code));
     const reviewers = new Set(assignments.map(a => a.username));
     items.push(checkItem(assignments.length > 0,
