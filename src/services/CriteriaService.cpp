@@ -1,10 +1,36 @@
 #include "services/CriteriaService.h"
 
+#include <set>
+
 #include "core/Sha256.h"
+#include "domain/CriteriaChange.h"
 #include "services/CriteriaJson.h"
 #include "services/JsonViews.h"
 
 namespace kc {
+
+namespace {
+
+// What the year holds for the units of a type (see criteriaChangeProblems).
+EnteredData enteredData(Transaction& tx, int year, const std::string& unitTypeCode) {
+    std::set<std::string> units;
+    for (const Unit& u : tx.directory().listUnits())
+        if (u.unitTypeCode == unitTypeCode)
+            units.insert(u.code);
+    EnteredData d;
+    for (AssessmentFlags& a : tx.assessment().flags(year, std::nullopt))
+        if (units.count(a.unitCode))
+            d.items.push_back(std::move(a));
+    for (EvidenceCount& e : tx.assessment().evidenceCounts(year, std::nullopt))
+        if (units.count(e.unitCode))
+            d.evidence.push_back(std::move(e));
+    for (SurveyScore& s : tx.results().surveyScores(year))
+        if (units.count(s.unitCode))
+            d.survey.push_back(std::move(s));
+    return d;
+}
+
+}  // namespace
 
 Result<CriteriaSetInfo> CriteriaService::importSet(const Actor& actor, const CriteriaImport& req) {
     auto parsed = parseCriteriaJson(req.document);
@@ -41,6 +67,16 @@ Result<CriteriaSetInfo> CriteriaService::importSet(const Actor& actor, const Cri
                 return Error::duplicate("Bộ tiêu chí này trùng với phiên bản hiện hành (phiên bản " +
                                         std::to_string(latest) + ")");
         }
+        // A lower maximum would leave a score above it counted; a dropped sub-criterion would
+        // hide what the units entered against it. The office settles those first.
+        if (auto problems =
+                criteriaChangeProblems(set, enteredData(tx, req.year, set.unitTypeCode));
+            !problems.empty())
+            return Error{ErrorCode::Conflict,
+                         "Phiên bản mới làm sai hoặc làm mất điểm, tài liệu đơn vị đã nhập năm " +
+                             std::to_string(req.year) +
+                             "; chưa nhập. Xem từng đơn vị, tiêu chí trong chi tiết",
+                         std::move(problems)};
         set.version = latest + 1;
         CriteriaSetInfo info{0, set.year, set.unitTypeCode, set.version, set.title, set.scale,
                              set.sourceSha256, _clock.now(), actor.username};

@@ -24,7 +24,10 @@ public:
 
     // Validates the whole document and reports every problem at once (InvalidInput with
     // details carrying JSON paths). NotFound for an unknown period or unit type; Conflict for a
-    // finalised period; Duplicate when the document is byte-identical to the current version.
+    // finalised period; Duplicate when the document is byte-identical to the current version;
+    // Conflict, with a detail per unit and sub-criterion, when the new version would lower a
+    // maximum below a score entered that year (self, step 1 or step 2) or drop a sub-criterion
+    // holding scores, explanations, requests, replies, evidence or survey values.
     // On a dry run nothing is stored and the returned info has id 0.
     Result<CriteriaSetInfo> importSet(const Actor& actor, const CriteriaImport& request);
 
