@@ -203,6 +203,15 @@ TypeSummary summarize(const std::vector<UnitResult>& units, const std::vector<Gr
     return s;
 }
 
+AreaChange areaChange(const NodeTotal& now, Points previous, Points previousMax) {
+    AreaChange c;
+    if (now.max == previousMax)
+        c.points = now.points - previous;
+    if (now.max > Points{} && previousMax > Points{})
+        c.pct = indexPercent(now.points, now.max) - indexPercent(previous, previousMax);
+    return c;
+}
+
 std::optional<PreviousResult> combinePrevious(const std::vector<const UnitResult*>& previous) {
     if (previous.empty())
         return std::nullopt;
@@ -215,6 +224,7 @@ std::optional<PreviousResult> combinePrevious(const std::vector<const UnitResult
         total += u->total, index += u->indexPct;
         for (const NodeTotal& a : u->areas) {
             areaSums[a.code] += a.points;
+            p.areaMax.emplace(a.code, a.max);
             ++areaCounts[a.code];
         }
     }

@@ -147,7 +147,17 @@ struct PreviousResult {
     Points total;
     Points indexPct;
     std::map<std::string, Points> areas;  // by area code
+    std::map<std::string, Points> areaMax;  // by area code: its maximum then (the first basis's)
 };
+
+// How one area changed since the previous year. Points are compared only on the same scale (an
+// area whose maximum went from 18 to 17 has no points change); the change of the area's
+// percentage of its maximum is given whenever both maxima are positive.
+struct AreaChange {
+    std::optional<Points> points;
+    std::optional<Points> pct;
+};
+AreaChange areaChange(const NodeTotal& now, Points previous, Points previousMax);
 
 // Combines the previous results of codes (the unit itself or its predecessors): one is taken
 // as is, several are averaged (half away from zero). Empty codes or results: nullopt.

@@ -94,8 +94,16 @@ Obj unitRow(const ResultTable& t, const UnitResult& u) {
     for (const NodeTotal& a : u.areas)
         if (auto it = p->second.areas.find(a.code); it != p->second.areas.end()) {
             Obj r = new Poco::JSON::Object;
+            const auto max = p->second.areaMax.find(a.code);
+            const Points prevMax = max == p->second.areaMax.end() ? a.max : max->second;
+            const AreaChange change = areaChange(a, it->second, prevMax);
             r->set("points", it->second.toDouble());
-            r->set("change", (a.points - it->second).toDouble());
+            r->set("max", prevMax.toDouble());
+            r->set("scale_changed", prevMax != a.max);
+            r->set("change", change.points ? Poco::Dynamic::Var(change.points->toDouble())
+                                           : Poco::Dynamic::Var());
+            r->set("pct_change",
+                   change.pct ? Poco::Dynamic::Var(change.pct->toDouble()) : Poco::Dynamic::Var());
             prevAreas->set(a.code, r);
         }
     prev->set("areas", prevAreas);

@@ -122,6 +122,8 @@ void attachPrevious(Transaction& tx, CriteriaCache& cache, const YearFacts& curr
             if (p.unitType.code == t.unitType.code)
                 t.previousSummary = p.summary;
         for (const UnitResult& u : t.units) {
+            if (!hasScores(u))
+                continue;  // nothing entered yet this year: no change to show
             std::vector<const UnitResult*> basis;
             if (auto it = prevByCode.find(u.unitCode); it != prevByCode.end()) {
                 basis.push_back(it->second);

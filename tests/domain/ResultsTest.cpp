@@ -168,6 +168,21 @@ TEST(ResultsTest, CombinesPredecessorsOfAMergedUnit) {
     EXPECT_EQ(two->total, pts("85.27"));  // 85.265 -> 85.27
     EXPECT_EQ(two->areas.at("2"), pts("50.27"));  // 50.265 -> 50.27
     EXPECT_FALSE(combinePrevious({}));
+    EXPECT_EQ(two->areaMax.at("2"), pts("50"));
+}
+
+TEST(ResultsTest, AreaChangeComparesPointsOnlyOnTheSameScale) {
+    const NodeTotal same{"1", "", pts("16"), pts("18"), 0};
+    AreaChange c = areaChange(same, pts("15"), pts("18"));
+    EXPECT_EQ(c.points, pts("1"));
+    EXPECT_EQ(c.pct, pts("5.56"));  // 88.89 - 83.33
+    // 18 -> 17: 16/17 (94.12 %) against 15/18 (83.33 %) is up 10.79 points of percentage, not
+    // "+1 point".
+    const NodeTotal rescaled{"1", "", pts("16"), pts("17"), 0};
+    c = areaChange(rescaled, pts("15"), pts("18"));
+    EXPECT_FALSE(c.points);
+    EXPECT_EQ(c.pct, pts("10.79"));
+    EXPECT_FALSE(areaChange(rescaled, pts("0"), pts("0")).pct);
 }
 
 // Property: for random data, area subtotals add up to the total, criteria to their areas, and

@@ -272,6 +272,24 @@ TEST_F(ResultsServiceTest, AMergeCountsOnlyOnceTheOldUnitHasEnded) {
     EXPECT_EQ(t->previous.at("XA01").basis, std::vector<std::string>{"XA01"});
 }
 
+TEST_F(ResultsServiceTest, AUnitWithNothingEnteredInTheNewYearShowsNoChangeYet) {
+    Period p2023;
+    p2023.year = 2023;
+    p2023.name = "Năm 2023";
+    ASSERT_TRUE(DirectoryService(*store, clock).createPeriod(kClerk, p2023).ok());
+    importCriteria(2023, "xa");
+    auto t = results.table(2023, "xa");
+    ASSERT_TRUE(t.ok()) << t.error().message;
+    EXPECT_EQ(t->previousYear.value_or(0), 2022);
+    EXPECT_EQ(t->previous.count("XA01"), 0u);  // not "-66.80" before anything is entered
+    appraise(2023, "XA01", "xa", "60.00");
+    t = results.table(2023, "xa");
+    ASSERT_TRUE(t.ok());
+    ASSERT_EQ(t->previous.count("XA01"), 1u);
+    EXPECT_EQ(t->previous.at("XA01").total, pts("66.80"));
+    EXPECT_EQ(t->previous.count("XA02"), 0u);
+}
+
 TEST_F(ResultsServiceTest, ANewPeriodKeepsLastYearsResultSettings) {
     Period p2023;
     p2023.year = 2023;

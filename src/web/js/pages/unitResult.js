@@ -62,7 +62,11 @@ function facts(r) {
 
 function prevArea(r, code) {
     const x = r.previous && r.previous.areas[code];
-    return x ? `${formatFixed(x.points)} (${formatChange(x.change)})` : '—';
+    if (!x) return '—';
+    // A changed maximum (18 -> 17): points are not comparable, the share of the maximum is.
+    if (x.change === null || x.change === undefined)
+        return `${formatFixed(x.points)}/${formatFixed(x.max)} (thang điểm khác; tỉ lệ ${x.pct_change === null ? '—' : formatChange(x.pct_change)} điểm %)`;
+    return `${formatFixed(x.points)} (${formatChange(x.change)})`;
 }
 
 const COLUMNS = ['Mã', 'Tiêu chí thành phần', 'Tối đa', 'Tự chấm', 'Bước 1', 'Bước 2', 'Điều tra', 'Điểm tính', 'Lấy từ, cách tính'];
