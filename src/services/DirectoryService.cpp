@@ -307,8 +307,9 @@ Result<Unit> DirectoryService::updateUnit(const Actor& actor, const std::string&
         auto found = tx.directory().findUnit(code);
         if (!found) return Error::notFound("Không có đơn vị mã " + code);
         Unit u = *found;
-        if (auto e = rename(tx, u, patch))
-            return *e;
+        std::optional<Error> badRename = rename(tx, u, patch);
+        if (badRename && badRename->code != ErrorCode::InvalidInput)
+            return *badRename;  // a finalised year: nothing else to say
         std::optional<Error> badYears;
         if (auto problems = applyYears(u, patch); !problems.empty())
             badYears = Error::invalid("Năm hoạt động không hợp lệ: " + problems.front().message,
@@ -323,8 +324,7 @@ Result<Unit> DirectoryService::updateUnit(const Actor& actor, const std::string&
             badMerge = mergeProblem(tx.directory(), code, *patch.mergedIntoCode);
             u.mergedIntoCode = patch.mergedIntoCode;
         }
-        if (auto e = allProblems({badName(u.name), badYears, badMerge},
-                                 "Thông tin đơn vị không hợp lệ"))
+        if (auto e = allProblems({badRename, badYears, badMerge}, "Thông tin đơn vị không hợp lệ"))
             return *e;
         KC_TRY(requireFinalisedYearsUnchanged(tx, *found, u));
         tx.directory().updateUnit(u);

@@ -7,7 +7,7 @@ namespace {
 
 Unit unit(int from, std::optional<int> to = std::nullopt,
           std::optional<std::string> merged = std::nullopt, std::string type = "xa") {
-    return Unit{0, "XA16", "UBND xã Phúc Khánh", std::move(type), from, to, std::move(merged)};
+    return Unit{0, "XA16", "UBND xã Phúc Khánh", std::move(type), from, to, std::move(merged), {}};
 }
 
 TEST(UnitYearsTest, ActiveFromItsFirstToItsLastYear) {
