@@ -6,6 +6,7 @@
 #include <Poco/JSON/Array.h>
 
 #include "domain/UnitYears.h"
+#include "services/YearGuard.h"
 
 namespace kc {
 
@@ -298,12 +299,7 @@ Result<ResultSettings> ResultsService::putSettings(const Actor& actor, int year,
                                                    ResultSettings s) {
     KC_TRY(validateGrades(s.grades));
     return _store.write([&](Transaction& tx) -> Result<ResultSettings> {
-        auto period = tx.directory().findPeriod(year);
-        if (!period)
-            return Error::notFound("Không có kỳ đánh giá năm " + std::to_string(year));
-        if (period->finalised)
-            return Error::conflict("Kỳ đánh giá năm " + std::to_string(year) +
-                                   " đã chốt; không thể sửa");
+        KC_TRY(requireOpenPeriod(tx, year));
         if (!tx.directory().findUnitType(typeCode))
             return Error::notFound("Không có loại hình đơn vị mã " + typeCode);
         auto before = tx.results().settings(year, typeCode);

@@ -9,22 +9,13 @@
 #include "domain/ScoreRules.h"
 #include "domain/UnitYears.h"
 #include "services/CsvTable.h"
+#include "services/YearGuard.h"
 
 namespace kc {
 
 namespace {
 
 const Points kHundredPct = Points::fromHundredths(10000);
-
-Result<Period> openPeriod(Transaction& tx, int year) {
-    auto period = tx.directory().findPeriod(year);
-    if (!period)
-        return Error::notFound("Không có kỳ đánh giá năm " + std::to_string(year));
-    if (period->finalised)
-        return Error::conflict("Kỳ đánh giá năm " + std::to_string(year) +
-                               " đã chốt; không thể nhập thêm");
-    return *period;
-}
 
 // The units active in a period, by code.
 std::map<std::string, Unit> activeUnits(Transaction& tx, int year) {
@@ -79,7 +70,7 @@ Result<SurveyImportReport> SurveyService::importSurveyCsv(const Actor& actor, in
         return Error::invalid("Dòng tiêu đề thiếu cột pct (tỷ lệ hài lòng %) hoặc points (điểm)",
                               {{"row 1", "Cần các cột unit_code,sub_code,pct hoặc points"}});
     auto body = [&](Transaction& tx) -> Result<SurveyImportReport> {
-        KC_TRY(openPeriod(tx, year));
+        KC_TRY(requireOpenPeriod(tx, year));
         auto units = activeUnits(tx, year);
         std::map<std::string, std::shared_ptr<const CriteriaIndex>> sets;
         std::map<std::pair<std::string, std::string>, int> seen;
@@ -183,7 +174,7 @@ Result<std::vector<SipasFactor>> SurveyService::putFactors(const Actor& actor, i
     }
     KC_TRY(validateSipasFactors(factors));
     return _store.write([&](Transaction& tx) -> Result<std::vector<SipasFactor>> {
-        KC_TRY(openPeriod(tx, year));
+        KC_TRY(requireOpenPeriod(tx, year));
         tx.results().putSipasFactors(year, factors);
         Poco::JSON::Object::Ptr after = new Poco::JSON::Object;
         Poco::JSON::Array::Ptr codes = new Poco::JSON::Array;
@@ -309,7 +300,7 @@ Result<SipasImportReport> SurveyService::storeCounts(const Actor& actor, int yea
     if (report.counts.empty())
         return Error::invalid("Tệp không có câu trả lời hợp lệ nào");
     return _store.write([&](Transaction& tx) -> Result<SipasImportReport> {
-        KC_TRY(openPeriod(tx, year));
+        KC_TRY(requireOpenPeriod(tx, year));
         tx.results().replaceSipasCounts(year, report.counts);
         _audit.record(tx, actor.username, "sipas.import", "period", std::to_string(year),
                       nullptr, importSummary(source, static_cast<std::size_t>(report.records), sha));
@@ -336,7 +327,7 @@ Result<SurveyImportReport> SurveyService::applySipas(const Actor& actor, int yea
                                                      const std::string& unitType,
                                                      const std::string& subCode) {
     return _store.write([&](Transaction& tx) -> Result<SurveyImportReport> {
-        KC_TRY(openPeriod(tx, year));
+        KC_TRY(requireOpenPeriod(tx, year));
         auto id = tx.assessment().currentSetId(year, unitType);
         auto index = id ? _cache->get(tx, *id) : nullptr;
         if (!index)
