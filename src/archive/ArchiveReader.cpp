@@ -159,6 +159,17 @@ struct ArchiveReader::Impl {
         return std::optional<RarEntryHeader>(rar->entries[rarIndex++]);
     }
 
+    // For readData and skipData: the reader's failure, Conflict when no accepted entry's data
+    // waits, else takes that data as handled.
+    Status takePending() {
+        if (failure)
+            return *failure;
+        if (!dataPending)
+            return Error::conflict("Không có tệp nào đang chờ đọc trong tệp nén");
+        dataPending = false;
+        return Ok{};
+    }
+
     // Reads past the data of the entry last returned, if readData() did not. libarchive's own
     // skip would inflate a compressed tar, a solid 7z or RAR, or a streamed zip entry to its
     // end, uncounted and uninterruptible; read here, those bytes count toward maxTotalBytes
@@ -322,11 +333,7 @@ Result<std::optional<ArchiveEntry>> ArchiveReader::next() {
 
 Result<std::uint64_t> ArchiveReader::readData(const ByteSink& sink) {
     Impl& s = *_impl;
-    if (s.failure)
-        return *s.failure;
-    if (!s.dataPending)
-        return Error::conflict("Không có tệp nào đang chờ đọc trong tệp nén");
-    s.dataPending = false;
+    KC_TRY(s.takePending());
     s.unreadData = false;
     std::uint64_t entryBytes = 0;
     for (;;) {
@@ -361,11 +368,7 @@ Result<std::uint64_t> ArchiveReader::readData(const ByteSink& sink) {
 
 Result<std::optional<std::uint64_t>> ArchiveReader::skipData() {
     Impl& s = *_impl;
-    if (s.failure)
-        return *s.failure;
-    if (!s.dataPending)
-        return Error::conflict("Không có tệp nào đang chờ đọc trong tệp nén");
-    s.dataPending = false;
+    KC_TRY(s.takePending());
     auto skipped = s.skipUnread();
     if (!skipped.ok())
         return fail(skipped.takeError());

@@ -5,7 +5,6 @@
 #include <Poco/TemporaryFile.h>
 
 #include <cerrno>
-#include <cstdio>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -57,24 +56,11 @@ private:
     std::set<std::string> _used;
 };
 
-// Removes the workbook's temporary file however writeXlsx ends.
-class RemovedAtExit {
-public:
-    explicit RemovedAtExit(std::string path) : _path(std::move(path)) {}
-    ~RemovedAtExit() { std::remove(_path.c_str()); }
-    RemovedAtExit(const RemovedAtExit&) = delete;
-    RemovedAtExit& operator=(const RemovedAtExit&) = delete;
-
-private:
-    std::string _path;
-};
-
 }  // namespace
 
 Result<std::string> writeXlsx(const std::vector<Sheet>& sheets, const std::string& tmpDir) {
-    Poco::TemporaryFile file(tmpDir);
-    const std::string path = file.path() + ".xlsx";
-    RemovedAtExit removed(path);
+    Poco::TemporaryFile file(tmpDir);  // removed however this ends
+    const std::string& path = file.path();
     lxw_workbook_options options{};
     options.constant_memory = LXW_FALSE;
     options.tmpdir = const_cast<char*>(tmpDir.c_str());

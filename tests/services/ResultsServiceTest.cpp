@@ -87,6 +87,15 @@ protected:
         EXPECT_TRUE(d.createUnit(kSystem, u).ok());
     }
 
+    // The 2023 period, created by the clerk, with the xa criteria set.
+    void open2023() {
+        Period p2023;
+        p2023.year = 2023;
+        p2023.name = "Năm 2023";
+        ASSERT_TRUE(DirectoryService(*store, clock).createPeriod(kClerk, p2023).ok());
+        importCriteria(2023, "xa");
+    }
+
     void importCriteria(int year, const std::string& type) {
         std::ifstream in(std::string(KC_SOURCE_DIR) + "/config/demo/criteria-2022-huyen.json");
         std::stringstream doc;
@@ -273,11 +282,7 @@ TEST_F(ResultsServiceTest, AMergeCountsOnlyOnceTheOldUnitHasEnded) {
 }
 
 TEST_F(ResultsServiceTest, AUnitWithNothingEnteredInTheNewYearShowsNoChangeYet) {
-    Period p2023;
-    p2023.year = 2023;
-    p2023.name = "Năm 2023";
-    ASSERT_TRUE(DirectoryService(*store, clock).createPeriod(kClerk, p2023).ok());
-    importCriteria(2023, "xa");
+    open2023();
     auto t = results.table(2023, "xa");
     ASSERT_TRUE(t.ok()) << t.error().message;
     EXPECT_EQ(t->previousYear.value_or(0), 2022);
@@ -291,11 +296,7 @@ TEST_F(ResultsServiceTest, AUnitWithNothingEnteredInTheNewYearShowsNoChangeYet) 
 }
 
 TEST_F(ResultsServiceTest, ANewPeriodKeepsLastYearsResultSettings) {
-    Period p2023;
-    p2023.year = 2023;
-    p2023.name = "Năm 2023";
-    ASSERT_TRUE(DirectoryService(*store, clock).createPeriod(kClerk, p2023).ok());
-    importCriteria(2023, "xa");
+    open2023();
     auto s = results.settings(2023, "xa");
     ASSERT_TRUE(s.ok()) << s.error().message;
     EXPECT_TRUE(s->second);  // configured
