@@ -368,7 +368,7 @@ test('the phone layout: the menu opens from its button', async () => {
     }, VIEWPORTS.phone);
 });
 
-test('a unit dissolved before the current year is told so instead of given to-dos, and the clerk can undo it', async () => {
+test('a unit dissolved before the current year is told so instead of given to-dos, reviewers see why, and the clerk can undo it', async () => {
     const saveXa16 = async (page, fill) => {
         await go(page, '/don-vi', 'Đơn vị');
         const edit = page.getByRole('form', {name: 'Đổi tên, sáp nhập, giải thể'});
@@ -389,6 +389,13 @@ test('a unit dissolved before the current year is told so instead of given to-do
         await go(page, '/tu-danh-gia?nam=2022', 'Tự đánh giá năm 2022');
         await page.getByText(notAssessed).waitFor();
         assert.equal(await page.locator('#item-filter').count(), 0);
+    });
+    await withPage(async page => {
+        await login(page, ACCOUNTS.reviewer);
+        await go(page, '/tham-dinh/XA16/1.1.1?nam=2022', '1.1.1');
+        await page.getByText(notAssessed).waitFor();
+        await go(page, '/tham-dinh/XA16?nam=2022', 'Thẩm định');
+        await page.getByText(notAssessed).waitFor();
     });
     await withPage(async page => {
         await login(page, ACCOUNTS.clerk);

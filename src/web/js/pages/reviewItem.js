@@ -6,7 +6,7 @@ import {h, section} from '../dom.js';
 import {get, api, post} from '../api.js';
 import {pageTitle, alertBox} from '../layout.js';
 import {field, form, value, invalid} from '../forms.js';
-import {loadPeriods, chosenYear, currentSetFor, subsOf} from '../data.js';
+import {loadPeriods, chosenYear, currentSetFor, subsOf, unitAssessedIn, notAssessedText} from '../data.js';
 import {subFacts} from '../tree.js';
 import {scoreForm} from '../scoreForm.js';
 import {evidenceList} from '../evidence.js';
@@ -38,7 +38,9 @@ export async function render(ctx) {
         item.request ? section('Yêu cầu bổ sung, giải trình', requestView(item.request)) : null,
         section('Cách chấm và tài liệu cần nộp', subFacts(sub)),
     ];
-    const right = mine ? actions(ctx, base, item, sub, a) : [alertBox('info', `Lĩnh vực ${item.area} không được phân công cho bạn; chỉ xem.`)];
+    const assessed = unitAssessedIn(a.unit, year);
+    const right = !assessed ? [alertBox('info', notAssessedText(a.unit, year), h('p', {}, 'Chỉ xem.'))]
+        : mine ? actions(ctx, base, item, sub, a) : [alertBox('info', `Lĩnh vực ${item.area} không được phân công cho bạn; chỉ xem.`)];
     return [
         pageTitle(`${sub.code} ${sub.name}`, `${a.unit.name} (${a.unit.code}) · ${criterion.code} ${criterion.name}`),
         navLinks(year, code, myItems(a, areas), subCode),

@@ -3,8 +3,8 @@
 // Opening this page records the reviewer's "last seen" mark for the unit (server side).
 import {h, section, table} from '../dom.js';
 import {get} from '../api.js';
-import {pageTitle} from '../layout.js';
-import {loadPeriods, chosenYear} from '../data.js';
+import {pageTitle, alertBox} from '../layout.js';
+import {loadPeriods, chosenYear, unitAssessedIn, notAssessedText} from '../data.js';
 import {statusBadge, phaseLine} from '../assessment.js';
 import {formatPoints} from '../format.js';
 import {reviewItemHref} from './reviewQueue.js';
@@ -35,6 +35,7 @@ export async function render(ctx) {
     return [
         pageTitle(`Thẩm định: ${a.unit.name}`, `Mã ${a.unit.code}. Lĩnh vực của bạn: ${areas.join(', ') || 'chưa có'}.`),
         h('p', {}, h('a', {href: `#/tham-dinh?nam=${year}`}, '← Việc cần làm')),
+        unitAssessedIn(a.unit, year) ? null : alertBox('info', notAssessedText(a.unit, year), h('p', {}, 'Không chấm, không gửi yêu cầu được; chỉ xem.')),
         h('div', {class: 'summary'}, phaseLine(a),
             h('p', {}, `Tổng điểm các lĩnh vực của bạn: tự chấm ${formatPoints(self / 100)}, bước 1 ${formatPoints(step1 / 100)}, bước 2 ${formatPoints(step2 / 100)}.`),
             h('p', {}, h('a', {href: `/api/v1/periods/${year}/evidence-export?unit=${encodeURIComponent(code)}`, download: ''},
