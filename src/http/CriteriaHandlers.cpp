@@ -1,5 +1,7 @@
 #include <Poco/JSON/Parser.h>
 
+#include <algorithm>
+
 #include "http/Handlers.h"
 #include "services/JsonViews.h"
 
@@ -27,6 +29,38 @@ Reply importSet(Services& s, Request& r) {
     if (!result.ok()) return Reply::error(result.error());
     Poco::JSON::Object::Ptr o = json::of(result.value());
     o->set("dry_run", req.dryRun);
+    return Reply::json(o, req.dryRun ? 200 : 201);
+}
+
+Reply copySet(Services& s, Request& r) {
+    auto year = r.yearParam();
+    if (!year.ok())
+        return Reply::error(year.error());
+    auto from = r.intQuery("from_year", 0);
+    if (!from.ok())
+        return Reply::error(from.error());
+    CriteriaCopy req;
+    req.year = year.value();
+    req.fromYear = static_cast<int>(std::min<std::int64_t>(from.value(), 100000));
+    req.unitTypeCode = r.query("unit_type").value_or("");
+    std::vector<ErrorDetail> missing;
+    if (req.fromYear == 0)
+        missing.push_back({"from_year", "Thiếu năm của bộ tiêu chí cần sao chép"});
+    if (req.unitTypeCode.empty())
+        missing.push_back({"unit_type", "Thiếu mã loại đơn vị"});
+    if (!missing.empty())
+        return Reply::error(
+            Error::invalid("Chưa chọn năm hoặc loại đơn vị để sao chép", std::move(missing)));
+    auto dry = r.boolQuery("dry_run");
+    if (!dry.ok())
+        return Reply::error(dry.error());
+    req.dryRun = dry.value();
+    auto result = s.criteria.copySet(r.who(), req);
+    if (!result.ok())
+        return Reply::error(result.error());
+    Poco::JSON::Object::Ptr o = json::of(result.value());
+    o->set("dry_run", req.dryRun);
+    o->set("copied_from_year", req.fromYear);
     return Reply::json(o, req.dryRun ? 200 : 201);
 }
 

@@ -78,6 +78,7 @@ Reply unassign(Services& s, Request& r);
 
 namespace criteria {
 Reply importSet(Services& s, Request& r);
+Reply copySet(Services& s, Request& r);
 Reply listSets(Services& s, Request& r);
 Reply getSet(Services& s, Request& r);
 }  // namespace criteria

@@ -40,6 +40,7 @@ std::vector<Route> apiRoutes(Services& s) {
         {"PATCH",  "/api/v1/units/{code}",                   office,         h(directory::updateUnit)},
 
         {"POST",   "/api/v1/periods/{year}/criteria-sets",   office,         h(criteria::importSet)},
+        {"POST",   "/api/v1/periods/{year}/criteria-sets/copy", office,      h(criteria::copySet)},
         {"GET",    "/api/v1/periods/{year}/criteria-sets",   anyone,         h(criteria::listSets)},
         {"GET",    "/api/v1/criteria-sets/{id}",             anyone,         h(criteria::getSet)},
 

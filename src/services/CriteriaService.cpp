@@ -1,5 +1,6 @@
 #include "services/CriteriaService.h"
 
+#include <cctype>
 #include <set>
 
 #include "core/Sha256.h"
@@ -30,9 +31,54 @@ EnteredData enteredData(Transaction& tx, int year, const std::string& unitTypeCo
     return d;
 }
 
+// title with every "from" standing alone as a number ("năm 2022", not "20221") replaced by "to".
+std::string replaceYear(const std::string& title, int from, int to) {
+    const std::string old = std::to_string(from), now = std::to_string(to);
+    auto digit = [&](std::size_t i) {
+        return i < title.size() && std::isdigit(static_cast<unsigned char>(title[i]));
+    };
+    std::string out;
+    std::size_t i = 0;
+    for (std::size_t at; (at = title.find(old, i)) != std::string::npos; i = at + old.size()) {
+        bool alone = (at == 0 || !digit(at - 1)) && !digit(at + old.size());
+        out += title.substr(i, at - i) + (alone ? now : old);
+    }
+    return out + title.substr(i);
+}
+
 }  // namespace
 
 Result<CriteriaSetInfo> CriteriaService::importSet(const Actor& actor, const CriteriaImport& req) {
+    return importDocument(actor, req, std::nullopt);
+}
+
+Result<CriteriaSetInfo> CriteriaService::copySet(const Actor& actor, const CriteriaCopy& req) {
+    if (req.fromYear == req.year)
+        return Error::invalid("Chọn một năm khác để sao chép bộ tiêu chí",
+                              {{"from_year", "Trùng năm của kỳ đánh giá"}});
+    auto source = _store.read([&](Transaction& tx) -> Result<std::string> {
+        if (!tx.directory().findPeriod(req.fromYear))
+            return Error::notFound("Không có kỳ đánh giá năm " + std::to_string(req.fromYear));
+        int latest = tx.criteria().latestVersion(req.fromYear, req.unitTypeCode);
+        for (const CriteriaSetInfo& info : tx.criteria().list(req.fromYear))
+            if (info.unitTypeCode == req.unitTypeCode && info.version == latest)
+                return tx.criteria().find(info.id).value().treeJson;
+        return Error::notFound("Năm " + std::to_string(req.fromYear) +
+                               " chưa có bộ tiêu chí cho loại đơn vị " + req.unitTypeCode);
+    });
+    if (!source.ok())
+        return source.takeError();
+    CriteriaSet set = parseCriteriaJson(source.value()).value();
+    set.year = req.year;
+    set.title = replaceYear(set.title, req.fromYear, req.year);
+    CriteriaImport import{req.year, req.unitTypeCode, json::stringify(criteriaSetToJson(set)),
+                          req.dryRun};
+    return importDocument(actor, import, req.fromYear);
+}
+
+Result<CriteriaSetInfo> CriteriaService::importDocument(const Actor& actor,
+                                                        const CriteriaImport& req,
+                                                        std::optional<int> copiedFrom) {
     auto parsed = parseCriteriaJson(req.document);
     if (!parsed.ok()) return parsed.takeError();
     CriteriaSet set = std::move(parsed).value();
@@ -82,8 +128,11 @@ Result<CriteriaSetInfo> CriteriaService::importSet(const Actor& actor, const Cri
                              set.sourceSha256, _clock.now(), actor.username};
         if (req.dryRun) return info;
         info.id = tx.criteria().insert(set, treeJson, info.createdAt, actor.username);
-        _audit.record(tx, actor.username, "criteria.import", "criteria_set",
-                      std::to_string(info.id), nullptr, json::of(info));
+        Poco::JSON::Object::Ptr after = json::of(info);
+        if (copiedFrom)
+            after->set("copied_from_year", *copiedFrom);
+        _audit.record(tx, actor.username, copiedFrom ? "criteria.copy" : "criteria.import",
+                      "criteria_set", std::to_string(info.id), nullptr, after);
         return info;
     });
 }

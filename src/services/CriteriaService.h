@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,14 @@ struct CriteriaImport {
     std::string unitTypeCode;  // overrides "unit_type_code" in the document when set
     std::string document;      // the JSON text (format: docs/criteria-format.md)
     bool dryRun = false;       // validate and report only
+};
+
+// Copying a unit type's current set of an earlier year into another year.
+struct CriteriaCopy {
+    int year = 0;      // the year to copy into
+    int fromYear = 0;  // the year whose current set is copied
+    std::string unitTypeCode;
+    bool dryRun = false;
 };
 
 // Imports and serves criteria sets. A stored set is never changed: importing again for the
@@ -31,10 +40,20 @@ public:
     // On a dry run nothing is stored and the returned info has id 0.
     Result<CriteriaSetInfo> importSet(const Actor& actor, const CriteriaImport& request);
 
+    // Imports the current set of request.fromYear for the unit type into request.year, as
+    // importSet would import it as a document: the same checks and results, audited as
+    // criteria.copy. The year in the title ("... năm 2022 ...") becomes the new year.
+    // InvalidInput when the years are equal; NotFound when fromYear has no period or no set
+    // for the type.
+    Result<CriteriaSetInfo> copySet(const Actor& actor, const CriteriaCopy& request);
+
     Result<std::vector<CriteriaSetInfo>> list(int year);
     Result<StoredCriteriaSet> get(Id id);
 
 private:
+    Result<CriteriaSetInfo> importDocument(const Actor& actor, const CriteriaImport& request,
+                                           std::optional<int> copiedFrom);
+
     Store& _store;
     const Clock& _clock;
     AuditRecorder _audit;

@@ -6,7 +6,7 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {
     ROOT, ACCOUNTS, VIEWPORTS, startServer, launchBrowser, withPage as sharedWithPage, waitForPage, go,
-    login, screenshots, apiToken, apiGet, vnInput,
+    login, screenshots, apiToken, apiGet, apiSend, vnInput,
 } from './harness.mjs';
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -405,5 +405,32 @@ test('a unit dissolved before the current year is told so instead of given to-do
     await withPage(async page => {
         await login(page, ACCOUNTS.unit);
         await page.locator('.next-step').waitFor();
+    });
+});
+
+// Last in this file: it opens 2023, which becomes the current year of every page after it.
+test('clerk: a new year copies last year\'s criteria set of a unit type, then downloads it as JSON', async () => {
+    const token = await apiToken(base, ACCOUNTS.clerk);
+    const created = await apiSend(base, token, 'POST', '/periods', {year: 2023, name: 'Kỳ 2023'});
+    assert.equal(created.status, 201);
+    await withPage(async page => {
+        await login(page, ACCOUNTS.clerk);
+        await go(page, '/bo-tieu-chi?nam=2023', 'Bộ tiêu chí');
+        const copy = page.getByRole('form', {name: 'Sao chép bộ tiêu chí năm 2022'});
+        await copy.getByRole('button', {name: 'Sao chép'}).click();
+        await copy.getByText('Chọn loại đơn vị cần sao chép bộ tiêu chí').waitFor();
+        await copy.getByLabel('Loại đơn vị').selectOption('xa');
+        await copy.getByRole('button', {name: 'Sao chép'}).click();
+        await page.getByText(/Đã sao chép bộ tiêu chí năm 2022 cho loại đơn vị xa: ".+", phiên bản 1\./).waitFor();
+        const sets = (await apiGet(base, token, '/periods/2023/criteria-sets')).body;
+        assert.deepEqual(sets.map(x => [x.unit_type, x.version]), [['xa', 1]]);
+        await page.getByRole('link', {name: sets[0].title}).click();
+        await waitForPage(page, sets[0].title);
+        const [download] = await Promise.all([page.waitForEvent('download'),
+            page.getByRole('link', {name: 'Tải tệp JSON của bộ tiêu chí này'}).click()]);
+        assert.equal(download.suggestedFilename(), 'bo-tieu-chi-2023-xa-v1.json');
+        const tree = JSON.parse(readFileSync(await download.path(), 'utf8'));
+        assert.equal(tree.year, 2023);
+        assert.equal(tree.title, sets[0].title);
     });
 });

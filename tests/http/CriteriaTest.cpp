@@ -189,6 +189,40 @@ TEST_F(CriteriaTest, DocumentYearDifferentFromPeriodIsRejected) {
     EXPECT_TRUE(r.hasDetail("$.year")) << r.body;
 }
 
+// Copying 2022's set of a type into 2023: stored as 2023's version 1, then refused as a duplicate;
+// a missing or malformed year or type is named.
+TEST_F(CriteriaTest, LastYearsSetIsCopiedIntoANewPeriod) {
+    ASSERT_EQ(s.post("/api/v1/periods", s.clerk(), R"({"year":2023,"name":"Kỳ 2023"})").status,
+              201);
+    const std::string copy = "/api/v1/periods/2023/criteria-sets/copy?from_year=2022&unit_type=xa";
+    auto dry = s.request("POST", copy + "&dry_run=true", s.clerk(), "");
+    ASSERT_EQ(dry.status, 200) << dry.dump();
+    EXPECT_EQ(dry.object()->getValue<int>("id"), 0);
+    EXPECT_EQ(s.get("/api/v1/periods/2023/criteria-sets", s.clerk()).array()->size(), 0u);
+
+    auto r = s.request("POST", copy, s.clerk(), "");
+    ASSERT_EQ(r.status, 201) << r.dump();
+    EXPECT_EQ(r.object()->getValue<int>("year"), 2023);
+    EXPECT_EQ(r.object()->getValue<int>("version"), 1);
+    EXPECT_EQ(r.object()->getValue<int>("copied_from_year"), 2022);
+    EXPECT_EQ(r.str("title"), "Bộ tiêu chí xác định Chỉ số CCHC năm 2023 — UBND cấp xã");
+    EXPECT_EQ(s.request("POST", copy, s.clerk(), "").errorCode(), "duplicate");
+
+    auto none = s.request("POST", "/api/v1/periods/2023/criteria-sets/copy", s.clerk(), "");
+    EXPECT_EQ(none.status, 400) << none.dump();
+    EXPECT_TRUE(none.hasDetail("from_year") && none.hasDetail("unit_type")) << none.body;
+    auto word =
+        s.request("POST", "/api/v1/periods/2023/criteria-sets/copy?from_year=abc&unit_type=xa",
+                  s.clerk(), "");
+    EXPECT_EQ(word.status, 400) << word.dump();
+    EXPECT_TRUE(word.hasDetail("from_year")) << word.body;
+    auto same =
+        s.request("POST", "/api/v1/periods/2023/criteria-sets/copy?from_year=2023&unit_type=xa",
+                  s.clerk(), "");
+    EXPECT_EQ(same.status, 400) << same.dump();
+    EXPECT_EQ(s.get("/api/v1/periods/2023/criteria-sets", s.clerk()).array()->size(), 1u);
+}
+
 TEST_F(CriteriaTest, GetSetReturnsInfoAndTree) {
     auto list = s.get("/api/v1/periods/2022/criteria-sets", s.unitUser());
     ASSERT_EQ(list.status, 200) << list.dump();

@@ -93,6 +93,8 @@ INSTANTIATE_TEST_SUITE_P(
         // Reviewers appraise; they do not administer.
         Access{"ReviewerCannotImportCriteria", Who::Reviewer, "POST",
                "/api/v1/periods/2022/criteria-sets?unit_type=xa", "{}", 403},
+        Access{"UnitCannotCopyCriteria", Who::Unit, "POST",
+               "/api/v1/periods/2022/criteria-sets/copy?from_year=2021&unit_type=xa", "", 403},
         Access{"ReviewerCannotListUsers", Who::Reviewer, "GET", "/api/v1/users", "", 403},
         Access{"ReviewerCannotAssign", Who::Reviewer, "POST", "/api/v1/periods/2022/assignments",
                kAssign, 403},

@@ -6,6 +6,7 @@
 
 #include "services/AssessmentFixture.h"
 #include "services/CriteriaJson.h"
+#include "services/DirectoryService.h"
 #include "services/JsonViews.h"
 
 namespace kc::test {
@@ -103,6 +104,90 @@ TEST_F(CriteriaReimportTest, AVersionThatKeepsEveryEnteredScoreWithinItsMaximumI
     auto r = import(doc);
     ASSERT_TRUE(r.ok()) << r.error().message;
     EXPECT_EQ(r->version, 2);
+}
+
+// Copying last year's set into a new period: the same tree for the new year, the year in the
+// title moved on, audited as a copy; refusals for a wrong source.
+class CriteriaCopyTest : public CriteriaReimportTest {
+protected:
+    CriteriaCopyTest() {
+        Period p2023;
+        p2023.year = 2023;
+        p2023.name = "Năm 2023";
+        EXPECT_TRUE(DirectoryService(*store, clock).createPeriod(kClerk, p2023).ok());
+    }
+
+    Result<CriteriaSetInfo> copy(int from, const std::string& type = "xa", bool dryRun = false) {
+        return CriteriaService(*store, clock)
+            .copySet(kClerk, CriteriaCopy{2023, from, type, dryRun});
+    }
+
+    std::string treeOf(Id id) { return CriteriaService(*store, clock).get(id).value().treeJson; }
+
+    std::vector<AuditEntry> audits(const std::string& action) {
+        return store
+            ->read([&](Transaction& tx) -> Result<std::vector<AuditEntry>> {
+                std::vector<AuditEntry> out;
+                for (AuditEntry& e : tx.audit().list(0, 100000))
+                    if (e.action == action)
+                        out.push_back(std::move(e));
+                return out;
+            })
+            .value();
+    }
+};
+
+TEST_F(CriteriaCopyTest, LastYearsCurrentSetBecomesTheNewYearsSetWithTheYearInItsTitleMovedOn) {
+    auto r = copy(2022);
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    EXPECT_EQ(r->year, 2023);
+    EXPECT_EQ(r->version, 1);
+    EXPECT_NE(r->title.find("year 2023)"), std::string::npos) << r->title;
+    EXPECT_EQ(r->title.find("2022"), std::string::npos) << r->title;
+
+    auto sets2022 = CriteriaService(*store, clock).list(2022).value();
+    ASSERT_EQ(sets2022.size(), 1u);
+    CriteriaSet expected = parseCriteriaJson(treeOf(sets2022[0].id)).value();
+    expected.year = 2023;
+    expected.title = r->title;
+    EXPECT_EQ(treeOf(r->id), json::stringify(criteriaSetToJson(expected)));
+
+    auto entries = audits("criteria.copy");
+    ASSERT_EQ(entries.size(), 1u);
+    EXPECT_NE(entries[0].after.find("\"copied_from_year\":2022"), std::string::npos)
+        << entries[0].after;
+}
+
+TEST_F(CriteriaCopyTest, ADryRunReportsTheVersionAndStoresNothing) {
+    auto r = copy(2022, "xa", true);
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    EXPECT_EQ(r->id, 0);
+    EXPECT_EQ(r->version, 1);
+    EXPECT_TRUE(CriteriaService(*store, clock).list(2023).value().empty());
+    EXPECT_TRUE(audits("criteria.copy").empty());
+}
+
+TEST_F(CriteriaCopyTest, CopyingTheSameSetAgainIsADuplicate) {
+    ASSERT_TRUE(copy(2022).ok());
+    auto again = copy(2022);
+    ASSERT_FALSE(again.ok());
+    EXPECT_EQ(again.error().code, ErrorCode::Duplicate);
+}
+
+TEST_F(CriteriaCopyTest, TheSameYearAYearWithoutAPeriodAndATypeWithoutASetAreRefused) {
+    auto same =
+        CriteriaService(*store, clock).copySet(kClerk, CriteriaCopy{2022, 2022, "xa", false});
+    ASSERT_FALSE(same.ok());
+    EXPECT_EQ(same.error().code, ErrorCode::InvalidInput);
+    auto noPeriod = copy(2019);
+    ASSERT_FALSE(noPeriod.ok());
+    EXPECT_EQ(noPeriod.error().code, ErrorCode::NotFound);
+    EXPECT_EQ(noPeriod.error().message, "Không có kỳ đánh giá năm 2019");
+    auto noSet = copy(2022, "huyen");
+    ASSERT_FALSE(noSet.ok());
+    EXPECT_EQ(noSet.error().code, ErrorCode::NotFound);
+    EXPECT_EQ(noSet.error().message, "Năm 2022 chưa có bộ tiêu chí cho loại đơn vị huyen");
+    EXPECT_TRUE(CriteriaService(*store, clock).list(2023).value().empty());
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
 // Criteria sets: the sets of a year, importing a JSON file (a dry run first, which lists every
 // problem with its place in the file; the real import only after a clean dry run of the same
-// file), and one set's tree.
+// file), copying the previous year's set, and one set's tree (downloadable as a JSON file).
 import {h, table, section, replace} from '../dom.js';
 import {get, api, ApiError} from '../api.js';
 import {pageTitle, alertBox} from '../layout.js';
@@ -14,7 +14,9 @@ export async function renderList(ctx) {
     const periods = await loadPeriods();
     const year = chosenYear(periods);
     if (!year) return [pageTitle('Bộ tiêu chí'), alertBox('info', 'Chưa có kỳ đánh giá nào.', h('p', {}, h('a', {href: '#/ky-danh-gia'}, 'Tạo kỳ đánh giá')))];
-    const [sets, types] = await Promise.all([get(`/periods/${year}/criteria-sets`), get('/unit-types')]);
+    const previous = periods.find(p => p.year < year);  // periods are newest first
+    const [sets, types, previousSets] = await Promise.all([get(`/periods/${year}/criteria-sets`), get('/unit-types'),
+        previous ? get(`/periods/${previous.year}/criteria-sets`) : []]);
     const current = currentSets(sets);
     return [
         pageTitle('Bộ tiêu chí', 'Mỗi năm, mỗi loại đơn vị có một bộ tiêu chí. Nhập lại thì thành phiên bản mới; phiên bản lớn nhất là bộ đang dùng.'),
@@ -27,7 +29,29 @@ export async function renderList(ctx) {
             {label: 'Nhập lúc', cell: s => `${formatDateTime(s.created_at)} (${s.created_by})`},
         ], sets, {empty: 'Chưa có bộ tiêu chí nào năm này.'})),
         section('Nhập bộ tiêu chí từ tệp JSON', importForm(ctx, year, types)),
+        previousSets.length ? section(`Sao chép bộ tiêu chí năm ${previous.year}`,
+            copyForm(ctx, year, previous.year, [...currentSets(previousSets).values()], current)) : null,
     ];
+}
+
+// Copies an earlier year's current set of a unit type into year, when the criteria did not change.
+function copyForm(ctx, year, fromYear, fromSets, current) {
+    return form({
+        label: `Sao chép bộ tiêu chí năm ${fromYear}`,
+        fields: [
+            h('p', {class: 'hint'}, `Khi bộ tiêu chí năm ${year} giống năm ${fromYear}: lấy nguyên bộ đang dùng năm ${fromYear} của loại đơn vị đã chọn, đổi năm trong tên bộ thành ${year}. Bộ tiêu chí thay đổi thì nhập tệp mới như trên.`),
+            field({name: 'unit_type', label: 'Loại đơn vị', type: 'select', required: true,
+                options: [{value: '', label: '— Chọn —'}, ...fromSets.map(s => ({value: s.unit_type,
+                    label: `${s.unit_type}: ${s.title}${current.has(s.unit_type) ? ` (năm ${year} đã có bộ tiêu chí: bản sao sẽ thành phiên bản mới)` : ''}`}))]}),
+        ],
+        submitLabel: 'Sao chép',
+        onSubmit: async f => {
+            const unitType = value(f, 'unit_type');
+            if (!unitType) invalid('Chưa chọn loại đơn vị', 'unit_type', 'Chọn loại đơn vị cần sao chép bộ tiêu chí');
+            const info = await api('POST', `/periods/${year}/criteria-sets/copy`, {query: {from_year: String(fromYear), unit_type: unitType}});
+            ctx.reload(`Đã sao chép bộ tiêu chí năm ${fromYear} cho loại đơn vị ${info.unit_type}: "${info.title}", phiên bản ${info.version}.`);
+        },
+    });
 }
 
 function importForm(ctx, year, types) {
@@ -117,6 +141,9 @@ export async function renderSet(ctx) {
             h('dt', {}, 'Nhập lúc'), h('dd', {}, `${formatDateTime(set.created_at)} bởi ${set.created_by}`),
             h('dt', {}, 'Mã băm tệp gốc (SHA-256)'), h('dd', {class: 'hash'}, set.source_sha256)),
         section('Cây tiêu chí', criteriaTree(set.tree)),
+        office ? h('p', {}, h('a', {href: URL.createObjectURL(new Blob([JSON.stringify(set.tree, null, 2)], {type: 'application/json'})),
+            download: `bo-tieu-chi-${set.year}-${set.unit_type}-v${set.version}.json`}, 'Tải tệp JSON của bộ tiêu chí này'),
+        ' (để sửa rồi nhập cho năm sau: đổi "year" và nội dung cần đổi).') : null,
         office ? h('p', {}, h('a', {href: `#/bo-tieu-chi?nam=${set.year}`}, '← Các bộ tiêu chí năm ' + set.year)) : null,
     ];
 }
