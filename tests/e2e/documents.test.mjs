@@ -368,3 +368,30 @@ test('clerk: sections IV and V pre-filled from the year\'s results, never over t
         await page.getByRole('link', {name: /^Xem trước văn bản #\d+/}).first().waitFor();
     });
 });
+
+test('clerk: appraisal sheets for every unit still without one, one request each with progress', async () => {
+    const units = (await apiGet(base, clerk, '/units')).body
+        .filter(u => u.active_from_year <= 2022 && (u.active_to_year === null || u.active_to_year >= 2022));
+    const sheetUnits = async () => new Set((await documentsOf(clerk)).filter(d => d.kind === 'appraisal_sheet').map(d => d.unit));
+    const before = await sheetUnits();
+    assert.ok(before.size > 0 && before.size < units.length, 'earlier tests made some sheets');
+    await withPage(async page => {
+        await login(page, ACCOUNTS.clerk);
+        await page.goto('/#/van-ban?nam=2022');
+        await waitForPage(page, 'Văn bản năm 2022');
+        const f = page.getByRole('form', {name: 'Lập văn bản'});
+        await f.getByLabel('Loại văn bản').selectOption('appraisal_sheet');
+        await f.getByLabel('Đơn vị').selectOption({label: `— ${units.length - before.size} đơn vị chưa có phiếu —`});
+        await f.getByLabel('Số văn bản').fill('12');
+        await f.getByRole('button', {name: 'Lập và ký văn bản'}).click();
+        await f.getByText('Để trống số văn bản khi lập phiếu cho nhiều đơn vị').waitFor();
+        assert.deepEqual(await sheetUnits(), before, 'nothing made');
+        await f.getByLabel('Số văn bản').fill('');
+        await f.getByRole('button', {name: 'Lập và ký văn bản'}).click();
+        await page.getByText(`Đã lập và ký ${units.length - before.size} phiếu thẩm định, mỗi đơn vị một phiếu.`)
+            .waitFor({timeout: 120000});
+    });
+    assert.deepEqual([...await sheetUnits()].sort(), units.map(u => u.code).sort());
+    const sheets = (await documentsOf(clerk)).filter(d => d.kind === 'appraisal_sheet');
+    assert.equal(sheets.length, units.length, 'no unit got a second sheet');
+});

@@ -6,7 +6,7 @@ import {h, section} from '../dom.js';
 import {get, post} from '../api.js';
 import {pageTitle, alertBox} from '../layout.js';
 import {loadPeriods, chosenYear, yearPicker, unitNameIn} from '../data.js';
-import {field, form, value, intValue} from '../forms.js';
+import {field, form, value, invalid, showStatus, intValue} from '../forms.js';
 import {documentTable, KIND_LABELS, kindLabel} from '../documents.js';
 import {reportFacts} from '../reportFacts.js';
 
@@ -28,7 +28,7 @@ export async function render(ctx) {
     return [
         pageTitle(`Văn bản năm ${year}`, 'Phiếu thẩm định, dự thảo quyết định công bố kết quả và báo cáo năm, lập từ số liệu hiện tại, ký số bằng khóa của cơ quan và lưu lại không sửa được.'),
         yearPicker(periods, year),
-        office ? section('Lập văn bản mới', generateForm(ctx, year, active)) : null,
+        office ? section('Lập văn bản mới', generateForm(ctx, year, active, documents)) : null,
         section(`Các văn bản đã lập (${documents.length})`,
             h('p', {class: 'hint'}, '"Ký phê duyệt" thêm chữ ký của người phê duyệt lên trên chữ ký của cơ quan và lưu thành một văn bản mới; bản cũ vẫn giữ nguyên. Tải tệp PDF để gửi đi; người nhận kiểm tra chữ ký ở trang ',
                 h('a', {href: '#/kiem-tra-chu-ky'}, 'Kiểm tra chữ ký'), ' hoặc bằng phần mềm đọc PDF.'),
@@ -36,7 +36,31 @@ export async function render(ctx) {
     ];
 }
 
-function generateForm(ctx, year, units) {
+const ALL = '*';
+const MISSING = '?';
+
+// One appraisal sheet for each of units, one request after another with the progress shown.
+// Each sheet is stored on its own: a refusal stops the run there and says how far it got
+// ("chưa có phiếu" then continues with the rest).
+async function sheetsFor(ctx, form, year, units, body) {
+    let made = 0;
+    for (const u of units) {
+        showStatus(form, `Đang lập phiếu ${made + 1}/${units.length}: ${u.code}…`);
+        try {
+            await post(`/periods/${year}/documents`, {...body, unit: u.code});
+        } catch (e) {
+            e.message = `Dừng ở đơn vị ${u.code}: ${e.message}. Đã lập ${made}/${units.length} phiếu`
+                + (made ? '; chọn "đơn vị chưa có phiếu" để lập tiếp.' : '.');
+            throw e;
+        }
+        made += 1;
+    }
+    ctx.reload(`Đã lập và ký ${made} phiếu thẩm định, mỗi đơn vị một phiếu.`);
+}
+
+function generateForm(ctx, year, units, documents) {
+    const withSheet = new Set(documents.filter(d => d.kind === 'appraisal_sheet').map(d => d.unit));
+    const missing = units.filter(u => !withSheet.has(u.code));
     const kindHint = h('p', {class: 'hint kind-hint'});
     const f = form({
         label: 'Lập văn bản',
@@ -45,7 +69,9 @@ function generateForm(ctx, year, units) {
                 options: Object.entries(KIND_LABELS).map(([value, label]) => ({value, label}))}),
             kindHint,
             field({name: 'unit', label: 'Đơn vị', type: 'select', required: true,
-                options: [{value: '', label: '— Chọn đơn vị —'}, ...units.map(u => ({value: u.code, label: `${u.code} — ${unitNameIn(u, year)}`}))]}),
+                options: [{value: '', label: '— Chọn đơn vị —'}, {value: ALL, label: `— Tất cả ${units.length} đơn vị (mỗi đơn vị một phiếu) —`},
+                    ...(missing.length && missing.length < units.length ? [{value: MISSING, label: `— ${missing.length} đơn vị chưa có phiếu —`}] : []),
+                    ...units.map(u => ({value: u.code, label: `${u.code} — ${unitNameIn(u, year)}`}))]}),
             h('div', {class: 'row'},
                 field({name: 'number', label: 'Số văn bản', hint: 'Từ 1 đến 99999. Để trống: in "Số:      /…" để văn thư điền khi ban hành.',
                     attrs: {inputmode: 'numeric', autocomplete: 'off'}}),
@@ -68,6 +94,11 @@ function generateForm(ctx, year, units) {
             if (kind === 'annual_report') {
                 body.assessment_text = form.elements.assessment_text.value;
                 body.directions_text = form.elements.directions_text.value;
+            }
+            if (body.unit === ALL || body.unit === MISSING) {
+                if (number !== undefined) invalid('Không dùng một số văn bản cho nhiều phiếu', 'number', 'Để trống số văn bản khi lập phiếu cho nhiều đơn vị');
+                await sheetsFor(ctx, form, year, body.unit === ALL ? units : missing, body);
+                return;
             }
             const doc = await post(`/periods/${year}/documents`, body);
             ctx.reload(`Đã lập và ký văn bản #${doc.id}: ${kindLabel(doc.kind)}${doc.unit ? ` ${doc.unit}` : ''} (${doc.signatures} chữ ký).`);
