@@ -1,4 +1,5 @@
 #include <Poco/JSON/Array.h>
+#include <Poco/Logger.h>
 #include <Poco/Net/StreamSocket.h>
 
 #include <stdexcept>
@@ -161,8 +162,13 @@ Reply exportZip(Services& s, Request& r) {
                 return Error{ErrorCode::Internal, "Máy khách đã ngắt kết nối", {}};
             return Ok{};
         });
-    if (!written.ok())
+    if (!written.ok()) {
+        // The 200 and part of the zip are gone: the client sees a cut transfer, the operator
+        // this line.
+        Poco::Logger::get("kiemchung.http")
+            .error("evidence export " + plan->fileName + " stopped: " + written.error().message);
         r.cutConnection();
+    }
     return Reply::sent();
 }
 

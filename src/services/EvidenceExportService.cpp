@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "archive/ArchivePath.h"
 #include "archive/ArchiveWriter.h"
 #include "core/Text.h"
 #include "domain/Workflow.h"
@@ -14,14 +15,37 @@ namespace kc {
 
 namespace {
 
-// name as Windows can create it, for the zip: the characters it refuses (< > : " | ? *) as "_",
-// no trailing dot or space, and "_" after a device name (CON, NUL, COM1…, with or without an
-// extension). A name from a Mac such as "97:KH-UBND.pdf" ("97/KH-UBND.pdf" in its Finder) would
-// otherwise stop Windows Explorer from unpacking the whole export.
-std::string windowsSafe(std::string name) {
-    for (char& c : name)
-        if (std::string_view("<>:\"|?*").find(c) != std::string_view::npos)
-            c = '_';
+constexpr std::size_t kMaxNameBytes = 255;  // one path component, as ArchiveWriter accepts
+
+// s cut to at most max bytes, not inside a UTF-8 sequence.
+std::string utf8Prefix(const std::string& s, std::size_t max) {
+    if (s.size() <= max)
+        return s;
+    std::size_t n = max;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+    return s.substr(0, n);
+}
+
+// name as Windows can create it, for the zip: the characters it refuses (< > : " | ? *) and
+// control characters (C0, DEL, C1: stored before uploads refused them) as "_", no trailing
+// dot or space, and "_" after a device name (CON, NUL, COM1…, with or without an extension).
+// A name from a Mac such as "97:KH-UBND.pdf" ("97/KH-UBND.pdf" in its Finder) would otherwise
+// stop Windows Explorer from unpacking the whole export.
+std::string windowsSafe(const std::string& raw) {
+    std::string name;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        const auto c = static_cast<unsigned char>(raw[i]);
+        if (c == 0xC2 && i + 1 < raw.size() && static_cast<unsigned char>(raw[i + 1]) >= 0x80 &&
+            static_cast<unsigned char>(raw[i + 1]) <= 0x9F) {
+            name += '_';
+            ++i;
+        } else if (c < 0x20 || c == 0x7f ||
+                   std::string_view("<>:\"|?*").find(raw[i]) != std::string_view::npos) {
+            name += '_';
+        } else {
+            name += raw[i];
+        }
+    }
     while (!name.empty() && (name.back() == '.' || name.back() == ' ')) name.pop_back();
     if (name.empty())
         return "_";
@@ -36,16 +60,17 @@ std::string windowsSafe(std::string name) {
 }
 
 // "dir/name.ext", then "dir/name (2).ext", "dir/name (3).ext"... whichever is still free,
-// ignoring case as Windows does ("BÁO CÁO.pdf" takes "báo cáo.pdf").
+// ignoring case as Windows does ("BÁO CÁO.pdf" takes "báo cáo.pdf"). The name part is cut,
+// before its extension, to fit one path component with the " (n)" added.
 std::string uniquePath(const std::string& dir, const std::string& name,
                        std::set<std::string>& taken) {
     std::size_t dot = name.rfind('.');
-    if (dot == 0 || dot == std::string::npos)
+    if (dot == 0 || dot == std::string::npos || name.size() - dot > 32)
         dot = name.size();
+    const std::string stem = name.substr(0, dot), ext = name.substr(dot);
     for (int n = 1;; ++n) {
-        std::string candidate =
-            n == 1 ? name : name.substr(0, dot) + " (" + std::to_string(n) + ")" + name.substr(dot);
-        std::string path = dir + "/" + candidate;
+        const std::string suffix = n == 1 ? ext : " (" + std::to_string(n) + ")" + ext;
+        std::string path = dir + "/" + utf8Prefix(stem, kMaxNameBytes - suffix.size()) + suffix;
         if (taken.insert(text::caseFolded(path)).second)
             return path;
     }
@@ -142,6 +167,10 @@ Result<ExportPlan> EvidenceExportService::plan(const Actor& actor, const ExportR
                     continue;
                 std::string dir = request.unitCode ? item.subCode : unit + "/" + item.subCode;
                 std::string path = uniquePath(dir, windowsSafe(item.fileName), taken);
+                // Whatever a stored name holds, the zip gets a path it accepts: the plan is
+                // made before the reply starts, so a write can then fail only for a blob.
+                if (checkArchivePath(path).rejection)
+                    path = uniquePath(dir, "tai-lieu-" + std::to_string(item.id), taken);
                 plan.files.push_back(ExportFile{std::move(path), std::move(item)});
             }
         }

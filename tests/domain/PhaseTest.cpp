@@ -92,6 +92,16 @@ TEST(EvidenceTest, CleansFileNames) {
         {"..", ""},
         {"bad\xFF.pdf", ""},
         {"tab\there.pdf", ""},
+        {"bao\xC2\x85"
+         "cao.txt",
+         ""},  // U+0085 NEXT LINE, a C1 control
+        {"bao\xC2\x9F"
+         "cao.txt",
+         ""},  // U+009F, the last C1 control
+        {"bao\xC2\xA0"
+         "cao.txt",
+         "bao\xC2\xA0"
+         "cao.txt"},  // U+00A0 no-break space is text
         {std::string(300, 'a'), ""},
         {"Báo cáo\u202Efdp.exe", ""},  // right-to-left override: shows as "exe.pdf"
         {"\u2067Kế hoạch.pdf", ""},    // right-to-left isolate

@@ -1,3 +1,5 @@
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/Session.h>
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
@@ -246,6 +248,43 @@ TEST(EvidenceExportNamesTest, NamesWindowsRefusesAreMadeCreatable) {
         Poco::JSON::Parser().parse(files["manifest.json"]).extract<Poco::JSON::Object::Ptr>();
     EXPECT_EQ(json->getArray("files")->getObject(0)->getValue<std::string>("file_name"),
               "97:KH-UBND <mới>?.pdf");
+}
+
+// Long names: the " (2)" of a second "a…a.pdf" of 255 bytes, and the "_" after a device name,
+// would pass the 255 bytes a zip entry's name may have; the name is cut before its extension.
+// A name stored with a C1 control before uploads refused them gets "_" for it. The whole export
+// is written every time (it was cut off after its 200 before).
+TEST(EvidenceExportNamesTest, EveryStoredNameBecomesAnEntryTheZipTakes) {
+    EvidenceServer s;
+    const std::string longName = std::string(251, 'a') + ".pdf";
+    const std::string device = "CON." + std::string(247, 'x') + ".pdf";
+    ASSERT_EQ(s.upload("1.1.1", {{"file", longName, kPlan}}).status, 201);
+    ASSERT_EQ(s.upload("1.1.1", {{"file", longName, kPlan2}}).status, 201);
+    ASSERT_EQ(s.upload("1.1.1", {{"file", device, kLate}}).status, 201);
+    auto refused = s.upload("1.1.1", {{"file",
+                                       "bao\xC2\x85"
+                                       "cao.txt",
+                                       kWithdrawn}});
+    EXPECT_EQ(refused.status, 400) << refused.dump();
+    ASSERT_EQ(s.upload("1.1.1", {{"file", "legacy.txt", kWithdrawn}}).status, 201);
+    {
+        Poco::Data::SQLite::Connector::registerConnector();
+        Poco::Data::Session db("SQLite", s.config.databasePath);
+        db << "UPDATE evidence SET file_name = 'bao\xC2\x85"
+              "cao.txt' WHERE file_name = 'legacy.txt'",
+            Poco::Data::Keywords::now;
+    }
+    auto r = get(s, "/api/v1/periods/2022/evidence-export?unit=XA16", s.clerk());
+    ASSERT_EQ(r.status, 200);
+    auto files = unzip(r.body);
+    EXPECT_EQ(files["1.1.1/" + longName], kPlan);
+    EXPECT_EQ(files["1.1.1/" + std::string(247, 'a') + " (2).pdf"], kPlan2);
+    EXPECT_EQ(files["1.1.1/CON_." + std::string(246, 'x') + ".pdf"], kLate);
+    EXPECT_EQ(files["1.1.1/bao_cao.txt"], kWithdrawn);
+    for (const auto& [path, bytes] : files)
+        EXPECT_LE(path.size() - path.rfind('/') - 1, 255u) << path;
+    auto all = unzip(get(s, "/api/v1/periods/2022/evidence-export", s.clerk()).body);
+    EXPECT_EQ(all["XA16/1.1.1/bao_cao.txt"], kWithdrawn);
 }
 
 // The archive import follows the unit's own dates like a single upload: refused once the
