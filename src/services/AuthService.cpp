@@ -50,8 +50,12 @@ Result<LoginResult> AuthService::login(const std::string& username, const std::s
     });
     if (!seen.ok())
         return seen.error();
-    if (!seen.value())
+    if (!seen.value()) {
+        // As long as a wrong password for a real account: the time does not tell which user
+        // names exist.
+        (void)_hasher.hash(password);
         return badCredentials();
+    }
     const Seen& before = *seen.value();
     if (before.user.active && before.user.lockedUntil && *before.user.lockedUntil > now)
         return lockedError(*before.user.lockedUntil);  // no password is tried while locked

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <filesystem>
@@ -45,6 +46,29 @@ TEST_F(KernelServicesTest, ALoginChecksThePasswordWithoutHoldingTheWriteLock) {
     login.join();
     EXPECT_TRUE(writtenFirst) << "the write waited for the login's password check";
     EXPECT_TRUE(loggedIn.load());
+}
+
+// A login for a user name nobody has was refused before any password work (~1 ms against
+// ~0.3 s): the time told an outsider which names exist. Now it costs a password check too.
+TEST_F(KernelServicesTest, AnUnknownUserNameTakesAsLongAsAWrongPassword) {
+    config.pbkdf2Iterations = 300'000;
+    kernel = std::make_unique<Kernel>(config, clock);
+    NewUser bob{"bob", "Bob", Role::Clerk, std::nullopt, "bob-password-1"};
+    ASSERT_TRUE(kernel->accounts().createUser(Kernel::systemActor(), bob).ok());
+    auto fastest = [&](const std::string& name) {  // of two tries, against scheduling noise
+        auto best = std::chrono::steady_clock::duration::max();
+        for (int i = 0; i < 2; ++i) {
+            const auto start = std::chrono::steady_clock::now();
+            EXPECT_FALSE(kernel->auth().login(name, "not-the-password").ok());
+            best = std::min(best, std::chrono::steady_clock::now() - start);
+        }
+        return best;
+    };
+    const auto wrongPassword = fastest("bob");
+    const auto unknownName = fastest("nobody");
+    EXPECT_GT(unknownName * 2, wrongPassword)
+        << std::chrono::duration_cast<std::chrono::milliseconds>(unknownName).count() << " ms vs "
+        << std::chrono::duration_cast<std::chrono::milliseconds>(wrongPassword).count() << " ms";
 }
 
 // GET /api/v1/health writes a probe file into storage.dir. On a full disk the write itself
