@@ -129,7 +129,7 @@ std::string csvCell(std::string value, bool text) {
     if (text && !value.empty() &&
         std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos)
         value.insert(value.begin(), '\'');
-    if (value.find_first_of(",\"\r\n") == std::string::npos)
+    if (value.find_first_of(",;\"\r\n") == std::string::npos)
         return value;
     std::string out = "\"";
     for (char c : value) {

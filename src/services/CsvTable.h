@@ -36,9 +36,11 @@ struct CsvTable {
 Result<CsvTable> readCsvTable(std::string_view text, const std::vector<std::string>& required,
                               const std::string& expectedHeader);
 
-// One cell of a CSV file written for Excel: RFC 4180 quoting when it holds , " CR or LF. Text a
-// person typed (text = true) that a spreadsheet would run as a formula (starting with = + - @
-// tab or CR: "=HYPERLINK(…)") gets an apostrophe in front.
+// One cell of a CSV file written for Excel: RFC 4180 quoting when it holds , ; " CR or LF (the
+// ";" because Excel set to Vietnamese splits a CSV at ";", so "x;=HYPERLINK(…)" unquoted would
+// become a cell of its own starting with "="). Text a person typed (text = true) that a
+// spreadsheet would run as a formula (starting with = + - @ tab or CR: "=HYPERLINK(…)") gets an
+// apostrophe in front.
 std::string csvCell(std::string value, bool text);
 
 }  // namespace kc

@@ -85,6 +85,9 @@ TEST(CsvTableTest, CellsAreQuotedAndFormulasDefused) {
     EXPECT_EQ(csvCell("+1", true), "'+1");
     EXPECT_EQ(csvCell("@SUM(A1:A2)", true), "'@SUM(A1:A2)");
     EXPECT_EQ(csvCell("a, b", true), "\"a, b\"");
+    // Excel set to Vietnamese splits at ";": quoted, the formula stays inside a text cell.
+    EXPECT_EQ(csvCell("Ghi chú;=HYPERLINK(\"http://x\")", true),
+              "\"Ghi chú;=HYPERLINK(\"\"http://x\"\")\"");
     EXPECT_EQ(csvCell("-1.50", false), "-1.50");  // not typed text: kept
 }
 
