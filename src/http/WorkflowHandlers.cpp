@@ -193,7 +193,12 @@ Reply completeness(Services& s, Request& r) {
     auto year = r.yearParam();
     if (!year.ok())
         return Reply::error(year.error());
-    MatrixFilter filter{r.query("unit_type"), r.query("area"), std::nullopt};
+    // "?area=" (a form's blank choice) filters nothing, as if left out.
+    auto given = [&r](const char* name) {
+        auto v = r.query(name);
+        return v && v->empty() ? std::nullopt : v;
+    };
+    MatrixFilter filter{given("unit_type"), given("area"), std::nullopt};
     if (auto status = r.query("status")) {
         filter.status = parseItemStatus(*status);
         if (!filter.status || *filter.status == ItemStatus::Survey)

@@ -59,6 +59,10 @@ TEST_F(WorkflowJourneyTest, FromSelfAssessmentToStep2) {
     ASSERT_EQ(reviewerView.status, 200);
     EXPECT_FALSE(matrixRow(reviewerView, "XA16")->getObject("cells")->has("3.1"));
     EXPECT_EQ(s.get("/api/v1/periods/2022/completeness?area=3", reviewer()).status, 403);
+    // A blank filter is no filter: the reviewer's own areas, as without it.
+    auto blank = s.get("/api/v1/periods/2022/completeness?area=&unit_type=", reviewer());
+    ASSERT_EQ(blank.status, 200) << blank.dump();
+    EXPECT_EQ(blank.body, reviewerView.body);
 
     // Supplement window: a new file and the reply.
     toSupplement();
