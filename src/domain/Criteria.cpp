@@ -20,4 +20,24 @@ std::optional<ScoringType> parseScoringType(std::string_view name) {
     return std::nullopt;
 }
 
+std::string_view adjustmentName(Adjustment a) {
+    switch (a) {
+        case Adjustment::None:
+            return "";
+        case Adjustment::Bonus:
+            return "bonus";
+        case Adjustment::Penalty:
+            return "penalty";
+    }
+    return "";
+}
+
+std::optional<Adjustment> parseAdjustment(std::string_view name) {
+    if (name == "bonus")
+        return Adjustment::Bonus;
+    if (name == "penalty")
+        return Adjustment::Penalty;
+    return std::nullopt;
+}
+
 }  // namespace kc

@@ -17,6 +17,17 @@ enum class AssessedBy { Appraisal, Survey };
 
 enum class ScoringType { Levels, Bands, Proportional, Deduction, Survey };
 
+// An ordinary sub-criterion counts toward its criterion's maximum. A bonus (điểm thưởng) or
+// penalty (điểm trừ) item does not: its maxPoints is the cap of the bonus or penalty, its score a
+// magnitude in [0, maxPoints] that is added to or subtracted from its criterion's points, which
+// are then clamped to [0, criterion max] (see CriterionSum.h).
+enum class Adjustment { None, Bonus, Penalty };
+
+// "bonus" / "penalty"; "" for None.
+std::string_view adjustmentName(Adjustment a);
+// The kind for "bonus" or "penalty"; nullopt for any other text.
+std::optional<Adjustment> parseAdjustment(std::string_view name);
+
 std::string_view scoringTypeName(ScoringType t);
 std::optional<ScoringType> parseScoringType(std::string_view name);
 
@@ -44,7 +55,8 @@ struct Scoring {
 };
 
 // A node of the criteria tree. Areas and criteria have children; sub-criteria carry the
-// scoring and evidence rules. A parent's maxPoints equals the sum of its children's.
+// scoring and evidence rules. A parent's maxPoints equals the sum of its children's, leaving out
+// adjustment (bonus, penalty) sub-criteria.
 struct CriteriaNode {
     std::string code;  // "1", "1.1", "1.1.1"
     std::string name;
@@ -54,6 +66,7 @@ struct CriteriaNode {
 
     // Sub-criteria only:
     AssessedBy assessedBy = AssessedBy::Appraisal;
+    Adjustment adjustment = Adjustment::None;
     Scoring scoring;
     bool selfScored = true;
     bool evidenceRequired = false;
@@ -61,6 +74,8 @@ struct CriteriaNode {
     std::vector<std::string> expectedDocuments;
     bool explanationRequiredIfNoEvidence = true;
     std::string note;
+
+    bool isAdjustment() const { return adjustment != Adjustment::None; }
 };
 
 // Grade thresholds on index %: a unit gets the first grade whose [minPct, maxPctExclusive) holds.

@@ -108,6 +108,8 @@ private:
             if (!n.children.empty())
                 add(path, "Tiêu chí thành phần " + n.code + " không được có cấp con");
             validateSubCriterionScoring(n, path, _out);
+            if (n.isAdjustment())
+                return;
             (n.assessedBy == AssessedBy::Survey ? _surveySum : _appraisalSum) += n.maxPoints;
             return;
         }
@@ -118,9 +120,18 @@ private:
             return;
         }
         Points sum;
+        bool anyOrdinary = false;
         for (std::size_t i = 0; i < n.children.size(); ++i) {
             checkNode(n.children[i], childPath + "[" + std::to_string(i) + "]", childLevel, n.code);
+            if (n.children[i].isAdjustment())
+                continue;
             sum += n.children[i].maxPoints;
+            anyOrdinary = true;
+        }
+        if (!anyOrdinary) {
+            add(childPath, "Chưa có " + std::string(noun(childLevel)) + " thông thường nào trong " +
+                               what + " (điểm thưởng, điểm trừ không tính vào điểm tối đa)");
+            return;
         }
         if (sum != n.maxPoints)
             add(path + ".max_points", "Tổng điểm tối đa các " + std::string(noun(childLevel)) +

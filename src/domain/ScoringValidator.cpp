@@ -47,6 +47,7 @@ public:
                 "Tiêu chí thành phần " + _sub.code +
                     " do điều tra xã hội học đánh giá phải dùng cách chấm \"survey\" (đang là \"" +
                     std::string(scoringTypeName(s.type)) + "\")");
+        checkAdjustment();
         checkEvidence();
     }
 
@@ -140,6 +141,23 @@ private:
         if (_sub.selfScored)
             add(_path + ".self_scored", "Tiêu chí thành phần " + _sub.code +
                                             " chấm theo điều tra xã hội học không được tự chấm");
+    }
+
+    void checkAdjustment() {
+        if (!_sub.isAdjustment())
+            return;
+        std::string what =
+            std::string(_sub.adjustment == Adjustment::Bonus ? "Điểm thưởng" : "Điểm trừ") + " " +
+            _sub.code;
+        if (_sub.assessedBy != AssessedBy::Appraisal)
+            add(_path + ".assessed_by", what +
+                                            " phải do thẩm định đánh giá (assessed_by là "
+                                            "\"appraisal\")");
+        ScoringType t = _sub.scoring.type;
+        if (t == ScoringType::Deduction || t == ScoringType::Survey)
+            add(_scoringPath + ".type", what + " không dùng được cách chấm \"" +
+                                            std::string(scoringTypeName(t)) +
+                                            "\"; chỉ nhận levels, bands hoặc proportional");
     }
 
     void checkEvidence() {

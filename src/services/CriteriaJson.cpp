@@ -118,8 +118,8 @@ private:
 
     void readSubCriterion(const Object& o, const std::string& path, CriteriaNode& n) {
         _r.checkTypos(o, path,
-                      {"code", "name", "max_points", "assessed_by", "scoring", "self_scored",
-                       "evidence_required", "min_files", "evidence_documents",
+                      {"code", "name", "max_points", "assessed_by", "adjustment", "scoring",
+                       "self_scored", "evidence_required", "min_files", "evidence_documents",
                        "explanation_required_if_no_evidence", "note"},
                       {"max_points_text"});
         if (auto by = _r.text(o, path, "assessed_by", true)) {
@@ -130,6 +130,14 @@ private:
                        "Giá trị \"" + *by +
                            "\" không hợp lệ; chỉ nhận \"appraisal\" "
                            "(thẩm định) hoặc \"survey\" (điều tra xã hội học)");
+        }
+        if (auto kind = _r.text(o, path, "adjustment", false)) {
+            if (auto a = parseAdjustment(*kind))
+                n.adjustment = *a;
+            else
+                _r.add(path + ".adjustment", "Giá trị \"" + *kind +
+                                                 "\" không hợp lệ; chỉ nhận \"bonus\" (điểm "
+                                                 "thưởng) hoặc \"penalty\" (điểm trừ)");
         }
         if (auto scoring = _r.object(o, path, "scoring", true))
             n.scoring = readScoring(*scoring, path + ".scoring");

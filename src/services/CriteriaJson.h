@@ -27,6 +27,10 @@ namespace kc {
 // max_pct_exclusive (null = no upper bound), points}]; proportional -> "target_pct";
 // deduction -> "per_violation"; survey -> none. "metric" and "violation" are optional text.
 //
+// A sub-criterion may carry "adjustment": "bonus" or "penalty" (absent: an ordinary item): its
+// max_points is then the cap of the bonus or penalty and does not count in its criterion's
+// maximum (rules in CriteriaValidator.h).
+//
 // Defaults: self_scored = (assessed_by != "survey"); evidence_required = false; min_files = 1
 // if evidence is required else 0; evidence_documents = []; explanation_required_if_no_evidence =
 // evidence_required (nothing can be missing where nothing is required); note = "".

@@ -71,6 +71,8 @@ Object::Ptr scoringToJson(const Scoring& s) {
 
 void subCriterionFields(const CriteriaNode& n, Object& o) {
     o.set("assessed_by", std::string(n.assessedBy == AssessedBy::Survey ? "survey" : "appraisal"));
+    if (n.isAdjustment())
+        o.set("adjustment", std::string(adjustmentName(n.adjustment)));
     o.set("scoring", scoringToJson(n.scoring));
     o.set("self_scored", n.selfScored);
     o.set("evidence_required", n.evidenceRequired);

@@ -138,6 +138,37 @@ TEST(CriteriaValidatorTest, ReportsEveryIndependentProblemTogether) {
     EXPECT_TRUE(hasDetail(problems, "$.classification.grades[1].grade", "bị trùng"));
 }
 
+// Criterion 1.1 of validSet() with a bonus of up to 1 and a penalty of up to 2 outside its
+// maximum of 4.
+CriteriaSet setWithAdjustments() {
+    CriteriaSet s = validSet();
+    Scoring bonusLevels = scoringOf(ScoringType::Levels);
+    bonusLevels.levels = {{"Có sáng kiến", P("1")}, {"Không", P("0")}};
+    CriteriaNode bonus = sub("1.1.3", "1", bonusLevels);
+    bonus.adjustment = Adjustment::Bonus;
+    Scoring penaltyProportional = scoringOf(ScoringType::Proportional);
+    penaltyProportional.targetPct = P("100");
+    CriteriaNode penalty = sub("1.1.4", "2", penaltyProportional);
+    penalty.adjustment = Adjustment::Penalty;
+    node(s, 0, 0).children.push_back(bonus);
+    node(s, 0, 0).children.push_back(penalty);
+    return s;
+}
+
+TEST(CriteriaValidatorTest, AdjustmentItemsStayOutsideTheirCriterionsMaximum) {
+    auto problems = validateCriteriaSet(setWithAdjustments());
+    EXPECT_TRUE(problems.empty()) << dump(problems);
+}
+
+TEST(CriteriaValidatorTest, ACriterionOfAdjustmentItemsAloneIsRefused) {
+    CriteriaSet s = setWithAdjustments();
+    node(s, 0, 0).children[0].adjustment = Adjustment::Bonus;
+    node(s, 0, 0).children[1].adjustment = Adjustment::Penalty;
+    auto problems = validateCriteriaSet(s);
+    EXPECT_TRUE(hasDetail(problems, "$.areas[0].criteria[0].sub_criteria",
+                          "Chưa có tiêu chí thành phần thông thường nào trong tiêu chí 1.1"));
+}
+
 struct Case {
     const char* name;
     std::function<void(CriteriaSet&)> mutate;
@@ -270,6 +301,19 @@ const Case kCases[] = {
     {"UnboundedGradeOverlapsAll",
      [](CriteriaSet& s) { s.grades.push_back({"Tất cả", std::nullopt, std::nullopt}); },
      "$.classification.grades[3]", "Khoảng mọi tỷ lệ của xếp loại \"Tất cả\" chồng lấn"},
+    {"AdjustmentCountedInMaximum",
+     [](CriteriaSet& s) { node(s, 0, 0).children[1].adjustment = Adjustment::Bonus; },
+     "$.areas[0].criteria[0].max_points",
+     "Tổng điểm tối đa các tiêu chí thành phần (2,00) khác điểm tối đa của tiêu chí 1.1 (4,00)"},
+    {"DeductionAdjustment",
+     [](CriteriaSet& s) { node(s, 0, 1, 1).adjustment = Adjustment::Penalty; },
+     kSub121 + ".scoring.type", "Điểm trừ 1.2.2 không dùng được cách chấm \"deduction\""},
+    {"SurveyAdjustment",
+     [](CriteriaSet& s) { node(s, 1, 0, 0).adjustment = Adjustment::Bonus; },
+     kSub200 + ".assessed_by", "Điểm thưởng 2.1.1 phải do thẩm định đánh giá"},
+    {"SurveyScoredAdjustment",
+     [](CriteriaSet& s) { node(s, 1, 0, 0).adjustment = Adjustment::Bonus; },
+     kSub200 + ".scoring.type", "không dùng được cách chấm \"survey\""},
 };
 // clang-format on
 

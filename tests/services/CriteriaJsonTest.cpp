@@ -108,6 +108,7 @@ void expectSameNodes(const std::vector<CriteriaNode>& a, const std::vector<Crite
         EXPECT_EQ(x.maxPoints, y.maxPoints);
         EXPECT_EQ(x.level, y.level);
         EXPECT_EQ(x.assessedBy, y.assessedBy);
+        EXPECT_EQ(x.adjustment, y.adjustment);
         EXPECT_EQ(x.scoring.type, y.scoring.type);
         ASSERT_EQ(x.scoring.levels.size(), y.scoring.levels.size());
         for (std::size_t k = 0; k < x.scoring.levels.size(); ++k) {
@@ -392,6 +393,10 @@ const EditCase kEditCases[] = {
     {"NoteOver10000Characters", R"("formula": "x"}, "note": "ghi chú")",
      R"("formula": "x"}, "note": ")" + std::string(10001, 'x') + "\"", kK121 + ".note",
      "Dài quá 10000 ký tự"},
+    {"AdjustmentUnknown", R"("note": "ghi chú"})", R"("note": "ghi chú", "adjustment": "thưởng"})",
+     kK121 + ".adjustment", "chỉ nhận \"bonus\" (điểm thưởng) hoặc \"penalty\" (điểm trừ)"},
+    {"AdjustmentTypo", R"("note": "ghi chú"})", R"("note": "ghi chú", "adjustmen": "bonus"})",
+     kK121 + ".adjustmen", "có phải là \"adjustment\"?"},
     {"InvalidUtf8Escape", R"("name": "Khảo sát")", R"("name": "Kh\ud800o")", "$",
      "JSON không hợp lệ"},
 };
@@ -399,6 +404,47 @@ const EditCase kEditCases[] = {
 
 INSTANTIATE_TEST_SUITE_P(Edits, CriteriaJsonStructureTest, ::testing::ValuesIn(kEditCases),
                          [](const auto& info) { return std::string(info.param.name); });
+
+// Criterion 1.1 of kMinimal with a bonus of up to 1 and a penalty of up to 2 outside its
+// maximum of 4.
+std::string withAdjustments() {
+    return edited(R"("min_pct": 0, "max_pct_exclusive": 90, "points": 1.25}]}})",
+                  R"("min_pct": 0, "max_pct_exclusive": 90, "points": 1.25}]}},
+        {"code": "1.1.3", "name": "Sáng kiến CCHC", "max_points": 1, "assessed_by": "appraisal",
+         "adjustment": "bonus", "scoring": {"type": "levels", "levels": [
+           {"label": "Được công nhận", "points": 1}, {"label": "Không", "points": 0}]}},
+        {"code": "1.1.4", "name": "Bị phê bình", "max_points": 2, "assessed_by": "appraisal",
+         "adjustment": "penalty", "self_scored": false,
+         "scoring": {"type": "bands", "bands": [{"min_pct": 0, "points": 2}]}})");
+}
+
+TEST(CriteriaJsonTest, AdjustmentItemsAreReadAndRoundTrip) {
+    auto first = parseCriteriaJson(withAdjustments());
+    ASSERT_TRUE(first.ok()) << dump(first.error().details);
+    const auto& criterion = first->areas[0].children[0];
+    ASSERT_EQ(criterion.children.size(), 4u);
+    EXPECT_EQ(criterion.children[0].adjustment, Adjustment::None);
+    EXPECT_EQ(criterion.children[2].adjustment, Adjustment::Bonus);
+    EXPECT_EQ(criterion.children[3].adjustment, Adjustment::Penalty);
+    EXPECT_FALSE(criterion.children[2].evidenceRequired);
+    std::string text = stringify(criteriaSetToJson(*first));
+    EXPECT_NE(text.find(R"("assessed_by":"appraisal","adjustment":"penalty")"), std::string::npos);
+    EXPECT_EQ(text.find(R"("adjustment":"")"), std::string::npos) << "ordinary items write none";
+    auto second = parseCriteriaJson(text);
+    ASSERT_TRUE(second.ok()) << dump(second.error().details);
+    expectSameSet(*first, *second);
+}
+
+TEST(CriteriaJsonTest, AnAdjustmentScoredByDeductionIsRefused) {
+    std::string doc = replaced(withAdjustments(), R"("self_scored": false,)",
+                               R"("self_scored": false, "scoring": {"type": "deduction",
+                                  "per_violation": 0.5}, "note": "x", )");
+    doc = replaced(doc, R"("scoring": {"type": "bands", "bands": [{"min_pct": 0, "points": 2}]})",
+                   R"("evidence_documents": [])");
+    EXPECT_TRUE(hasDetail(parseCriteriaJson(doc),
+                          "$.areas[0].criteria[0].sub_criteria[3].scoring.type",
+                          "Điểm trừ 1.1.4 không dùng được cách chấm \"deduction\""));
+}
 
 TEST(CriteriaJsonTest, RootMustBeAnObject) {
     EXPECT_TRUE(hasDetail(parseCriteriaJson("[1, 2]"), "$", "Phải là đối tượng"));
