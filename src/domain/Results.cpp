@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "domain/CriterionSum.h"
+
 namespace kc {
 
 namespace {
@@ -17,7 +19,7 @@ bool isSurvey(const CriteriaNode& n) {
     return n.assessedBy == AssessedBy::Survey || n.scoring.type == ScoringType::Survey;
 }
 
-SubResult appraisalValue(const ItemScores* item) {
+SubResult appraisalValue(const ItemScores* item, Adjustment adjustment) {
     SubResult r;
     if (item) {
         r.self = item->self;
@@ -36,6 +38,9 @@ SubResult appraisalValue(const ItemScores* item) {
     } else if (r.self) {
         r.used = *r.self, r.source = ValueSource::Self, r.flagged = true;
         r.why = "Chưa được thẩm định: tạm dùng điểm tự chấm";
+    } else if (adjustment != Adjustment::None) {
+        r.source = ValueSource::None;
+        r.why = adjustment == Adjustment::Bonus ? "Không có điểm thưởng" : "Không có điểm trừ";
     } else {
         r.source = ValueSource::None, r.flagged = true;
         r.why = "Đơn vị chưa tự chấm, chưa được thẩm định: 0 điểm";
@@ -116,25 +121,40 @@ UnitResult computeUnitResult(const std::vector<CriteriaNode>& areas, const UnitS
         NodeTotal areaTotal{area.code, area.name, {}, {}, 0};
         for (const CriteriaNode& criterion : area.children) {
             NodeTotal criterionTotal{criterion.code, criterion.name, {}, {}, 0};
+            CriterionSum used, self, step1, step2;
+            Points surveyUsed;
             for (const CriteriaNode& sub : criterion.children) {
                 auto it = scores.items.find(sub.code);
                 const ItemScores* item = it == scores.items.end() ? nullptr : &it->second;
                 SubResult r = isSurvey(sub) ? surveyValue(scores.survey, sub.code, mode)
-                                            : appraisalValue(item);
+                                            : appraisalValue(item, sub.adjustment);
                 r.code = sub.code;
                 r.name = sub.name;
                 r.max = sub.maxPoints;
+                r.adjustment = sub.adjustment;
                 if (r.source != ValueSource::Excluded) {
-                    criterionTotal.points += r.used;
-                    criterionTotal.max += r.max;
-                    (r.survey ? u.survey : u.appraised) += r.used;
+                    used.add(sub, r.used);
+                    if (!sub.isAdjustment())
+                        criterionTotal.max += r.max;
+                    if (r.survey)
+                        surveyUsed += r.used;
                 }
-                if (r.self) u.selfTotal += *r.self;
-                if (r.step1) u.step1Total += *r.step1;
-                if (r.step2) u.step2Total += *r.step2;
+                if (r.self)
+                    self.add(sub, *r.self);
+                if (r.step1)
+                    step1.add(sub, *r.step1);
+                if (r.step2)
+                    step2.add(sub, *r.step2);
                 u.flaggedItems += r.flagged ? 1 : 0;
                 u.subs.push_back(std::move(r));
             }
+            criterionTotal.points = used.points(criterionTotal.max);
+            criterionTotal.capped = used.capped(criterionTotal.max);
+            u.survey += surveyUsed;
+            u.appraised += criterionTotal.points - surveyUsed;
+            u.selfTotal += self.points(criterion.maxPoints);
+            u.step1Total += step1.points(criterion.maxPoints);
+            u.step2Total += step2.points(criterion.maxPoints);
             areaTotal.points += criterionTotal.points;
             areaTotal.max += criterionTotal.max;
             u.criteria.push_back(std::move(criterionTotal));

@@ -55,6 +55,7 @@ struct SubResult {
     std::string name;
     Points max;
     bool survey = false;
+    Adjustment adjustment = Adjustment::None;  // bonus/penalty: values are magnitudes
     std::optional<Points> self, step1, step2;
     std::optional<SurveyValue> surveyValue;
     Points used;
@@ -70,13 +71,15 @@ struct NodeTotal {
     Points points;
     Points max;
     int rank = 0;
+    bool capped = false;  // criteria only: bonuses or penalties were clamped to [0, max]
 };
 
 // Everything the results tables say about one unit.
 struct UnitResult {
     std::string unitCode;
     std::string unitName;
-    Points selfTotal, step1Total, step2Total;  // sums of the values entered in each round
+    Points selfTotal, step1Total, step2Total;  // the values entered in each round, summed by
+                                               // the criterion rule (CriterionSum)
     Points appraised;                          // used values of appraisal items
     Points survey;                             // used values of survey items
     Points total;                              // appraised + survey
@@ -107,9 +110,15 @@ struct UnitScores {
 
 // Totals of one unit over the criteria tree. Appraisal items use the step-2 score, else the
 // step-1 score (flagged when a supplement was requested and not re-scored), else the
-// self-score (flagged: not appraised), else 0 (flagged). Survey items use the imported value
-// (0, flagged, when none) or are left out in Rescale mode. Parent totals are exact sums; the
-// index is 0 when the maximum is 0.
+// self-score (flagged: not appraised), else 0 (flagged, except a bonus or penalty item: nothing
+// entered there is simply none). Survey items use the imported value (0, flagged, when none) or
+// are left out in Rescale mode. A criterion's points are its items' values summed by
+// CriterionSum (bonuses add, penalties subtract, clamped to [0, criterion max], capped set when
+// the clamp changed them); its max is the sum of its ordinary counted items' maxima. Areas and
+// the total are exact sums of criteria; appraised = total - survey. The per-round totals apply
+// the same criterion rule to the values entered in that round, clamped to the criterion's
+// declared maximum. The index is 0 when the maximum
+// is 0.
 UnitResult computeUnitResult(const std::vector<CriteriaNode>& areas, const UnitScores& scores,
                              SurveyMode mode);
 

@@ -91,7 +91,13 @@ void appendRequest(std::string& out, const std::optional<SupplementRequest>& r) 
 
 void appendItem(std::string& out, const ItemView& v) {
     const AssessmentItem& a = v.item;
-    out += R"({"area":)";
+    out += '{';
+    if (v.node.isAdjustment()) {
+        out += R"("adjustment":)";
+        appendJsonString(out, adjustmentName(v.node.adjustment));
+        out += ',';
+    }
+    out += R"("area":)";
     appendJsonString(out, v.areaCode);
     out += R"(,"evidence_files":)";
     appendNumber(out, v.files);
@@ -137,16 +143,10 @@ std::string unitAssessmentJsonText(const UnitAssessment& u) {
     appendJsonValue(out, extensions);
     out += R"(,"items":)";
     out += '[';
-    Points totals[3];
     for (std::size_t i = 0; i < u.items.size(); ++i) {
         if (i)
             out += ',';
-        const ItemView& v = u.items[i];
-        appendItem(out, v);
-        const std::optional<RoundScore>* rounds[] = {&v.item.self, &v.item.step1, &v.item.step2};
-        for (int r = 0; r < 3; ++r)
-            if (*rounds[r])
-                totals[r] += (*rounds[r])->score;
+        appendItem(out, u.items[i]);
     }
     out += ']';
     out += R"(,"period":)";
@@ -154,9 +154,9 @@ std::string unitAssessmentJsonText(const UnitAssessment& u) {
     out += R"(,"phase":)";
     appendJsonString(out, phaseName(u.phase));
     Poco::JSON::Object::Ptr summary = json::of(u.summary);
-    summary->set("self_total_text", totals[0].toString());
-    summary->set("step1_total_text", totals[1].toString());
-    summary->set("step2_total_text", totals[2].toString());
+    summary->set("self_total_text", u.roundTotals[0].toString());
+    summary->set("step1_total_text", u.roundTotals[1].toString());
+    summary->set("step2_total_text", u.roundTotals[2].toString());
     out += R"(,"summary":)";
     appendJsonValue(out, summary);
     out += R"(,"unit":)";

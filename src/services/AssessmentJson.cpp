@@ -103,29 +103,26 @@ Poco::JSON::Object::Ptr of(const UnitAssessment& u) {
     Poco::JSON::Array::Ptr ext = new Poco::JSON::Array;
     for (const DeadlineExtension& e : u.extensions) ext->add(of(e));
     o->set("extensions", ext);
-    Points totals[3];
     Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
     for (const ItemView& v : u.items) {
         Poco::JSON::Object::Ptr i = of(v.item);
         i->set("name", v.node.name);
         i->set("area", v.areaCode);
         i->set("max_points", v.node.maxPoints.toDouble());
+        if (v.node.isAdjustment())
+            i->set("adjustment", std::string(adjustmentName(v.node.adjustment)));
         i->set("scoring_type", std::string(scoringTypeName(v.node.scoring.type)));
         i->set("survey", v.status == ItemStatus::Survey);
         i->set("evidence_files", v.files);
         i->set("supplement_files", v.supplementFiles);
         i->set("status", std::string(itemStatusName(v.status)));
         items->add(i);
-        const std::optional<RoundScore>* rounds[] = {&v.item.self, &v.item.step1, &v.item.step2};
-        for (int r = 0; r < 3; ++r)
-            if (*rounds[r])
-                totals[r] += (*rounds[r])->score;
     }
     o->set("items", items);
     Poco::JSON::Object::Ptr summary = of(u.summary);
-    summary->set("self_total_text", totals[0].toString());
-    summary->set("step1_total_text", totals[1].toString());
-    summary->set("step2_total_text", totals[2].toString());
+    summary->set("self_total_text", u.roundTotals[0].toString());
+    summary->set("step1_total_text", u.roundTotals[1].toString());
+    summary->set("step2_total_text", u.roundTotals[2].toString());
     o->set("summary", summary);
     return o;
 }

@@ -1,8 +1,10 @@
 #include "services/AssessmentService.h"
 
 #include <algorithm>
+#include <map>
 
 #include "core/Text.h"
+#include "domain/CriterionSum.h"
 #include "domain/Workflow.h"
 #include "services/AssessmentJson.h"
 #include "services/YearGuard.h"
@@ -64,6 +66,25 @@ WorkflowAction actionOf(ScoreRound r) {
             return WorkflowAction::Step2Score;
     }
     return WorkflowAction::SelfScore;
+}
+
+void addRoundTotals(const std::vector<CriteriaNode>& areas,
+                    const std::map<std::string, AssessmentItem>& stored, Points (&totals)[3]) {
+    for (const CriteriaNode& area : areas)
+        for (const CriteriaNode& criterion : area.children) {
+            CriterionSum rounds[3];
+            for (const CriteriaNode& n : criterion.children) {
+                auto it = stored.find(n.code);
+                if (it == stored.end())
+                    continue;
+                const std::optional<RoundScore>* values[] = {&it->second.self, &it->second.step1,
+                                                             &it->second.step2};
+                for (int r = 0; r < 3; ++r)
+                    if (*values[r])
+                        rounds[r].add(n, (*values[r])->score);
+            }
+            for (int r = 0; r < 3; ++r) totals[r] += rounds[r].points(criterion.maxPoints);
+        }
 }
 
 }  // namespace
@@ -148,6 +169,7 @@ Result<UnitAssessment> AssessmentService::unitAssessment(const Actor& actor, int
             out.summary.add(v.status, n.selfScored);
             out.items.push_back(std::move(v));
         }
+        addRoundTotals(idx.set.areas, stored, out.roundTotals);
         if (actor.role == Role::Reviewer)
             tx.assessment().markSeen(year, actor.username, unitCode, now);
         return out;

@@ -49,6 +49,9 @@ struct UnitAssessment {
     std::vector<ItemView> items;
     StatusSummary summary;
     std::vector<DeadlineExtension> extensions;
+    // The self, step-1 and step-2 values summed by the criterion rule (CriterionSum: bonuses
+    // add, penalties subtract, each criterion clamped to [0, its declared maximum]).
+    Points roundTotals[3] = {};
 };
 
 // One row of a bulk self-assessment; row is 1-based in the source (the CSV line, or the JSON

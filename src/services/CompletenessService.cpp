@@ -5,6 +5,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "domain/CriterionSum.h"
 #include "domain/UnitYears.h"
 #include "domain/Workflow.h"
 
@@ -122,6 +123,45 @@ ItemFacts factsFor(const CriteriaNode& n, const AssessmentFlags* a, const Eviden
         f.step2Scored = a->step2Scored;
     }
     return f;
+}
+
+// Adds the rows of criterion's appraisal sub-criteria to d, and its round totals by the
+// criterion rule (CriterionSum). Row differences compare the values as entered (magnitudes for a
+// bonus or penalty).
+template <typename FlagsOf>
+void addDifferences(const CriteriaIndex& idx, const CriteriaNode& criterion, FlagsOf flagsOf,
+                    Differences& d) {
+    CriterionSum self, step1, step2;
+    for (const CriteriaNode& n : criterion.children) {
+        if (isSurvey(n))
+            continue;
+        auto at = idx.byCode.find(n.code);
+        const AssessmentFlags* a = at == idx.byCode.end() ? nullptr : flagsOf(at->second);
+        DifferenceRow r{n.code, {}, {}, {}};
+        if (a) {
+            r.self = a->self;
+            r.step1 = a->step1;
+            r.step2 = a->step2;
+        }
+        if (r.self)
+            self.add(n, *r.self);
+        if (r.step1)
+            step1.add(n, *r.step1);
+        if (r.step2)
+            step2.add(n, *r.step2);
+        if (r.self && r.step1) {
+            d.selfMinusStep1 += *r.self - *r.step1;
+            ++d.selfAndStep1;
+        }
+        if (r.self && r.step2) {
+            d.selfMinusStep2 += *r.self - *r.step2;
+            ++d.selfAndStep2;
+        }
+        d.rows.push_back(std::move(r));
+    }
+    d.selfTotal += self.points(criterion.maxPoints);
+    d.step1Total += step1.points(criterion.maxPoints);
+    d.step2Total += step2.points(criterion.maxPoints);
 }
 
 template <typename M>
@@ -255,30 +295,10 @@ Result<Differences> CompletenessService::differences(const Actor& actor, int yea
         const CriteriaIndex& idx = facts->criteriaOf(0);
         Differences d;
         d.unitCode = unit;
-        for (std::size_t i = 0; i < idx.subs.size(); ++i) {
-            const CriteriaNode& n = idx.subs[i];
-            if (isSurvey(n))
-                continue;
-            const AssessmentFlags* a = facts->flags(0, i);
-            DifferenceRow r{n.code, {}, {}, {}};
-            if (a) {
-                r.self = a->self;
-                r.step1 = a->step1;
-                r.step2 = a->step2;
-            }
-            d.selfTotal += r.self.value_or(Points());
-            d.step1Total += r.step1.value_or(Points());
-            d.step2Total += r.step2.value_or(Points());
-            if (r.self && r.step1) {
-                d.selfMinusStep1 += *r.self - *r.step1;
-                ++d.selfAndStep1;
-            }
-            if (r.self && r.step2) {
-                d.selfMinusStep2 += *r.self - *r.step2;
-                ++d.selfAndStep2;
-            }
-            d.rows.push_back(std::move(r));
-        }
+        for (const CriteriaNode& area : idx.set.areas)
+            for (const CriteriaNode& criterion : area.children)
+                addDifferences(
+                    idx, criterion, [&](std::size_t i) { return facts->flags(0, i); }, d);
         return d;
     });
 }

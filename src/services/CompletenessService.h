@@ -55,16 +55,17 @@ struct QueueItem {
     bool newReply = false;
 };
 
-// Self vs step 1 vs step 2 for one sub-criterion; totals are exact sums.
+// Self vs step 1 vs step 2 for one sub-criterion (see Differences for the totals).
 struct DifferenceRow {
     std::string subCode;
     std::optional<Points> self, step1, step2;
 };
 
-// The round totals are sums of what was entered in each round (as results' self_total,
-// step1_total, step2_total). A total difference compares like with like: it is summed over the
-// rows that have both scores only (selfAndStep1 / selfAndStep2 of them), so it equals the sum
-// of the row differences shown.
+// The round totals are sums of what was entered in each round by the criterion rule
+// (CriterionSum: bonuses add, penalties subtract, each criterion clamped to [0, max]), as
+// results' self_total, step1_total, step2_total. A total difference compares like with like: it is
+// summed over the rows that have both scores only (selfAndStep1 / selfAndStep2 of them), so it
+// equals the sum of the row differences shown.
 struct Differences {
     std::string unitCode;
     std::vector<DifferenceRow> rows;

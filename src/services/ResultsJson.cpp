@@ -196,6 +196,8 @@ Obj explain(const ResultTable& t, const UnitResult& u) {
         r->set("name", c.name);
         r->set("points", c.points.toDouble());
         r->set("max", c.max.toDouble());
+        if (c.capped)
+            r->set("capped", true);
         criteria->add(r);
     }
     o->set("criteria", criteria);
@@ -206,6 +208,8 @@ Obj explain(const ResultTable& t, const UnitResult& u) {
         r->set("name", s.name);
         r->set("max", s.max.toDouble());
         r->set("survey_item", s.survey);
+        if (s.adjustment != Adjustment::None)
+            r->set("adjustment", std::string(adjustmentName(s.adjustment)));
         r->set("self", num(s.self));
         r->set("step1", num(s.step1));
         r->set("step2", num(s.step2));

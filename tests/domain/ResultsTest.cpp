@@ -237,6 +237,96 @@ TEST(ResultsTest, PropertySubtotalsAddUpAndRanksFollowScores) {
     }
 }
 
+// tree() with a bonus 1.1.3 (up to 1) and a penalty 1.1.4 (up to 2) in criterion 1.1 (max 10).
+std::vector<CriteriaNode> treeWithAdjustments() {
+    std::vector<CriteriaNode> t = tree();
+    CriteriaNode bonus = sub("1.1.3", "1");
+    bonus.adjustment = Adjustment::Bonus;
+    CriteriaNode penalty = sub("1.1.4", "2");
+    penalty.adjustment = Adjustment::Penalty;
+    t[0].children[0].children.push_back(bonus);
+    t[0].children[0].children.push_back(penalty);
+    return t;
+}
+
+UnitScores appraised(std::string unit, std::map<std::string, const char*> step1) {
+    UnitScores in{std::move(unit), "", {}, {}};
+    for (const auto& [code, value] : step1) in.items[code] = scores(value, value, std::nullopt);
+    return in;
+}
+
+TEST(ResultsTest, BonusAndPenaltyWithinRangeAddUpExactly) {
+    UnitResult r = computeUnitResult(
+        treeWithAdjustments(),
+        appraised("XA01", {{"1.1.1", "5"}, {"1.1.2", "3"}, {"1.1.3", "1"}, {"1.1.4", "0.5"}}),
+        SurveyMode::Import);
+    EXPECT_EQ(r.criteria[0].points, pts("8.5"));  // 5 + 3 + 1 - 0.5
+    EXPECT_EQ(r.criteria[0].max, pts("10"));      // adjustments stay out of the maximum
+    EXPECT_FALSE(r.criteria[0].capped);
+    EXPECT_EQ(r.areas[0].points, pts("8.5"));
+    EXPECT_EQ(r.max, pts("20"));
+    EXPECT_EQ(r.selfTotal, pts("8.5"));
+    EXPECT_EQ(r.step1Total, pts("8.5"));
+    EXPECT_EQ(r.appraised, pts("8.5"));
+    EXPECT_EQ(subOf(r, "1.1.3").adjustment, Adjustment::Bonus);
+    EXPECT_EQ(subOf(r, "1.1.4").adjustment, Adjustment::Penalty);
+    EXPECT_EQ(subOf(r, "1.1.4").used, pts("0.5"));  // a magnitude
+    EXPECT_EQ(subOf(r, "1.1.1").adjustment, Adjustment::None);
+}
+
+TEST(ResultsTest, ABonusPastTheCriterionMaximumIsCapped) {
+    UnitResult r = computeUnitResult(
+        treeWithAdjustments(),
+        appraised("XA01", {{"1.1.1", "6"}, {"1.1.2", "3.5"}, {"1.1.3", "1"}}), SurveyMode::Import);
+    EXPECT_EQ(r.criteria[0].points, pts("10"));  // 10.5 clamped to the criterion's 10
+    EXPECT_TRUE(r.criteria[0].capped);
+    EXPECT_EQ(r.areas[0].points, pts("10"));
+    EXPECT_EQ(r.total, pts("10"));
+    EXPECT_EQ(r.selfTotal, pts("10"));
+    EXPECT_EQ(r.step1Total, pts("10"));
+    EXPECT_EQ(r.step2Total, Points{});
+}
+
+TEST(ResultsTest, APenaltyLargerThanTheOrdinaryPointsFloorsAtZero) {
+    UnitResult r =
+        computeUnitResult(treeWithAdjustments(),
+                          appraised("XA01", {{"1.1.1", "1"}, {"1.1.4", "2"}}), SurveyMode::Import);
+    EXPECT_EQ(r.criteria[0].points, Points{});  // 1 - 2 floored at 0
+    EXPECT_TRUE(r.criteria[0].capped);
+    EXPECT_EQ(r.total, Points{});
+    EXPECT_EQ(r.appraised, Points{});
+    EXPECT_EQ(r.selfTotal, Points{});
+}
+
+TEST(ResultsTest, AnAdjustmentLeftEmptyIsNoneAndNotFlagged) {
+    UnitResult r = computeUnitResult(
+        treeWithAdjustments(),
+        appraised("XA01", {{"1.1.1", "6"}, {"1.1.2", "4"}, {"2.1.1", "7.5"}}), SurveyMode::Rescale);
+    EXPECT_EQ(subOf(r, "1.1.3").source, ValueSource::None);
+    EXPECT_FALSE(subOf(r, "1.1.3").flagged);
+    EXPECT_EQ(subOf(r, "1.1.4").why, "Không có điểm trừ");
+    EXPECT_EQ(r.flaggedItems, 0);
+    EXPECT_EQ(r.indexPct, pts("100"));
+}
+
+TEST(ResultsTest, AUnitWithAPenaltyRanksBelowAnOtherwiseEqualUnit) {
+    std::map<std::string, const char*> same = {{"1.1.1", "5"}, {"1.1.2", "3"}, {"2.1.1", "7"}};
+    std::map<std::string, const char*> penalised = same;
+    penalised["1.1.4"] = "0.5";
+    std::vector<UnitResult> units = {
+        computeUnitResult(treeWithAdjustments(), appraised("XA01", penalised), SurveyMode::Rescale),
+        computeUnitResult(treeWithAdjustments(), appraised("XA02", same), SurveyMode::Rescale)};
+    rankAndGrade(units, TieRule::Competition, defaultGrades());
+    EXPECT_EQ(units[0].unitCode, "XA02");
+    EXPECT_EQ(units[0].rank, 1);
+    EXPECT_EQ(units[1].unitCode, "XA01");
+    EXPECT_EQ(units[1].rank, 2);
+    EXPECT_EQ(units[1].total, units[0].total - pts("0.5"));
+    EXPECT_EQ(units[1].areas[0].rank, 2);
+    EXPECT_EQ(units[0].areas[1].rank, 1);  // area 2 has no penalty: a tie
+    EXPECT_EQ(units[1].areas[1].rank, 1);
+}
+
 TEST(ResultsTest, NamesParseBack) {
     for (SurveyMode m : {SurveyMode::Import, SurveyMode::Rescale})
         EXPECT_EQ(parseSurveyMode(surveyModeName(m)), m);

@@ -79,8 +79,15 @@ TEST(UnitAssessmentJsonTest, TextIsWhatThePocoObjectsGave) {
         RoundScore{Points::fromHundredths(0), {}, 0, "", {}, "", "t", at("2023-01-15T00:00:00Z")};
     u.items.push_back(replied);
     u.items.push_back(item("9.1.1", "Khảo sát", ItemStatus::Survey));
+    ItemView bonus = item("1.1.3", "Sáng kiến", ItemStatus::Complete);
+    bonus.node.adjustment = Adjustment::Bonus;
+    u.items.push_back(bonus);
     for (const ItemView& v : u.items) u.summary.add(v.status);
-    EXPECT_EQ(unitAssessmentJsonText(u), viaPoco(u));
+    u.roundTotals[0] = Points::fromHundredths(275);
+    const std::string text = unitAssessmentJsonText(u);
+    EXPECT_EQ(text, viaPoco(u));
+    EXPECT_NE(text.find(R"({"adjustment":"bonus","area":"1")"), std::string::npos);
+    EXPECT_NE(text.find(R"("self_total_text":"2.75")"), std::string::npos);
 }
 
 }  // namespace
