@@ -31,6 +31,8 @@ std::optional<ItemStatus> parseItemStatus(std::string_view name) {
 ItemStatus itemStatus(const ItemFacts& f, Phase phase) {
     if (f.survey)
         return ItemStatus::Survey;
+    if (f.optional && !f.selfScored && !f.step1Scored && !f.step2Scored && !f.requested)
+        return ItemStatus::Complete;
     if (f.step2Scored)
         return ItemStatus::AppraisedStep2;
     if (fromStep1(phase)) {

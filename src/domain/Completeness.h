@@ -41,6 +41,7 @@ struct ItemFacts {
     int minFiles = 0;
     bool explanationRequiredIfNoEvidence = false;
     bool unitScores = true;  // false for "self_scored": false: the reviewers score it, not the unit
+    bool optional = false;   // a bonus or penalty item: nothing entered is a valid answer
     // From the stored assessment and evidence:
     bool selfScored = false;
     bool hasExplanation = false;  // a non-empty self explanation
@@ -52,7 +53,8 @@ struct ItemFacts {
 };
 
 // The status of an item in the unit's effective phase. Rules, first match wins:
-//   survey -> Survey; step-2 score -> AppraisedStep2;
+//   survey -> Survey; optional with nothing entered (no score in any round, no request) ->
+//   Complete; step-2 score -> AppraisedStep2;
 //   from step 1 on: request replied -> Replied; request open -> SupplementRequested;
 //     step-1 score -> AppraisedStep1; during step 1 and self-scored (or not the unit's to score)
 //     -> UnderReview;

@@ -96,6 +96,7 @@ ItemFacts factsOf(const CriteriaNode& n, const AssessmentItem& a, int files) {
     f.minFiles = n.minFiles;
     f.explanationRequiredIfNoEvidence = n.explanationRequiredIfNoEvidence;
     f.unitScores = n.selfScored;
+    f.optional = n.isAdjustment();
     f.selfScored = a.self.has_value();
     f.hasExplanation = a.self && !a.self->text.empty();
     f.files = files;

@@ -113,6 +113,7 @@ ItemFacts factsFor(const CriteriaNode& n, const AssessmentFlags* a, const Eviden
     f.minFiles = n.minFiles;
     f.explanationRequiredIfNoEvidence = n.explanationRequiredIfNoEvidence;
     f.unitScores = n.selfScored;
+    f.optional = n.isAdjustment();
     f.files = e ? e->files : 0;
     if (a) {
         f.selfScored = a->selfScored;
@@ -254,6 +255,9 @@ Result<std::vector<QueueItem>> CompletenessService::reviewQueue(const Actor& act
                 QueueItem q{u.code, n.code, idx.areaOf[i], ItemStatus::UnderReview};
                 if (phase == Phase::Step1Appraisal) {
                     if (isSurvey(n) || (a && a->step1Scored))
+                        continue;
+                    // A bonus or penalty is optional: it waits for nobody until one is claimed.
+                    if (n.isAdjustment() && !(a && a->selfScored))
                         continue;
                     if (n.selfScored) {
                         if (!a || !a->selfScored)

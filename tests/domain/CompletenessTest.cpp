@@ -95,6 +95,34 @@ TEST(CompletenessTest, StatusTable) {
             << c.name;
 }
 
+// A bonus or penalty item needs nothing: left empty it is complete for the unit and for the
+// reviewers; once claimed it follows the ordinary rules.
+TEST(CompletenessTest, AnAdjustmentItemIsOptional) {
+    using F = ItemFacts;
+    ItemFacts adjustment = base();
+    adjustment.optional = true;
+    ItemFacts reviewersAdjustment = adjustment;
+    reviewersAdjustment.unitScores = false;
+    const Case cases[] = {
+        {"nothing entered", adjustment, Phase::SelfAssessment, ItemStatus::Complete},
+        {"nothing entered, step 1", adjustment, Phase::Step1Appraisal, ItemStatus::Complete},
+        {"reviewers' item, nothing entered", reviewersAdjustment, Phase::Step1Appraisal,
+         ItemStatus::Complete},
+        {"claimed without its file", with({&F::selfScored}, 0, adjustment), Phase::SelfAssessment,
+         ItemStatus::MissingEvidence},
+        {"claimed, step 1", with({&F::selfScored}, 1, adjustment), Phase::Step1Appraisal,
+         ItemStatus::UnderReview},
+        {"scored in step 1", with({&F::step1Scored}, 0, reviewersAdjustment), Phase::Step1Appraisal,
+         ItemStatus::AppraisedStep1},
+    };
+    for (const Case& c : cases)
+        EXPECT_EQ(itemStatusName(itemStatus(c.facts, c.phase)), itemStatusName(c.expected))
+            << c.name;
+    StatusSummary summary;
+    summary.add(itemStatus(adjustment, Phase::SelfAssessment));
+    EXPECT_EQ(summary.donePct(), Points::fromHundredths(10000));
+}
+
 TEST(CompletenessTest, NamesRoundTrip) {
     for (std::size_t i = 0; i < kItemStatusCount; ++i) {
         auto s = static_cast<ItemStatus>(i);
