@@ -23,10 +23,13 @@ void addScore(std::map<Key, std::string>& out, const Key& key, const char* round
 std::vector<ErrorDetail> criteriaChangeProblems(const CriteriaSet& next,
                                                 const EnteredData& entered) {
     std::map<std::string, Points> maxOf;
+    std::map<std::string, Adjustment> kindOf;
     std::vector<CriteriaNode> areas = next.areas;
     forEachNode(areas, [&](const CriteriaNode& n) {
-        if (n.level == NodeLevel::SubCriterion)
+        if (n.level == NodeLevel::SubCriterion) {
             maxOf[n.code] = n.maxPoints;
+            kindOf[n.code] = n.adjustment;
+        }
     });
     std::map<Key, std::string> problems;
     const std::string dropped = "Bộ tiêu chí mới bỏ tiêu chí thành phần này nhưng đơn vị đã có ";
@@ -37,6 +40,14 @@ std::vector<ErrorDetail> criteriaChangeProblems(const CriteriaSet& next,
             if (a.selfScored || a.hasExplanation || a.step1Scored || a.requested || a.replied ||
                 a.step2Scored)
                 problems[key] = dropped + "điểm, giải trình hoặc ý kiến thẩm định";
+            continue;
+        }
+        auto was = entered.kinds.find(a.subCode);
+        if (was != entered.kinds.end() && was->second != kindOf[a.subCode] &&
+            (a.self || a.step1 || a.step2)) {
+            problems[key] =
+                "Bộ tiêu chí mới đổi loại điểm (thông thường, điểm thưởng, điểm trừ) "
+                "của tiêu chí thành phần này nhưng đơn vị đã có điểm";
             continue;
         }
         addScore(problems, key, "tự chấm", a.self, max->second);

@@ -1,6 +1,7 @@
 #include "services/CriteriaService.h"
 
 #include <cctype>
+#include <map>
 #include <set>
 
 #include "core/Sha256.h"
@@ -44,6 +45,19 @@ std::string replaceYear(const std::string& title, int from, int to) {
         out += title.substr(i, at - i) + (alone ? now : old);
     }
     return out + title.substr(i);
+}
+
+// Sub-criterion code -> kind in a stored tree; empty if it no longer parses (import prevents it).
+std::map<std::string, Adjustment> kindsOf(const std::string& treeJson) {
+    std::map<std::string, Adjustment> kinds;
+    auto stored = parseCriteriaJson(treeJson);
+    if (!stored.ok())
+        return kinds;
+    forEachNode(stored->areas, [&](const CriteriaNode& n) {
+        if (n.level == NodeLevel::SubCriterion)
+            kinds[n.code] = n.adjustment;
+    });
+    return kinds;
 }
 
 }  // namespace
@@ -106,18 +120,21 @@ Result<CriteriaSetInfo> CriteriaService::importDocument(const Actor& actor,
         int latest = tx.criteria().latestVersion(req.year, set.unitTypeCode);
         // Same content as the current version (compared as canonical trees, so white space and
         // key order in the document do not matter): nothing to store.
+        std::map<std::string, Adjustment> currentKinds;
         for (const CriteriaSetInfo& existing : tx.criteria().list(req.year)) {
             if (existing.unitTypeCode != set.unitTypeCode || existing.version != latest) continue;
             auto stored = tx.criteria().find(existing.id);
             if (stored && stored->treeJson == treeJson)
                 return Error::duplicate("Bộ tiêu chí này trùng với phiên bản hiện hành (phiên bản " +
                                         std::to_string(latest) + ")");
+            if (stored)
+                currentKinds = kindsOf(stored->treeJson);
         }
         // A lower maximum would leave a score above it counted; a dropped sub-criterion would
         // hide what the units entered against it. The office settles those first.
-        if (auto problems =
-                criteriaChangeProblems(set, enteredData(tx, req.year, set.unitTypeCode));
-            !problems.empty())
+        EnteredData entered = enteredData(tx, req.year, set.unitTypeCode);
+        entered.kinds = std::move(currentKinds);
+        if (auto problems = criteriaChangeProblems(set, entered); !problems.empty())
             return Error{ErrorCode::Conflict,
                          "Phiên bản mới làm sai hoặc làm mất điểm, tài liệu đơn vị đã nhập năm " +
                              std::to_string(req.year) +

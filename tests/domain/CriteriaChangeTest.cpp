@@ -108,5 +108,20 @@ TEST(CriteriaChangeTest, MessageNamesTheScoreAndTheNewMaximumWithADecimalComma) 
     EXPECT_EQ(problems[0].message, "Điểm tự chấm 1,50 lớn hơn điểm tối đa mới 1,00");
 }
 
+// 1.3.2 was a penalty in the set being replaced: a magnitude entered as a penalty would count
+// as points if it became an ordinary item.
+TEST(CriteriaChangeTest, AScoredItemMayNotChangeItsKind) {
+    EnteredData scoredPenalty{{scored("XA16", "1.3.2", "0.5")}, {}, {}};
+    scoredPenalty.kinds = {{"1.3.1", Adjustment::None}, {"1.3.2", Adjustment::Penalty}};
+    auto problems = criteriaChangeProblems(nextSet(), scoredPenalty);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems[0].path, "XA16/1.3.2");
+    EXPECT_NE(problems[0].message.find("đổi loại điểm"), std::string::npos);
+
+    EnteredData scoredOrdinary = scoredPenalty;
+    scoredOrdinary.items = {scored("XA16", "1.3.1", "0.5")};
+    EXPECT_TRUE(criteriaChangeProblems(nextSet(), scoredOrdinary).empty());
+}
+
 }  // namespace
 }  // namespace kc
