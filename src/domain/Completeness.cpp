@@ -56,12 +56,12 @@ ItemStatus itemStatus(const ItemFacts& f, Phase phase) {
     return ItemStatus::Complete;
 }
 
-void StatusSummary::add(ItemStatus s, bool unitScores) {
+void StatusSummary::add(ItemStatus s, bool unitMustSubmit) {
     ++counts[static_cast<std::size_t>(s)];
     if (s == ItemStatus::Survey)
         return;
     ++total;
-    reviewerOnly += !unitScores;
+    reviewerOnly += !unitMustSubmit;
 }
 
 Points StatusSummary::pct(ItemStatus s) const {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/Points.h"
+#include "domain/Criteria.h"
 #include "domain/Phase.h"
 
 namespace kc {
@@ -67,13 +68,19 @@ struct ItemFacts {
 //   self-score carries one) needs only the files the criteria require.
 ItemStatus itemStatus(const ItemFacts& f, Phase phase);
 
+// True for an item the unit has to submit: self-scored and not an optional bonus or penalty.
+// A unit that submitted none of these has "submitted nothing" (StatusSummary::nothingSubmitted).
+inline bool mustSubmit(const CriteriaNode& n) {
+    return n.selfScored && !n.isAdjustment();
+}
+
 // Counts of each status over a unit's items, with percentages of the non-survey items.
 struct StatusSummary {
     std::array<int, kItemStatusCount> counts{};
     int total = 0;         // items other than survey ones
-    int reviewerOnly = 0;  // ... of which not the unit's to score (ItemFacts::unitScores false)
+    int reviewerOnly = 0;  // ... of which the unit need not submit (see mustSubmit)
 
-    void add(ItemStatus s, bool unitScores = true);
+    void add(ItemStatus s, bool unitMustSubmit = true);
     int count(ItemStatus s) const { return counts[static_cast<std::size_t>(s)]; }
     // count(s) as a percentage of total in hundredths (0 when total is 0), half away from zero.
     Points pct(ItemStatus s) const;

@@ -167,7 +167,7 @@ Result<UnitAssessment> AssessmentService::unitAssessment(const Actor& actor, int
                 v.supplementFiles = it->second.supplementFiles;
             }
             v.status = itemStatus(factsOf(n, v.item, v.files), out.phase);
-            out.summary.add(v.status, n.selfScored);
+            out.summary.add(v.status, mustSubmit(n));
             out.items.push_back(std::move(v));
         }
         addRoundTotals(idx.set.areas, stored, out.roundTotals);

@@ -201,7 +201,7 @@ Result<CompletenessMatrix> CompletenessService::matrix(const Actor& actor, int y
                     factsFor(idx.subs[i], facts->flags(ui, i), facts->counts(ui, i)), row.phase);
                 if (s == ItemStatus::Survey)
                     continue;
-                row.summary.add(s, idx.subs[i].selfScored);
+                row.summary.add(s, mustSubmit(idx.subs[i]));
                 if (row.cells.empty() || row.cells.back().criterion != idx.criterionOf[i])
                     row.cells.push_back(MatrixCell{idx.criterionOf[i], 0, 0, s});
                 MatrixCell& c = row.cells.back();

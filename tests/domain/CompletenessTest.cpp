@@ -118,9 +118,18 @@ TEST(CompletenessTest, AnAdjustmentItemIsOptional) {
     for (const Case& c : cases)
         EXPECT_EQ(itemStatusName(itemStatus(c.facts, c.phase)), itemStatusName(c.expected))
             << c.name;
+
+    // An empty bonus does not make a unit that scored nothing look as if it submitted something.
+    CriteriaNode bonus;
+    bonus.adjustment = Adjustment::Bonus;
+    CriteriaNode ordinary;
+    EXPECT_FALSE(mustSubmit(bonus));
+    EXPECT_TRUE(mustSubmit(ordinary));
     StatusSummary summary;
-    summary.add(itemStatus(adjustment, Phase::SelfAssessment));
-    EXPECT_EQ(summary.donePct(), Points::fromHundredths(10000));
+    summary.add(ItemStatus::NotStarted, mustSubmit(ordinary));
+    summary.add(itemStatus(adjustment, Phase::SelfAssessment), mustSubmit(bonus));
+    EXPECT_EQ(summary.donePct().toString(), "50.00");
+    EXPECT_TRUE(summary.nothingSubmitted());
 }
 
 TEST(CompletenessTest, NamesRoundTrip) {
