@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "domain/CriterionSum.h"
+
 namespace kc::report {
 
 namespace {
@@ -49,6 +51,18 @@ AppraisalSheet buildAppraisalSheet(int year, const Unit& unit, const std::string
         addTo(parent.step1, child.step1);
         addTo(parent.step2, child.step2);
     };
+    // A round's criterion score: by the criterion rule, absent when no item has a score.
+    auto criterionScore = [](const std::optional<CriterionSum>& sum, Points max) {
+        return sum ? std::optional<Points>(sum->points(max)) : std::nullopt;
+    };
+    auto addRound = [](std::optional<CriterionSum>& sum, const CriteriaNode& sub,
+                       const std::optional<Points>& value) {
+        if (!value)
+            return;
+        if (!sum)
+            sum.emplace();
+        sum->add(sub, *value);
+    };
     for (const CriteriaNode& area : criteria.areas) {
         const std::size_t areaAt = sheet.rows.size();
         sheet.rows.push_back({RowLevel::Area, area.code, area.name, area.maxPoints});
@@ -56,10 +70,12 @@ AppraisalSheet buildAppraisalSheet(int year, const Unit& unit, const std::string
             const std::size_t criterionAt = sheet.rows.size();
             sheet.rows.push_back(
                 {RowLevel::Criterion, criterion.code, criterion.name, criterion.maxPoints});
+            std::optional<CriterionSum> self, step1, step2;
             for (const CriteriaNode& sub : criterion.children) {
                 ScoreRow row{RowLevel::SubCriterion, sub.code, sub.name, sub.maxPoints};
                 row.survey = sub.assessedBy == AssessedBy::Survey;
-                if (!row.survey)
+                row.adjustment = sub.adjustment;
+                if (!row.survey && !sub.isAdjustment())
                     sheet.maxTotal += sub.maxPoints;
                 if (auto it = bySub.find(sub.code); it != bySub.end()) {
                     row.self = scoreOf(it->second->self);
@@ -68,10 +84,16 @@ AppraisalSheet buildAppraisalSheet(int year, const Unit& unit, const std::string
                 }
                 if (auto it = cited.find(sub.code); it != cited.end())
                     row.evidence = it->second;
-                sumInto(sheet.rows[criterionAt], row);
+                addRound(self, sub, row.self);
+                addRound(step1, sub, row.step1);
+                addRound(step2, sub, row.step2);
                 sheet.rows.push_back(std::move(row));
             }
-            sumInto(sheet.rows[areaAt], sheet.rows[criterionAt]);
+            ScoreRow& c = sheet.rows[criterionAt];
+            c.self = criterionScore(self, criterion.maxPoints);
+            c.step1 = criterionScore(step1, criterion.maxPoints);
+            c.step2 = criterionScore(step2, criterion.maxPoints);
+            sumInto(sheet.rows[areaAt], c);
         }
         addTo(sheet.selfTotal, sheet.rows[areaAt].self);
         addTo(sheet.step1Total, sheet.rows[areaAt].step1);

@@ -28,14 +28,18 @@ struct EvidenceCitation {
 
 enum class RowLevel { Area, Criterion, SubCriterion };
 
-// One line of the score table: an area or criterion (scores are sums of its sub-criteria that
-// have a score in that round; absent when none has) or a sub-criterion with its evidence.
+// One line of the score table: an area or criterion or a sub-criterion with its evidence. A
+// criterion's score in a round is its sub-criteria's scores of that round summed by the
+// criterion rule (CriterionSum: bonuses add, penalties subtract, clamped to [0, its maximum]);
+// an area's is the sum of its criteria's. Absent when no sub-criterion has a score that round.
 struct ScoreRow {
     RowLevel level = RowLevel::SubCriterion;
     std::string code;
     std::string name;
     Points maxPoints;
     bool survey = false;  // a survey item: never self-scored, no evidence
+    Adjustment adjustment = Adjustment::None;  // bonus/penalty: maxPoints is the cap, scores
+                                               // are magnitudes
     std::optional<Points> self{}, step1{}, step2{};
     std::vector<EvidenceCitation> evidence{};  // sub-criteria only; standing evidence in id order
 };
@@ -48,7 +52,7 @@ struct AppraisalSheet {
     std::string unitTypeName;
     Id criteriaSetId = 0;
     std::vector<ScoreRow> rows;  // tree order: area, its criteria, each with its sub-criteria
-    Points maxTotal;  // of the appraised sub-criteria: the totals below leave survey items out
+    Points maxTotal;  // of the ordinary appraised sub-criteria: the totals leave survey items out
     std::optional<Points> selfTotal, step1Total, step2Total;
 };
 

@@ -24,6 +24,26 @@ pdf::TableCell evidenceCell(const ScoreRow& row, const AppraisalSheetTemplate& t
     return cell;
 }
 
+// A bonus prints "+", a penalty "−" before its cap and its scores ("−0,50"); "-" when none.
+std::string signedPoints(const std::optional<Points>& p, Adjustment a) {
+    if (!p || a == Adjustment::None)
+        return points(p);
+    return (a == Adjustment::Bonus ? "+" : "\u2212") + points(p);
+}
+
+// An adjustment item's name says what it is: "Điểm thưởng: …", "Điểm trừ: …".
+std::string subName(const ScoreRow& r) {
+    switch (r.adjustment) {
+        case Adjustment::Bonus:
+            return "Điểm thưởng: " + r.name;
+        case Adjustment::Penalty:
+            return "Điểm trừ: " + r.name;
+        case Adjustment::None:
+            break;
+    }
+    return r.name;
+}
+
 }  // namespace
 
 void addScoreTable(pdf::PdfDocumentBuilder& b, const AppraisalSheet& sheet,
@@ -37,10 +57,12 @@ void addScoreTable(pdf::PdfDocumentBuilder& b, const AppraisalSheet& sheet,
                          {t.colStep2}, {t.colEvidence}}};
     for (const ScoreRow& r : sheet.rows) {
         const bool parent = r.level != RowLevel::SubCriterion;
-        pdf::TableRow row{{r.code, parent}, {r.name, r.level == RowLevel::Area},
-                          {r.maxPoints.toString(true), parent},
-                          {points(r.self), parent}, {points(r.step1), parent},
-                          {points(r.step2), parent}};
+        pdf::TableRow row{{r.code, parent},
+                          {subName(r), r.level == RowLevel::Area},
+                          {signedPoints(r.maxPoints, r.adjustment), parent},
+                          {signedPoints(r.self, r.adjustment), parent},
+                          {signedPoints(r.step1, r.adjustment), parent},
+                          {signedPoints(r.step2, r.adjustment), parent}};
         row.push_back(parent ? pdf::TableCell("") : evidenceCell(r, t));
         table.rows.push_back(std::move(row));
     }

@@ -59,6 +59,10 @@ std::string manifestJson(const std::string& documentKind, int year, TimePoint ge
             first = false;
             out += "\"sub\":";
             quoted(out, r.code);
+            if (r.adjustment != Adjustment::None) {
+                out += ",\"adjustment\":";
+                quoted(out, std::string(adjustmentName(r.adjustment)));
+            }
             out += ",\"max\":";
             number(out, r.maxPoints);
             out += ",\"self\":";

@@ -62,6 +62,21 @@ TEST_F(AppraisalSheetLayoutTest, TextComesOutExactlyAndEveryFontIsEmbedded) {
     EXPECT_EQ(runTool(dir, "qpdf --check " + pdf).exitCode, 0);
 }
 
+TEST_F(AppraisalSheetLayoutTest, BonusAndPenaltyItemsShowTheirKindAndSign) {
+    const AppraisalSheet sheet = test::sheetWithAdjustments();
+    DocumentFacts facts;
+    facts.number = 8;
+    facts.date = *parseIso("2023-02-02T03:30:00Z");
+    auto builder = layoutAppraisalSheet(sheet, test::repositoryTemplates(), facts,
+                                        manifestJson("appraisal_sheet", 2022, facts.date, {sheet}));
+    const std::string pdf = dir.file("adjustments.pdf");
+    ASSERT_TRUE(builder.writeFile(pdf).ok());
+    const std::string text = runTool(dir, "pdftotext -layout " + pdf + " -").output;
+    for (const char* expected : {"Điểm thưởng: Sáng kiến CCHC", "Điểm trừ: Bị phê bình", "+1,00",
+                                 "\u22122,00", "\u22120,50"})
+        EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
+}
+
 TEST_F(AppraisalSheetLayoutTest, TheManifestIsEmbeddedByteForByte) {
     const std::string pdf = render(false);
     const std::string out = dir.file("detached.json");

@@ -47,6 +47,24 @@ TEST(AppraisalSheetTest, TheMaximumTotalIsThatOfTheAppraisedItems) {
     EXPECT_EQ(s.maxTotal.toString(), "5.00");             // 3 + 2: without the survey item
 }
 
+TEST(AppraisalSheetTest, BonusAndPenaltyCountWithinTheCriterionMaximum) {
+    const AppraisalSheet s = test::sheetWithAdjustments();
+    EXPECT_EQ(row(s, "1.1.3").adjustment, Adjustment::Bonus);
+    EXPECT_EQ(row(s, "1.1.4").adjustment, Adjustment::Penalty);
+    EXPECT_EQ(row(s, "1.1").self->toString(), "3.00");   // 3.5 capped at the criterion's 3
+    EXPECT_EQ(row(s, "1.1").step1->toString(), "0.00");  // 2 - 2
+    EXPECT_FALSE(row(s, "1.1").step2.has_value());
+    EXPECT_EQ(row(s, "1").self->toString(), "3.00");
+    EXPECT_EQ(s.maxTotal.toString(), "5.00");  // the caps are not part of the maximum
+    EXPECT_EQ(s.selfTotal->toString(), "3.00");
+    EXPECT_EQ(s.step1Total->toString(), "0.00");
+    const std::string manifest = manifestJson("appraisal_sheet", 2022, TimePoint{}, {s});
+    EXPECT_NE(manifest.find(R"("sub":"1.1.4","adjustment":"penalty","max":2.00)"),
+              std::string::npos)
+        << manifest;
+    EXPECT_NE(manifest.find(R"("sub":"1.1.1","max":1.00)"), std::string::npos) << manifest;
+}
+
 TEST(AppraisalSheetTest, CitationsLeaveOutWithdrawnFilesAndLinkToTheServer) {
     const AppraisalSheet s = test::smallSheet();
     const auto& cited = row(s, "1.1.1").evidence;

@@ -90,6 +90,23 @@ inline report::AppraisalSheet smallSheet() {
                                        "http://127.0.0.1:8080/api/v1/evidence/");
 }
 
+// smallSet() with a bonus 1.1.3 (up to 1) and a penalty 1.1.4 (up to 2) in criterion 1.1 (max
+// 3), scored: self 1 + 2 + bonus 1 - penalty 0.5 = 3.5 (capped at 3); step 1: 1 + 1 + 0 - 2 = 0.
+inline report::AppraisalSheet sheetWithAdjustments() {
+    CriteriaSet set = smallSet();
+    CriteriaNode bonus = node("1.1.3", "Sáng kiến CCHC được công nhận", "1");
+    bonus.adjustment = Adjustment::Bonus;
+    CriteriaNode penalty = node("1.1.4", "Bị phê bình", "2");
+    penalty.adjustment = Adjustment::Penalty;
+    set.areas[0].children[0].children.push_back(bonus);
+    set.areas[0].children[0].children.push_back(penalty);
+    std::vector<AssessmentItem> items{
+        scored("1.1.1", "1", "1", nullptr), scored("1.1.2", "2", "1", nullptr),
+        scored("1.1.3", "1", "0", nullptr), scored("1.1.4", "0.5", "2", nullptr)};
+    return report::buildAppraisalSheet(2022, phucKhanh(), "UBND cấp xã", set, items, {},
+                                       "http://127.0.0.1:8080/api/v1/evidence/");
+}
+
 inline report::DocumentTemplates repositoryTemplates() {
     auto t = loadTemplates(std::string(KC_SOURCE_DIR) + "/templates");
     if (!t.ok())
