@@ -14,6 +14,7 @@ async function load(name) {
 const {periodStage, nextStep, currentPeriod, extensionRunning} = await load('phase.js');
 const {formatDateTime, toLocalInput, fromLocalInput, daysUntil, relativeDays, formatPoints, fold, formatFixed, decimalComma, formatChange, parseDecimal} = await load('format.js');
 const {fieldOfPath, describeCriteriaPath, humanize, csvRowOf} = await load('messages.js');
+const {signedPoints, adjustmentMax, maxCell, roundCell, kindPrefix, criterionRuleTotal} = await load('adjustment.js');
 
 const demo = {
     year: 2022, finalised: false,
@@ -160,4 +161,28 @@ test('results are printed with a decimal comma and fixed decimals', () => {
     assert.ok(Number.isNaN(parseDecimal('7O')));
     assert.equal(csvRowOf('row 12'), 12);
     assert.equal(csvRowOf('$.grades[0]'), null);
+});
+
+test('bonus and penalty items show their sign and count within their criterion', () => {
+    assert.equal(signedPoints(0.5, 'penalty'), '\u22120,50');
+    assert.equal(signedPoints(1, 'bonus'), '+1,00');
+    assert.equal(signedPoints(0.5), '0,50');
+    assert.equal(signedPoints(null, 'bonus'), '');
+    assert.equal(adjustmentMax(2, 'penalty'), '\u22122,00 (tối đa)');
+    assert.equal(adjustmentMax(2), null);
+    assert.equal(maxCell({max_points: 1.5}, formatPoints), '1,5');
+    assert.equal(roundCell({adjustment: 'penalty', self: {score: 2}}, 'self', formatPoints), '\u22122,00');
+    assert.equal(roundCell({adjustment: 'bonus'}, 'step1', formatPoints), '—');
+    assert.equal(kindPrefix('bonus'), 'Điểm thưởng: ');
+    const all = [
+        {sub_code: '1.1.1', max_points: 1}, {sub_code: '1.1.2', max_points: 2},
+        {sub_code: '1.1.3', max_points: 1, adjustment: 'bonus'},
+        {sub_code: '1.1.4', max_points: 2, adjustment: 'penalty'},
+        {sub_code: '1.2.1', max_points: 1},
+    ];
+    const total = values => criterionRuleTotal(all, all, i => values[i.sub_code] ?? null);
+    assert.equal(total({'1.1.1': 1, '1.1.2': 1.5, '1.1.3': 1, '1.1.4': 0.5}), 300);  // 3 of 3
+    assert.equal(total({'1.1.1': 1, '1.1.2': 2, '1.1.3': 1, '1.2.1': 1}), 400);  // 4 capped at 3, + 1
+    assert.equal(total({'1.1.1': 0.5, '1.1.4': 2, '1.2.1': 0.5}), 50);  // floored at 0, + 0.5
+    assert.equal(total({}), 0);
 });

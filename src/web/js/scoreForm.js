@@ -7,6 +7,7 @@ import {h, uniqueId} from './dom.js';
 import {field, form, value} from './forms.js';
 import {entryKind, suggest, toHundredths, hundredthsText} from './scoring.js';
 import {formatPoints} from './format.js';
+import {ADJUSTMENT_LABELS} from './adjustment.js';
 
 // spec: {sub (criteria-tree node), current (RoundScore or null), version, textName ('explanation'
 // or 'comment'), textLabel, textHint, label (the form's accessible name), submitLabel,
@@ -35,7 +36,9 @@ export function scoreForm(spec) {
                 attrs: {min: 0, step: 1, inputmode: 'numeric', oninput: () => update(true)}}));
         }
         fields.push(computed);
-        fields.push(field({name: 'score', label: `Điểm (từ 0 đến ${formatPoints(sub.max_points)})`, required: true,
+        fields.push(field({name: 'score', label: sub.adjustment
+            ? `${ADJUSTMENT_LABELS[sub.adjustment]}: số điểm ${sub.adjustment === 'penalty' ? 'bị trừ' : 'được thưởng'} (từ 0 đến ${formatPoints(sub.max_points)})`
+            : `Điểm (từ 0 đến ${formatPoints(sub.max_points)})`, required: true,
             value: current ? formatPoints(current.score) : '', hint: 'Có thể dùng dấu phẩy: 1,25.',
             attrs: {inputmode: 'decimal', autocomplete: 'off', oninput: () => update(false)}}));
         fields.push(reason);
@@ -99,7 +102,9 @@ function levelChoice(sub, current) {
     const levels = (sub.scoring || {}).levels || [];
     const errorId = uniqueId('score-error');
     return h('fieldset', {class: 'field levels-choice', dataset: {field: 'score'}, 'aria-describedby': errorId},
-        h('legend', {}, `Mức đạt được (tối đa ${formatPoints(sub.max_points)} điểm)`, h('span', {class: 'req', 'aria-hidden': 'true'}, ' *')),
+        h('legend', {}, sub.adjustment
+            ? `${ADJUSTMENT_LABELS[sub.adjustment]}: mức ${sub.adjustment === 'penalty' ? 'bị trừ' : 'được thưởng'} (tối đa ${formatPoints(sub.max_points)} điểm)`
+            : `Mức đạt được (tối đa ${formatPoints(sub.max_points)} điểm)`, h('span', {class: 'req', 'aria-hidden': 'true'}, ' *')),
         levels.map(l => {
             const id = uniqueId('level');
             const points = toHundredths(l.points);

@@ -2,6 +2,7 @@
 // sub-criterion's maximum, how it is scored and the evidence it expects.
 import {h} from './dom.js';
 import {formatPoints} from './format.js';
+import {adjustmentMax, kindPrefix} from './adjustment.js';
 
 const pts = n => `${formatPoints(n)} điểm`;
 
@@ -28,8 +29,8 @@ export function criteriaTree(tree, {areas = null, open = false} = {}) {
 
 function subCriterion(s) {
     return h('li', {class: 'sub'},
-        h('p', {class: 'sub-head'}, h('span', {class: 'code'}, s.code), ' ', h('span', {class: 'name'}, s.name),
-            h('span', {class: 'points'}, pts(s.max_points))),
+        h('p', {class: 'sub-head'}, h('span', {class: 'code'}, s.code), ' ', h('span', {class: 'name'}, kindPrefix(s.adjustment) + s.name),
+            h('span', {class: 'points'}, s.adjustment ? `${adjustmentMax(s.max_points, s.adjustment)} điểm` : pts(s.max_points))),
         subFacts(s));
 }
 

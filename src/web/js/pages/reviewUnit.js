@@ -8,8 +8,8 @@ import {loadPeriods, chosenYear, unitAssessedIn, notAssessedText} from '../data.
 import {statusBadge, phaseLine} from '../assessment.js';
 import {formatPoints} from '../format.js';
 import {reviewItemHref} from './reviewQueue.js';
+import {maxCell, roundCell, kindPrefix, criterionRuleTotal} from '../adjustment.js';
 
-const pts = s => (s ? formatPoints(s.score) : '—');
 
 // The items of a unit's assessment a reviewer appraises (their areas, no survey items).
 export function myItems(assessment, areas) {
@@ -24,14 +24,9 @@ export async function render(ctx) {
         get(`/periods/${year}/units/${encodeURIComponent(code)}/assessment`)]);
     const areas = assignments.map(x => x.area_code);
     const items = myItems(a, areas);
-    let self = 0;
-    let step1 = 0;
-    let step2 = 0;
-    for (const i of items) {
-        self += i.self ? Math.round(i.self.score * 100) : 0;
-        step1 += i.step1 ? Math.round(i.step1.score * 100) : 0;
-        step2 += i.step2 ? Math.round(i.step2.score * 100) : 0;
-    }
+    // By the criterion rule: bonuses add, penalties subtract, each criterion within [0, max].
+    const [self, step1, step2] = ['self', 'step1', 'step2'].map(round =>
+        criterionRuleTotal(items, a.items, i => (i[round] ? i[round].score : null)));
     return [
         pageTitle(`Thẩm định: ${a.unit.name}`, `Mã ${a.unit.code}. Lĩnh vực của bạn: ${areas.join(', ') || 'chưa có'}.`),
         h('p', {}, h('a', {href: `#/tham-dinh?nam=${year}`}, '← Việc cần làm')),
@@ -42,11 +37,11 @@ export async function render(ctx) {
                 'Tải toàn bộ tài liệu kiểm chứng của đơn vị (tệp zip)'))),
         section('Các tiêu chí thành phần', table([
             {label: 'Mã', cell: i => h('a', {href: reviewItemHref(year, code, i.sub_code)}, i.sub_code)},
-            {label: 'Tiêu chí thành phần', cell: i => h('a', {href: reviewItemHref(year, code, i.sub_code), tabindex: '-1'}, i.name)},
-            {label: 'Tối đa', cell: i => formatPoints(i.max_points), class: 'num'},
-            {label: 'Tự chấm', cell: i => pts(i.self), class: 'num'},
-            {label: 'Bước 1', cell: i => pts(i.step1), class: 'num'},
-            {label: 'Bước 2', cell: i => pts(i.step2), class: 'num'},
+            {label: 'Tiêu chí thành phần', cell: i => [kindPrefix(i.adjustment), h('a', {href: reviewItemHref(year, code, i.sub_code), tabindex: '-1'}, i.name)]},
+            {label: 'Tối đa', cell: i => maxCell(i, formatPoints), class: 'num'},
+            {label: 'Tự chấm', cell: i => roundCell(i, 'self', formatPoints), class: 'num'},
+            {label: 'Bước 1', cell: i => roundCell(i, 'step1', formatPoints), class: 'num'},
+            {label: 'Bước 2', cell: i => roundCell(i, 'step2', formatPoints), class: 'num'},
             {label: 'Tài liệu', cell: i => (i.supplement_files ? `${i.evidence_files} (bổ sung ${i.supplement_files})` : String(i.evidence_files)), class: 'num'},
             {label: 'Trạng thái', cell: i => statusBadge(i.status)},
         ], items, {empty: 'Đơn vị này không có tiêu chí thành phần nào trong lĩnh vực của bạn.'})),

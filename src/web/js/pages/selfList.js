@@ -6,6 +6,7 @@ import {pageTitle, alertBox} from '../layout.js';
 import {loadPeriods, chosenYear, yearPicker, queryParam, currentSetFor, unitAssessedIn, notAssessedText} from '../data.js';
 import {statusBadge, phaseLine, summaryLine, progressBar} from '../assessment.js';
 import {formatPoints, formatDate} from '../format.js';
+import {maxCell, roundCell, kindPrefix} from '../adjustment.js';
 
 const OPEN_STATUSES = new Set(['not_started', 'missing_evidence', 'missing_explanation']);
 
@@ -66,9 +67,9 @@ function areaTable(year, area, name, rows) {
         h('h3', {}, `Lĩnh vực ${area}${name ? `. ${name}` : ''}`),
         table([
             {label: 'Mã', cell: i => i.sub_code},
-            {label: 'Tiêu chí thành phần', cell: i => h('a', {href: itemHref(year, i)}, i.name)},
-            {label: 'Tối đa', cell: i => formatPoints(i.max_points), class: 'num'},
-            {label: 'Tự chấm', cell: i => (i.self ? formatPoints(i.self.score) : '—'), class: 'num'},
+            {label: 'Tiêu chí thành phần', cell: i => [kindPrefix(i.adjustment), h('a', {href: itemHref(year, i)}, i.name)]},
+            {label: 'Tối đa', cell: i => maxCell(i, formatPoints), class: 'num'},
+            {label: 'Tự chấm', cell: i => roundCell(i, 'self', formatPoints), class: 'num'},
             {label: 'Tài liệu', cell: i => (i.supplement_files ? `${i.evidence_files} (bổ sung ${i.supplement_files})` : String(i.evidence_files)), class: 'num'},
             {label: 'Trạng thái', cell: i => statusBadge(i.status)},
         ], rows));

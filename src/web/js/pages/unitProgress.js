@@ -9,9 +9,9 @@ import {loadPeriods, chosenYear, queryParam} from '../data.js';
 import {statusBadge, phaseLine, summaryLine, progressBar} from '../assessment.js';
 import {formatPoints, formatDateTime, toLocalInput, fromLocalInput} from '../format.js';
 import {reviewItemHref} from './reviewQueue.js';
+import {maxCell, roundCell, kindPrefix} from '../adjustment.js';
 
 const EXT_PHASES = {self_assessment: 'Tự đánh giá, nộp tài liệu', supplement: 'Bổ sung, giải trình'};
-const pts = s => (s ? formatPoints(s.score) : '—');
 
 export async function render(ctx) {
     const code = ctx.params.unit;
@@ -31,11 +31,11 @@ export async function render(ctx) {
             criterion ? h('p', {}, h('a', {href: `#/tien-do/${encodeURIComponent(code)}?nam=${year}`}, 'Xem mọi tiêu chí')) : null,
             table([
                 {label: 'Mã', cell: i => i.sub_code},
-                {label: 'Tiêu chí thành phần', cell: name},
-                {label: 'Tối đa', cell: i => formatPoints(i.max_points), class: 'num'},
-                {label: 'Tự chấm', cell: i => pts(i.self), class: 'num'},
-                {label: 'Bước 1', cell: i => pts(i.step1), class: 'num'},
-                {label: 'Bước 2', cell: i => pts(i.step2), class: 'num'},
+                {label: 'Tiêu chí thành phần', cell: i => [kindPrefix(i.adjustment), name(i)]},
+                {label: 'Tối đa', cell: i => maxCell(i, formatPoints), class: 'num'},
+                {label: 'Tự chấm', cell: i => roundCell(i, 'self', formatPoints), class: 'num'},
+                {label: 'Bước 1', cell: i => roundCell(i, 'step1', formatPoints), class: 'num'},
+                {label: 'Bước 2', cell: i => roundCell(i, 'step2', formatPoints), class: 'num'},
                 {label: 'Tài liệu', cell: i => (i.supplement_files ? `${i.evidence_files} (bổ sung ${i.supplement_files})` : String(i.evidence_files)), class: 'num'},
                 {label: 'Yêu cầu bổ sung', cell: i => (i.request ? (i.request.reply ? 'Đã giải trình' : 'Chờ giải trình') : '—')},
                 {label: 'Trạng thái', cell: i => statusBadge(i.status)},

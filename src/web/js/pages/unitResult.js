@@ -9,6 +9,7 @@ import {loadPeriods, chosenYear, yearPicker, currentSetFor} from '../data.js';
 import {formatFixed, formatChange, formatPoints, decimalComma} from '../format.js';
 import {sourceLabel} from '../messages.js';
 import {gradeBadge, flagMark, resultsHref, outOf} from '../results.js';
+import {adjustmentMax, signedPoints, kindPrefix} from '../adjustment.js';
 
 export async function render(ctx) {
     return page(ctx, ctx.params.unit, false);
@@ -70,7 +71,7 @@ function prevArea(r, code) {
 }
 
 const COLUMNS = ['Mã', 'Tiêu chí thành phần', 'Tối đa', 'Tự chấm', 'Bước 1', 'Bước 2', 'Điều tra', 'Điểm tính', 'Lấy từ, cách tính'];
-const val = v => (v === null || v === undefined ? '—' : formatFixed(v));
+const val = (v, adjustment) => (v === null || v === undefined ? '—' : adjustment ? signedPoints(v, adjustment) : formatFixed(v));
 
 // One area's items, each criterion opened by a row with its subtotal.
 function itemsTable(r, areaCode) {
@@ -79,16 +80,17 @@ function itemsTable(r, areaCode) {
     // One row group per criterion: its heading (scope "rowgroup") then belongs to its items only.
     const groups = criteria.map(c => h('tbody', {},
         h('tr', {class: 'group-row'}, h('th', {scope: 'rowgroup', colspan: COLUMNS.length},
-            `Tiêu chí ${c.code}. ${c.name}: `, h('span', {class: 'subtotal'}, outOf(c.points, c.max)))),
+            `Tiêu chí ${c.code}. ${c.name}: `, h('span', {class: 'subtotal'}, outOf(c.points, c.max)),
+            c.capped ? ' (đã giới hạn trong khoảng 0 đến điểm tối đa)' : '')),
         ...r.items.filter(i => i.code.startsWith(`${c.code}.`)).map(i => h('tr', {class: i.flagged ? 'flagged' : null, dataset: {sub: i.code}},
             td('Mã', i.code),
-            td('Tiêu chí thành phần', [i.name, i.flagged ? [' ', h('span', {class: 'badge flag'}, 'Tạm tính')] : null]),
-            td('Tối đa', formatPoints(i.max), 'num'),
-            td('Tự chấm', i.survey_item ? '' : val(i.self), 'num'),
-            td('Bước 1', i.survey_item ? '' : val(i.step1), 'num'),
-            td('Bước 2', i.survey_item ? '' : val(i.step2), 'num'),
+            td('Tiêu chí thành phần', [kindPrefix(i.adjustment), i.name, i.flagged ? [' ', h('span', {class: 'badge flag'}, 'Tạm tính')] : null]),
+            td('Tối đa', adjustmentMax(i.max, i.adjustment) ?? formatPoints(i.max), 'num'),
+            td('Tự chấm', i.survey_item ? '' : val(i.self, i.adjustment), 'num'),
+            td('Bước 1', i.survey_item ? '' : val(i.step1, i.adjustment), 'num'),
+            td('Bước 2', i.survey_item ? '' : val(i.step2, i.adjustment), 'num'),
             td('Điều tra', i.survey_item ? [val(i.survey), i.survey_pct !== null ? ` (${formatFixed(i.survey_pct)}%)` : ''] : '', 'num'),
-            td('Điểm tính', h('strong', {}, formatFixed(i.used)), 'num'),
+            td('Điểm tính', h('strong', {}, i.adjustment ? signedPoints(i.used, i.adjustment) : formatFixed(i.used)), 'num'),
             td('Lấy từ, cách tính', [h('strong', {class: 'source'}, sourceLabel(i.source)), ': ', i.why], 'why')))));
     return tableWrap(h('table', {class: 'data explain'},
         h('thead', {}, h('tr', {}, COLUMNS.map(c => h('th', {scope: 'col'}, c)))),
