@@ -14,7 +14,7 @@ async function load(name) {
 const {periodStage, nextStep, currentPeriod, extensionRunning} = await load('phase.js');
 const {formatDateTime, toLocalInput, fromLocalInput, daysUntil, relativeDays, formatPoints, fold, formatFixed, decimalComma, formatChange, parseDecimal} = await load('format.js');
 const {fieldOfPath, describeCriteriaPath, humanize, csvRowOf} = await load('messages.js');
-const {signedPoints, adjustmentMax, maxCell, roundCell, kindPrefix, criterionRuleTotal} = await load('adjustment.js');
+const {signedPoints, maxCell, roundCell, kindPrefix, criterionRuleTotal} = await load('adjustment.js');
 
 const demo = {
     year: 2022, finalised: false,
@@ -168,9 +168,8 @@ test('bonus and penalty items show their sign and count within their criterion',
     assert.equal(signedPoints(1, 'bonus'), '+1,00');
     assert.equal(signedPoints(0.5), '0,50');
     assert.equal(signedPoints(null, 'bonus'), '');
-    assert.equal(adjustmentMax(2, 'penalty'), '\u22122,00 (tối đa)');
-    assert.equal(adjustmentMax(2), null);
     assert.equal(maxCell({max_points: 1.5}, formatPoints), '1,5');
+    assert.equal(maxCell({max_points: 2, adjustment: 'penalty'}, formatPoints), '\u22122,00');
     assert.equal(roundCell({adjustment: 'penalty', self: {score: 2}}, 'self', formatPoints), '\u22122,00');
     assert.equal(roundCell({adjustment: 'bonus'}, 'step1', formatPoints), '—');
     assert.equal(kindPrefix('bonus'), 'Điểm thưởng: ');

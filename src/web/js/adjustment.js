@@ -18,16 +18,11 @@ export function signedPoints(n, adjustment) {
     return text;
 }
 
-// The maximum column of a sub-criterion: "+1,00 (tối đa)", "−2,00 (tối đa)", else null (the
-// caller shows an ordinary maximum its own way).
-export function adjustmentMax(max, adjustment) {
-    return adjustment ? `${signedPoints(max, adjustment)} (tối đa)` : null;
-}
-
 // Helpers for the tables that list sub-criteria: the maximum and a round's value of item
 // (an assessment item: {max_points, adjustment, self|step1|step2: {score}}), '—' when none.
+// (The column is headed "Tối đa", so a cap shows as "+1,00" / "−2,00" alone.)
 export function maxCell(item, formatPoints) {
-    return adjustmentMax(item.max_points, item.adjustment) ?? formatPoints(item.max_points);
+    return item.adjustment ? signedPoints(item.max_points, item.adjustment) : formatPoints(item.max_points);
 }
 export function roundCell(item, round, formatPoints) {
     const r = item[round];

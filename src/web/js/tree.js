@@ -2,7 +2,7 @@
 // sub-criterion's maximum, how it is scored and the evidence it expects.
 import {h} from './dom.js';
 import {formatPoints} from './format.js';
-import {adjustmentMax, kindPrefix} from './adjustment.js';
+import {ADJUSTMENT_LABELS, signedPoints, kindPrefix} from './adjustment.js';
 
 const pts = n => `${formatPoints(n)} điểm`;
 
@@ -30,7 +30,7 @@ export function criteriaTree(tree, {areas = null, open = false} = {}) {
 function subCriterion(s) {
     return h('li', {class: 'sub'},
         h('p', {class: 'sub-head'}, h('span', {class: 'code'}, s.code), ' ', h('span', {class: 'name'}, kindPrefix(s.adjustment) + s.name),
-            h('span', {class: 'points'}, s.adjustment ? `${adjustmentMax(s.max_points, s.adjustment)} điểm` : pts(s.max_points))),
+            h('span', {class: 'points'}, s.adjustment ? `tối đa ${signedPoints(s.max_points, s.adjustment)} điểm` : pts(s.max_points))),
         subFacts(s));
 }
 
@@ -40,12 +40,20 @@ export function subFacts(s) {
         ? `Bắt buộc có tài liệu kiểm chứng (ít nhất ${s.min_files} tệp)`
         : 'Không bắt buộc tài liệu kiểm chứng';
     return h('dl', {class: 'facts'},
+        s.adjustment ? [h('dt', {}, 'Loại điểm'), h('dd', {}, adjustmentFact(s))] : null,
         h('dt', {}, 'Cách chấm'), h('dd', {}, scoring(s)),
         h('dt', {}, 'Tài liệu kiểm chứng'), h('dd', {}, evidence,
             s.evidence_documents && s.evidence_documents.length
                 ? h('ul', {class: 'documents'}, s.evidence_documents.map(d => h('li', {}, d))) : null,
             s.explanation_required_if_no_evidence ? h('p', {class: 'hint'}, 'Thiếu tài liệu thì phải giải trình.') : null),
         s.note ? [h('dt', {}, 'Ghi chú'), h('dd', {}, s.note)] : null);
+}
+
+// What a bonus or penalty item does, in one sentence.
+function adjustmentFact(s) {
+    const criterion = s.code.split('.').slice(0, 2).join('.');
+    const verb = s.adjustment === 'penalty' ? 'trừ vào' : 'cộng vào';
+    return `${ADJUSTMENT_LABELS[s.adjustment]} (tối đa ${signedPoints(s.max_points, s.adjustment)} điểm): không bắt buộc, nhập độ lớn; ${verb} tiêu chí ${criterion}, điểm tiêu chí không dưới 0 và không quá điểm tối đa.`;
 }
 
 function scoring(s) {

@@ -9,7 +9,7 @@ import {loadPeriods, chosenYear, yearPicker, currentSetFor} from '../data.js';
 import {formatFixed, formatChange, formatPoints, decimalComma} from '../format.js';
 import {sourceLabel} from '../messages.js';
 import {gradeBadge, flagMark, resultsHref, outOf} from '../results.js';
-import {adjustmentMax, signedPoints, kindPrefix} from '../adjustment.js';
+import {signedPoints, kindPrefix} from '../adjustment.js';
 
 export async function render(ctx) {
     return page(ctx, ctx.params.unit, false);
@@ -85,7 +85,7 @@ function itemsTable(r, areaCode) {
         ...r.items.filter(i => i.code.startsWith(`${c.code}.`)).map(i => h('tr', {class: i.flagged ? 'flagged' : null, dataset: {sub: i.code}},
             td('Mã', i.code),
             td('Tiêu chí thành phần', [kindPrefix(i.adjustment), i.name, i.flagged ? [' ', h('span', {class: 'badge flag'}, 'Tạm tính')] : null]),
-            td('Tối đa', adjustmentMax(i.max, i.adjustment) ?? formatPoints(i.max), 'num'),
+            td('Tối đa', i.adjustment ? signedPoints(i.max, i.adjustment) : formatPoints(i.max), 'num'),
             td('Tự chấm', i.survey_item ? '' : val(i.self, i.adjustment), 'num'),
             td('Bước 1', i.survey_item ? '' : val(i.step1, i.adjustment), 'num'),
             td('Bước 2', i.survey_item ? '' : val(i.step2, i.adjustment), 'num'),
