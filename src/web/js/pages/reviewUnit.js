@@ -10,7 +10,6 @@ import {formatPoints} from '../format.js';
 import {reviewItemHref} from './reviewQueue.js';
 import {maxCell, roundCell, kindPrefix, criterionRuleTotal} from '../adjustment.js';
 
-
 // The items of a unit's assessment a reviewer appraises (their areas, no survey items).
 export function myItems(assessment, areas) {
     return assessment.items.filter(i => !i.survey && areas.includes(i.area));
