@@ -224,11 +224,17 @@ void Router::dispatchAs(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServer
             request.sessionToken = token;
         }
         Reply reply = route->handler(request);
-        if (hasBody && (req.stream().eof() || request.bodyRead)) res.setKeepAlive(keepAlive);
+        const bool unread = hasBody && !(req.stream().eof() || request.bodyRead);
+        if (hasBody && !unread)
+            res.setKeepAlive(keepAlive);
         if (!reply.alreadySent) {
             // HEAD replies must go through Poco's stream, which drops their body.
             auto* impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&req);
             render(res, reply, impl && method != "HEAD" ? &impl->socket() : nullptr);
+            // A body refused unread (413 from its Content-Length): closing now would reset the
+            // connection under a client still sending, which would never read the reply.
+            if (unread && impl && method != "HEAD")
+                lingerAfterReply(req);
         }
     } catch (const Poco::Exception& e) {
         // Malformed requests surface from Poco's parsers as exceptions (TECH-NOTES).
