@@ -13,6 +13,10 @@ namespace {
 
 constexpr double kLineSpacing = 1.15;
 constexpr int kMaxLabelLines = 3;
+// Labels shrink to fit their bar's slot down to this size; smaller would not be read.
+constexpr double kMinLabelSize = 5.5;
+// Between the value labels of neighbouring bars, so that they never touch.
+constexpr double kValueGap = 1;
 
 // Rounds the axis up to a multiple of a 1-2-2.5-5 step giving four to five intervals.
 std::pair<double, double> niceAxis(double largest) {
@@ -90,9 +94,36 @@ struct Geometry {
     double plotLeft = 0;
     double plotWidth = 0;
     double slot = 0;
+    double valueSize = 0;  // 0: the values are left out (the table under the chart has them)
+    double labelSize = 0;
     std::vector<std::vector<TextLine>> labels;
     double total = 0;  // without the space after
 };
+
+// The largest size up to sizePt, in tenths of a point, at which the widest of texts is at most
+// room wide (widths grow in proportion to the size); 0 when that is under kMinLabelSize.
+double fittingSize(FontSet& fonts, const std::vector<std::string>& texts, double sizePt,
+                   double room) {
+    double widest = 0;
+    for (const std::string& text : texts) widest = std::max(widest, fonts.width(text, {}, sizePt));
+    if (widest <= room)
+        return sizePt;
+    const double size = std::floor(sizePt * room / widest * 10) / 10;
+    return size >= kMinLabelSize ? size : 0;
+}
+
+std::vector<std::string> wordsOf(const std::vector<std::string>& labels) {
+    std::vector<std::string> words;
+    for (const std::string& label : labels) {
+        std::size_t start = 0;
+        while ((start = label.find_first_not_of(" \t\r\n", start)) != std::string::npos) {
+            const std::size_t end = std::min(label.find_first_of(" \t\r\n", start), label.size());
+            words.push_back(label.substr(start, end - start));
+            start = end;
+        }
+    }
+    return words;
+}
 
 Geometry measure(PageCursor& page, const BarChart& chart) {
     FontSet& fonts = page.fonts();
@@ -123,15 +154,22 @@ Geometry measure(PageCursor& page, const BarChart& chart) {
     g.plotLeft = page.left() + tickWidth + 6;
     g.plotWidth = page.right() - g.plotLeft;
     g.slot = g.plotWidth / static_cast<double>(chart.values.size());
+    std::vector<std::string> values;
+    for (double v : chart.values) values.push_back(BarChartLayout::formatNumber(v, chart.decimals));
+    g.valueSize = fittingSize(fonts, values, size, g.slot - kValueGap);
+    // A word too wide even at the smallest size is cut by the wrap (still inside its slot).
+    g.labelSize = fittingSize(fonts, wordsOf(chart.labels), size, g.slot - 2);
+    if (g.labelSize == 0)
+        g.labelSize = std::min(size, kMinLabelSize);
     std::size_t labelLines = 1;
     for (const std::string& label : chart.labels) {
-        g.labels.push_back(TextLayout::wrap(fonts, label, {}, size, g.slot - 2, g.slot - 2));
+        g.labels.push_back(TextLayout::wrap(fonts, label, {}, g.labelSize, g.slot - 2, g.slot - 2));
         if (g.labels.back().size() > kMaxLabelLines)
             g.labels.back().resize(kMaxLabelLines);
         labelLines = std::max(labelLines, g.labels.back().size());
     }
     g.total = g.titleHeight + g.lineHeight + g.plotHeight + 4 +
-              static_cast<double>(labelLines) * g.lineHeight;
+              static_cast<double>(labelLines) * g.labelSize * kLineSpacing;
     return g;
 }
 
@@ -180,15 +218,19 @@ Status BarChartLayout::draw(PageCursor& page, const BarChart& chart, const std::
         const double barWidth = g.slot * 0.6;
         const double barX = g.plotLeft + g.slot * static_cast<double>(i) + (g.slot - barWidth) / 2;
         page.fillRect(barX, plotBottom - barHeight, barWidth, barHeight, 0.22, 0.42, 0.69);
-        const std::string value = formatNumber(chart.values[i], chart.decimals);
-        const double valueWidth = fonts.width(value, {}, size);
-        page.drawText(barX + (barWidth - valueWidth) / 2,
-                      plotBottom - barHeight - fonts.descent(size) - 2, value, {}, size);
+        if (g.valueSize > 0) {
+            const std::string value = formatNumber(chart.values[i], chart.decimals);
+            const double valueWidth = fonts.width(value, {}, g.valueSize);
+            page.drawText(barX + (barWidth - valueWidth) / 2,
+                          plotBottom - barHeight - fonts.descent(g.valueSize) - 2, value, {},
+                          g.valueSize);
+        }
         double labelTop = plotBottom + 4;
         for (const TextLine& line : g.labels[i]) {
             TextLayout::drawLine(page, line, g.plotLeft + g.slot * static_cast<double>(i) + 1,
-                                 baselineIn(labelTop, size), g.slot - 2, Align::Center, size);
-            labelTop += g.lineHeight;
+                                 baselineIn(labelTop, g.labelSize), g.slot - 2, Align::Center,
+                                 g.labelSize);
+            labelTop += g.labelSize * kLineSpacing;
         }
     }
     page.drawLine(g.plotLeft, plotTop - g.lineHeight / 2, g.plotLeft, plotBottom, 0.8);

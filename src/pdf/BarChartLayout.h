@@ -13,6 +13,9 @@ namespace kc::pdf {
 
 // Vector bar chart: value axis with ticks, one bar per label, value above each bar, category
 // label (wrapped) under it. The whole chart stays on one page. Text must be NFC.
+// No label is wider than its bar's slot: the values shrink together to fit (down to 5,5 pt,
+// below which they are left out), and so do the category labels (a word too wide even at
+// 5,5 pt is cut between characters).
 class BarChartLayout {
 public:
     // Problems with the data (sizes, negative or non-finite values), located under path.

@@ -1,7 +1,10 @@
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "PdfTools.h"
 #include "TempDir.h"
+#include "pdf/BarChartLayout.h"
 #include "pdf/PdfDocumentBuilder.h"
 
 namespace kc::pdf {
@@ -41,6 +44,49 @@ TEST(BarChartLayoutTest, ALongTitleWrapsWithoutOverlapping) {
             const bool overlap = title[i].xMin < title[j].xMax && title[j].xMin < title[i].xMax;
             EXPECT_FALSE(sameLine && overlap) << title[i].text << " over " << title[j].text;
         }
+}
+
+// Province-sized charts: no label is printed over another's, however many bars there are. The
+// values shrink together to fit their slot (25 bars) or, below 5,5 pt, are left out (40 bars:
+// the table under the chart has them); each bar's number stays whole.
+TEST(BarChartLayoutTest, LabelsNeverOverlapWithManyBars) {
+    for (const int bars : {12, 25, 40}) {
+        BarChart chart;
+        std::map<std::string, int> values;  // as printed, and how many bars have it
+        for (int i = 1; i <= bars; ++i) {
+            chart.labels.push_back(std::to_string(i));
+            chart.values.push_back(94.27 - (i % 7) * 1.08);
+            ++values[BarChartLayout::formatNumber(chart.values.back(), 2)];
+        }
+        PdfDocumentBuilder builder;
+        builder.addBarChart(chart);
+        kc::test::TempDir dir;
+        const std::string pdf = dir.file("chart.pdf");
+        ASSERT_TRUE(builder.writeFile(pdf).ok());
+
+        const auto words = kc::test::boxedWords(dir, pdf);
+        for (std::size_t i = 0; i < words.size(); ++i)
+            for (std::size_t j = i + 1; j < words.size(); ++j) {
+                const auto& a = words[i];
+                const auto& b = words[j];
+                const bool overlap =
+                    a.xMin < b.xMax && b.xMin < a.xMax && a.yMin < b.yMax && b.yMin < a.yMax;
+                EXPECT_FALSE(overlap) << bars << " bars: " << a.text << " over " << b.text;
+            }
+        std::map<std::string, int> printed;
+        std::map<std::string, int> numbers;
+        for (const auto& w : words) {
+            if (values.count(w.text))
+                ++printed[w.text];
+            ++numbers[w.text];
+        }
+        if (bars <= 25)
+            EXPECT_EQ(printed, values) << bars << " bars: each value once, none run together";
+        else
+            EXPECT_TRUE(printed.empty()) << bars << " bars: too narrow for 5,5 pt values";
+        for (int i = 1; i <= bars; ++i)
+            EXPECT_GE(numbers[std::to_string(i)], 1) << bars << " bars: bar " << i;
+    }
 }
 
 }  // namespace
