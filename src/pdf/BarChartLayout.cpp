@@ -140,11 +140,7 @@ Geometry measure(PageCursor& page, const BarChart& chart) {
     g.plotHeight = mmToPt(chart.heightMm);
 
     const double largest = *std::max_element(chart.values.begin(), chart.values.end());
-    std::tie(g.axisMax, g.step) = niceAxis(largest);
-    if (chart.maxValue > 0) {
-        g.axisMax = std::max(chart.maxValue, largest);
-        g.step = niceAxis(g.axisMax).second;
-    }
+    std::tie(g.axisMax, g.step) = niceAxis(std::max(chart.maxValue, largest));
     g.tickDecimals = decimalsFor(g.step);
     double tickWidth = 0;
     for (double v = 0; v <= g.axisMax + g.step / 2; v += g.step)

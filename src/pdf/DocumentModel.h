@@ -133,7 +133,9 @@ struct BarChart {
     std::vector<std::string> labels;
     std::vector<double> values;  // one per label, >= 0
     double heightMm = 70;        // plot area, without title and category labels
-    double maxValue = 0;         // axis maximum; 0 = rounded up from the largest value
+    // The axis is rounded up from the larger of this and the largest value: charts given the
+    // same maxValue (at least each one's largest value) share one scale.
+    double maxValue = 0;
     int decimals = 2;
     double sizePt = 9;
     double spaceAfterPt = 8;

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <optional>
 
 #include "domain/Phase.h"
@@ -144,6 +145,37 @@ std::string mark(const ResultRow& r) {
     return r.notAppraised > 0 ? "*" : "";
 }
 
+// Bar charts of the totals, in the table's order and labelled by its numbers (the units' names
+// are too long to fit): one chart, or for more than kMaxBars units as few charts as hold them
+// with equal shares of the units (no chart left with a handful of bars), each titled with its
+// range and all on one scale. A one-unit type has none.
+void addTotalsCharts(pdf::PdfDocumentBuilder& b, const TypeResults& type) {
+    constexpr std::size_t kMaxBars = 40;  // a bar's slot is then about 11 pt wide
+    const std::size_t units = type.rows.size();
+    if (units < 2)
+        return;
+    double largest = 0;
+    for (const ResultRow& r : type.rows) largest = std::max(largest, r.total.toDouble());
+    const std::size_t charts = (units + kMaxBars - 1) / kMaxBars;
+    std::size_t first = 0;
+    for (std::size_t c = 0; c < charts; ++c) {
+        const std::size_t chartsLeft = charts - c;
+        const std::size_t end = first + (units - first + chartsLeft - 1) / chartsLeft;
+        pdf::BarChart chart;
+        chart.maxValue = largest;
+        chart.title = "Tổng điểm của các đơn vị - " + type.typeName +
+                      (charts == 1 ? " (theo số thứ tự trong bảng)"
+                                   : " (đơn vị thứ " + std::to_string(first + 1) + "–" +
+                                         std::to_string(end) + " theo số thứ tự trong bảng)");
+        for (std::size_t i = first; i < end; ++i) {
+            chart.labels.push_back(std::to_string(i + 1));
+            chart.values.push_back(type.rows[i].total.toDouble());
+        }
+        b.addBarChart(std::move(chart));
+        first = end;
+    }
+}
+
 void addTypeResults(pdf::PdfDocumentBuilder& b, const TypeResults& type, int n) {
     b.addParagraph(std::to_string(n) + ". " + type.typeName, headingStyle());
     std::string summary;
@@ -168,17 +200,7 @@ void addTypeResults(pdf::PdfDocumentBuilder& b, const TypeResults& type, int n) 
     b.addParagraph(summary, bodyStyle());
     addAreaTable(b, type);
 
-    if (type.rows.size() >= 2 && type.rows.size() <= 40) {
-        pdf::BarChart chart;
-        // Labelled by the units' numbers in the table below: their names are too long to fit.
-        chart.title =
-            "Tổng điểm của các đơn vị - " + type.typeName + " (theo số thứ tự trong bảng)";
-        for (const ResultRow& r : type.rows) {
-            chart.labels.push_back(std::to_string(chart.labels.size() + 1));
-            chart.values.push_back(r.total.toDouble());
-        }
-        b.addBarChart(std::move(chart));
-    }
+    addTotalsCharts(b, type);
     pdf::Table table;
     table.sizePt = 10;
     table.columns = {{0.08, true}, {0.44, false}, {0.12, true}, {0.12, true}, {0.1, true},

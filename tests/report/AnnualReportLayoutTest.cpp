@@ -144,5 +144,59 @@ TEST(AnnualReportLayoutTest, TotalsThatAreNotAppraisalsAreMarkedWithANote) {
     EXPECT_EQ(text.find(note), std::string::npos) << text;
 }
 
+// A province's 95 communes: three charts of 32, 32 and 31 bars in the table's order, titled
+// with their ranges, on one scale (0 to 100 although the last chart's largest total is 63),
+// together holding the bars 1 to 95.
+TEST(AnnualReportLayoutTest, MoreThanFortyUnitsGetSeveralChartsOnOneScale) {
+    test::TempDir dir;
+    std::vector<AppraisalSheet> sheets;
+    for (int i = 1; i <= 95; ++i) {
+        AppraisalSheet s = test::smallSheet();
+        s.unitCode = "XA" + std::to_string(100 + i);
+        s.unitName = "UBND xã số " + std::to_string(i);
+        sheets.push_back(std::move(s));
+    }
+    YearResults results;
+    results.year = 2022;
+    results.types.push_back(resultsFromSheets("xa", "UBND cấp xã", sheets));
+    for (std::size_t i = 0; i < results.types.back().rows.size(); ++i)
+        results.types.back().rows[i].total =
+            Points::fromHundredths(9500 - 50 * static_cast<std::int64_t>(i));
+    auto b = layoutAnnualReport(results, test::repositoryTemplates(),
+                                {12, *parseIso("2023-02-02T03:00:00Z"), false}, {"", ""}, "{}");
+    const std::string pdf = dir.file("report.pdf");
+    ASSERT_TRUE(b.writeFile(pdf).ok());
+
+    std::string text = test::runTool(dir, "pdftotext " + pdf + " -").output;
+    std::replace(text.begin(), text.end(), '\n', ' ');
+    for (const char* range : {"1–32", "33–64", "65–95"}) {
+        const std::string title =
+            std::string("Tổng điểm của các đơn vị - UBND cấp xã (đơn vị thứ ") + range +
+            " theo số thứ tự trong bảng)";
+        EXPECT_NE(text.find(title), std::string::npos) << title;
+    }
+    // A chart's category labels are the lines of five or more whole numbers (a table row has
+    // three: its number, the one in the unit's name and its rank); its top tick is "100".
+    std::map<std::pair<int, int>, std::vector<std::string>> lines;  // (page, top) -> numbers
+    int hundreds = 0;
+    for (const auto& w : test::boxedWords(dir, pdf)) {
+        if (w.text.find_first_not_of("0123456789") == std::string::npos)
+            lines[{w.page, static_cast<int>(w.yMin)}].push_back(w.text);
+        hundreds += w.text == "100";
+    }
+    std::vector<std::string> bars;
+    int charts = 0;
+    for (const auto& [at, numbers] : lines)
+        if (numbers.size() >= 5) {
+            ++charts;
+            bars.insert(bars.end(), numbers.begin(), numbers.end());
+        }
+    std::vector<std::string> expected;
+    for (int i = 1; i <= 95; ++i) expected.push_back(std::to_string(i));
+    EXPECT_EQ(charts, 3);
+    EXPECT_EQ(bars, expected);
+    EXPECT_EQ(hundreds, 3) << "each chart's axis goes up to 100";
+}
+
 }  // namespace
 }  // namespace kc::report
