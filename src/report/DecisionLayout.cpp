@@ -62,9 +62,11 @@ void addTypeTables(pdf::PdfDocumentBuilder& b, const TypeResults& type, int year
     pdf::Table scores;
     scores.sizePt = 9;
     scores.cellPaddingPt = 2;
-    scores.columns = {{0.05, true}, {0.25, false}, {0.075, true}, {0.075, true}, {0.075, true},
-                      {0.07, true}, {0.075, true}, {0.08, true},  {0.06, true}, {0.08, false},
-                      {0.06, false}};
+    // "Xếp loại" holds "Hoàn thành tốt" (53,5 pt at 9 pt) on one line, and so every default
+    // grade name; a unit's name wraps instead.
+    scores.columns = {{0.05, true},  {0.2, false},  {0.075, true}, {0.075, true},
+                      {0.075, true}, {0.07, true},  {0.075, true}, {0.08, true},
+                      {0.06, true},  {0.13, false}, {0.06, false}};
     scores.headerRows = {{{"TT"}, {"Đơn vị"}, {"Tự chấm"}, {"Thẩm định B1"}, {"Thẩm định B2"},
                           {"Điều tra XHH"}, {"Tổng điểm"}, {"Chỉ số (%)"}, {"Xếp hạng"},
                           {"Xếp loại"}, {"Kiểm chứng"}}};

@@ -144,6 +144,32 @@ TEST(AnnualReportLayoutTest, TotalsThatAreNotAppraisalsAreMarkedWithANote) {
     EXPECT_EQ(text.find(note), std::string::npos) << text;
 }
 
+// As in the decision: every default grade name and typical custom ones fit the table's
+// "Xếp loại" column on one line.
+TEST(AnnualReportLayoutTest, GradeNamesFitTheirColumnOnOneLine) {
+    test::TempDir dir;
+    const std::vector<std::string> grades{"Tốt", "Khá",      "Trung bình",
+                                          "Yếu", "Xuất sắc", "Hoàn thành tốt"};
+    std::vector<AppraisalSheet> sheets;
+    for (std::size_t i = 0; i < grades.size(); ++i) {
+        AppraisalSheet s = test::smallSheet();
+        s.unitCode = "XA" + std::to_string(100 + i);
+        s.unitName = "UBND xã số " + std::to_string(i + 1);
+        sheets.push_back(std::move(s));
+    }
+    YearResults results;
+    results.year = 2022;
+    results.types.push_back(resultsFromSheets("xa", "UBND cấp xã", sheets));
+    for (std::size_t i = 0; i < grades.size(); ++i) results.types.back().rows[i].grade = grades[i];
+    auto b = layoutAnnualReport(results, test::repositoryTemplates(),
+                                {12, *parseIso("2023-02-02T03:00:00Z"), false}, {"", ""}, "{}");
+    const std::string pdf = dir.file("report.pdf");
+    ASSERT_TRUE(b.writeFile(pdf).ok());
+    const std::string text = test::runTool(dir, "pdftotext -layout " + pdf + " -").output;
+    for (const std::string& grade : grades)
+        EXPECT_NE(text.find(" " + grade + "\n"), std::string::npos) << grade << "\n" << text;
+}
+
 // A province's 95 communes: three charts of 32, 32 and 31 bars in the table's order, titled
 // with their ranges, on one scale (0 to 100 although the last chart's largest total is 63),
 // together holding the bars 1 to 95.

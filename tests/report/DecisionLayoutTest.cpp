@@ -228,6 +228,28 @@ TEST(DecisionLayoutTest, ValuesThatAreNotAppraisalsAreMarkedWithANote) {
     EXPECT_EQ(appraised.find('*'), std::string::npos) << appraised;
 }
 
+// Every default grade name and typical custom ones fit the "Xếp loại" column of appendix I on
+// one line at 9 pt, so that a province's 150 rows do not grow to two lines each.
+TEST(DecisionLayoutTest, GradeNamesFitTheirColumnOnOneLine) {
+    test::TempDir dir;
+    const std::vector<std::string> grades{"Tốt", "Khá",      "Trung bình",
+                                          "Yếu", "Xuất sắc", "Hoàn thành tốt"};
+    const auto sheets = manySheets(static_cast<int>(grades.size()));
+    YearResults results;
+    results.year = 2022;
+    results.types.push_back(resultsFromSheets("xa", "UBND cấp xã", sheets));
+    for (std::size_t i = 0; i < grades.size(); ++i) results.types.back().rows[i].grade = grades[i];
+    DocumentFacts facts{207, *parseIso("2023-02-02T03:00:00Z"), false};
+    const std::string pdf = dir.file("decision.pdf");
+    ASSERT_TRUE(layoutDecision(results, {}, test::repositoryTemplates(), facts,
+                               "http://127.0.0.1:8080", "{}")
+                    .writeFile(pdf)
+                    .ok());
+    const std::string text = runTool(dir, "pdftotext -layout " + pdf + " -").output;
+    for (const std::string& grade : grades)
+        EXPECT_NE(text.find(" " + grade + " "), std::string::npos) << grade << "\n" << text;
+}
+
 TEST(DecisionLayoutTest, ResultsFromSheetsRankGradeAndShareExactly) {
     auto sheets = manySheets(3);
     sheets[2].rows[2].step2 = Points{};  // 1.1.1 scored 0 in step 2: lower total
