@@ -48,6 +48,11 @@ Result<User> AccountService::createUser(const Actor& actor, NewUser nu) {
     std::vector<ErrorDetail> problems;
     if (!isValidCode(nu.username))
         problems.push_back({"$.username", "Chỉ gồm 1-32 ký tự chữ, số, '.', '_' hoặc '-'"});
+    // The audit log's actors for the command line and for failed logins.
+    else if (text::caseFolded(nu.username) == "system" ||
+             text::caseFolded(nu.username) == "anonymous")
+        problems.push_back(
+            {"$.username", "Tên " + nu.username + " dành cho hệ thống, hãy chọn tên khác"});
     if (nu.displayName.empty()) problems.push_back({"$.display_name", "Không được để trống"});
     if (tooShort(nu.password))
         problems.push_back({"$.password", "Mật khẩu phải có ít nhất 8 ký tự"});

@@ -89,7 +89,9 @@ Result<LoginResult> AuthService::login(const std::string& username, const std::s
                 updated.failedLogins = 0;
             }
             tx.users().update(updated);
-            _audit.record(tx, username, "session.login_failed", "user", username, nullptr,
+            // Whoever typed the password is not known: not the account's owner, for all we know
+            // (the access log has the client's address at the same second).
+            _audit.record(tx, "anonymous", "session.login_failed", "user", username, nullptr,
                           note("locked", updated.lockedUntil.has_value()));
             outcome = updated.lockedUntil ? lockedError(*updated.lockedUntil) : badCredentials();
             return LoginResult{};

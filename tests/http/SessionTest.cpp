@@ -103,6 +103,9 @@ TEST_F(HttpTest, AWrongPasswordAfterTheLockExpiredIsAnOrdinaryFailure) {
             last = audit->getObject(i);
     ASSERT_TRUE(last);
     EXPECT_EQ(last->getValue<std::string>("after"), R"({"locked":false})");
+    // Not "vanthu": the one who typed a wrong password is not known to be the account's owner.
+    EXPECT_EQ(last->getValue<std::string>("actor"), "anonymous");
+    EXPECT_EQ(last->getValue<std::string>("entity_id"), "vanthu");
     EXPECT_EQ(s.loginResult("vanthu", kClerkPassword).status, 200);
 }
 

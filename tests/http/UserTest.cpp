@@ -72,6 +72,14 @@ INSTANTIATE_TEST_SUITE_P(
                 R"({"username":"u1","display_name":"U","role":"clerk","unit_code":"XA01",)"
                 R"("password":"12345678"})",
                 400, "$.unit_code"},
+        // The audit log's actors for the command line and failed logins.
+        BadUser{"ReservedNameSystem",
+                R"({"username":"System","display_name":"S","role":"clerk","password":"12345678"})",
+                400, "$.username"},
+        BadUser{
+            "ReservedNameAnonymous",
+            R"({"username":"anonymous","display_name":"A","role":"clerk","password":"12345678"})",
+            400, "$.username"},
         BadUser{"ShortPassword",
                 R"({"username":"u1","display_name":"U","role":"clerk","password":"1234567"})", 400,
                 "$.password"},
