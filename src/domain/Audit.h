@@ -15,7 +15,7 @@ namespace kc {
 struct AuditEntry {
     Id id = 0;
     TimePoint at{};
-    std::string actor;     // user name, or "system" for CLI actions
+    std::string actor;     // user name, "system" for CLI actions, "anonymous" for failed logins
     std::string action;    // e.g. "user.create", "criteria.import"
     std::string entity;    // e.g. "user", "criteria_set"
     std::string entityId;  // the entity's natural key
