@@ -36,7 +36,7 @@ Reply copySet(Services& s, Request& r) {
     auto year = r.yearParam();
     if (!year.ok())
         return Reply::error(year.error());
-    auto from = r.intQuery("from_year", 0);
+    auto from = r.intQuery("from_year", -1);  // -1: not sent (0 is sent, and no period's year)
     if (!from.ok())
         return Reply::error(from.error());
     CriteriaCopy req;
@@ -44,7 +44,7 @@ Reply copySet(Services& s, Request& r) {
     req.fromYear = static_cast<int>(std::min<std::int64_t>(from.value(), 100000));
     req.unitTypeCode = r.query("unit_type").value_or("");
     std::vector<ErrorDetail> missing;
-    if (req.fromYear == 0)
+    if (req.fromYear < 0)
         missing.push_back({"from_year", "Thiếu năm của bộ tiêu chí cần sao chép"});
     if (req.unitTypeCode.empty())
         missing.push_back({"unit_type", "Thiếu mã loại đơn vị"});

@@ -30,9 +30,12 @@ TypeResults typeResults(const std::string& typeCode, const std::string& typeName
         row.rank = u.rank;
         row.grade = u.grade;
         for (const NodeTotal& a : u.areas) row.areas.push_back(a.points);
+        // A bonus or penalty with nothing entered is none, not an item left unappraised.
         for (const SubResult& sub : u.subs)
             row.notAppraised +=
-                !sub.survey && (sub.source == ValueSource::Self || sub.source == ValueSource::None);
+                !sub.survey &&
+                (sub.source == ValueSource::Self ||
+                 (sub.source == ValueSource::None && sub.adjustment == Adjustment::None));
         if (std::find(summary.best.begin(), summary.best.end(), u.unitCode) != summary.best.end())
             t.best.push_back(u.unitName);
         t.rows.push_back(std::move(row));
@@ -60,6 +63,7 @@ std::vector<CriteriaNode> criteriaTreeOf(const AppraisalSheet& sheet) {
             areas.back().children.push_back(std::move(n));
         } else if (!areas.empty() && !areas.back().children.empty()) {
             n.level = NodeLevel::SubCriterion;
+            n.adjustment = r.adjustment;
             if (r.survey) {
                 n.assessedBy = AssessedBy::Survey;
                 n.scoring.type = ScoringType::Survey;

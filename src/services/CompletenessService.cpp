@@ -256,9 +256,6 @@ Result<std::vector<QueueItem>> CompletenessService::reviewQueue(const Actor& act
                 if (phase == Phase::Step1Appraisal) {
                     if (isSurvey(n) || (a && a->step1Scored))
                         continue;
-                    // A bonus or penalty is optional: it waits for nobody until one is claimed.
-                    if (n.isAdjustment() && !(a && a->selfScored))
-                        continue;
                     if (n.selfScored) {
                         if (!a || !a->selfScored)
                             continue;

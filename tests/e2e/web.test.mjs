@@ -441,5 +441,15 @@ test('clerk: a new year copies last year\'s criteria set of a unit type, then do
         const tree = JSON.parse(readFileSync(await download.path(), 'utf8'));
         assert.equal(tree.year, 2023);
         assert.equal(tree.title, sets[0].title);
+        // Only the communes have a 2023 set: appraisal sheets are offered for them alone (a sheet
+        // for the district or an office would be refused, and stop an "all units" run).
+        const units = (await apiGet(base, token, '/units')).body
+            .filter(u => u.unit_type === 'xa' && u.active_from_year <= 2023 && (u.active_to_year === null || u.active_to_year >= 2023));
+        await go(page, '/van-ban?nam=2023', 'Văn bản năm 2023');
+        const f = page.getByRole('form', {name: 'Lập văn bản'});
+        await f.getByLabel('Loại văn bản').selectOption('appraisal_sheet');
+        const options = await f.getByLabel('Đơn vị').locator('option').allTextContents();
+        assert.ok(options.includes(`— Tất cả ${units.length} đơn vị (mỗi đơn vị một phiếu) —`), options.join(' | '));
+        assert.equal(options.length, units.length + 2, 'the units of types with a 2023 set, and no other');
     });
 });

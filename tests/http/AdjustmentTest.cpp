@@ -2,6 +2,7 @@
 // is imported over HTTP, the unit claims them, the reviewer appraises them, and the results
 // count them within their criterion's maximum.
 
+#include <set>
 #include <sstream>
 
 #include <Poco/JSON/Parser.h>
@@ -119,6 +120,33 @@ TEST_F(AdjustmentTest, ABonusAndAPenaltyCountWithinTheCriterionMaximum) {
         EXPECT_EQ(row->getValue<double>("step1_total"), 0);
     }
     EXPECT_EQ(seen, 1);
+}
+
+// A penalty the reviewers enter ("self_scored": false) waits in their step-1 queue like any item
+// of theirs (it never showed: only a unit's claim put an adjustment there); a bonus the unit did
+// not claim waits for nobody.
+TEST_F(AdjustmentTest, AReviewersPenaltyIsInTheirStep1QueueUntilScored) {
+    std::string set = setWithAdjustments();
+    const std::string marker = R"("code":"1.1.5",)";
+    ASSERT_NE(set.find(marker), std::string::npos) << set.substr(0, 200);
+    set.replace(set.find(marker), marker.size(), marker + R"("self_scored":false,)");
+    auto imported =
+        s.request("POST", "/api/v1/periods/2022/criteria-sets?unit_type=xa", clerk(), set);
+    ASSERT_EQ(imported.status, 201) << imported.dump();
+    for (const char* sub : {"1.1.1", "1.1.2", "1.1.3"}) ASSERT_EQ(putSelf(sub, "1").status, 200);
+    toStep1();
+    auto queued = [&] {
+        std::set<std::string> subs;
+        auto q = s.get("/api/v1/periods/2022/review-queue", reviewer()).array();
+        for (std::size_t i = 0; q && i < q->size(); ++i)
+            if (q->getObject(i)->getValue<std::string>("unit_code") == "XA16")
+                subs.insert(q->getObject(i)->getValue<std::string>("sub_code"));
+        return subs;
+    };
+    EXPECT_EQ(queued(), (std::set<std::string>{"1.1.1", "1.1.2", "1.1.3", "1.1.5"}));
+    for (const char* sub : {"1.1.1", "1.1.2", "1.1.3"})
+        ASSERT_EQ(putStep("step1", sub, "1", version(sub)).status, 200);
+    EXPECT_EQ(queued(), (std::set<std::string>{"1.1.5"}));
 }
 
 }  // namespace

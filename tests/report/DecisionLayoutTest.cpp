@@ -228,6 +228,27 @@ TEST(DecisionLayoutTest, ValuesThatAreNotAppraisalsAreMarkedWithANote) {
     EXPECT_EQ(appraised.find('*'), std::string::npos) << appraised;
 }
 
+// A bonus or penalty with nothing entered is none, not an item awaiting appraisal: a unit whose
+// other items are all appraised gets no "*" (every unit of a set with such items got one).
+TEST(DecisionLayoutTest, EmptyBonusAndPenaltyItemsAreNotValuesAwaitingAppraisal) {
+    CriteriaSet set = test::smallSet();
+    CriteriaNode bonus = test::node("1.1.3", "Sáng kiến CCHC được công nhận", "1");
+    bonus.adjustment = Adjustment::Bonus;
+    CriteriaNode penalty = test::node("1.1.4", "Bị phê bình", "2");
+    penalty.adjustment = Adjustment::Penalty;
+    set.areas[0].children[0].children.push_back(bonus);
+    set.areas[0].children[0].children.push_back(penalty);
+    std::vector<AssessmentItem> items{test::scored("1.1.1", "1", "1", nullptr),
+                                      test::scored("1.1.2", "2", "1", nullptr),
+                                      test::scored("2.1.1", "2", "2", nullptr)};
+    const AppraisalSheet sheet =
+        report::buildAppraisalSheet(2022, test::phucKhanh(), "UBND cấp xã", set, items, {},
+                                    "http://127.0.0.1:8080/api/v1/evidence/");
+    const TypeResults t = resultsFromSheets("xa", "UBND cấp xã", {sheet});
+    ASSERT_EQ(t.rows.size(), 1u);
+    EXPECT_EQ(t.rows[0].notAppraised, 0);
+}
+
 // Every default grade name and typical custom ones fit the "Xếp loại" column of appendix I on
 // one line at 9 pt, so that a province's 150 rows do not grow to two lines each.
 TEST(DecisionLayoutTest, GradeNamesFitTheirColumnOnOneLine) {

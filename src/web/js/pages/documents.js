@@ -5,7 +5,7 @@
 import {h, section} from '../dom.js';
 import {get, post} from '../api.js';
 import {pageTitle, alertBox} from '../layout.js';
-import {loadPeriods, chosenYear, yearPicker, unitNameIn} from '../data.js';
+import {loadPeriods, chosenYear, yearPicker, unitNameIn, currentSets} from '../data.js';
 import {field, form, value, invalid, showStatus, intValue} from '../forms.js';
 import {documentTable, KIND_LABELS, kindLabel} from '../documents.js';
 import {reportFacts} from '../reportFacts.js';
@@ -20,9 +20,12 @@ export async function render(ctx) {
     const periods = await loadPeriods();
     const year = chosenYear(periods);
     if (!year) return [pageTitle('Văn bản'), alertBox('info', 'Chưa có kỳ đánh giá nào.')];
-    const [{documents}, units] = await Promise.all([get(`/periods/${year}/documents`), get('/units')]);
-    const active = units.filter(u => u.active_from_year <= year && (u.active_to_year === null || u.active_to_year >= year))
-        .sort((a, b) => a.code.localeCompare(b.code));
+    const [{documents}, units, sets] = await Promise.all([get(`/periods/${year}/documents`), get('/units'),
+        get(`/periods/${year}/criteria-sets`)]);
+    // A sheet needs the unit's criteria set of the year: units of a type without one are left out.
+    const withSet = currentSets(sets);
+    const active = units.filter(u => u.active_from_year <= year && (u.active_to_year === null || u.active_to_year >= year)
+        && withSet.has(u.unit_type)).sort((a, b) => a.code.localeCompare(b.code));
     const office = ctx.user.role === 'admin' || ctx.user.role === 'clerk';
     const onSign = office ? (doc, signed) => ctx.reload(`Đã ký phê duyệt văn bản #${doc.id}: bản có ${signed.signatures} chữ ký là văn bản #${signed.id}.`) : null;
     return [
