@@ -58,13 +58,13 @@ Poco::JSON::Object::Ptr differencesJson(const Differences& d) {
     for (const DifferenceRow& r : d.rows) {
         Poco::JSON::Object::Ptr row = new Poco::JSON::Object;
         row->set("sub_code", r.subCode);
+        if (r.adjustment != Adjustment::None)
+            row->set("adjustment", std::string(adjustmentName(r.adjustment)));
         row->set("self", points(r.self));
         row->set("step1", points(r.step1));
         row->set("step2", points(r.step2));
-        row->set("self_minus_step1",
-                 r.self && r.step1 ? points(*r.self - *r.step1) : Poco::Dynamic::Var());
-        row->set("self_minus_step2",
-                 r.self && r.step2 ? points(*r.self - *r.step2) : Poco::Dynamic::Var());
+        row->set("self_minus_step1", points(r.selfMinusStep1));
+        row->set("self_minus_step2", points(r.selfMinusStep2));
         rows->add(row);
     }
     o->set("rows", rows);

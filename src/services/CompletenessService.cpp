@@ -138,12 +138,16 @@ void addDifferences(const CriteriaIndex& idx, const CriteriaNode& criterion, Fla
             continue;
         auto at = idx.byCode.find(n.code);
         const AssessmentFlags* a = at == idx.byCode.end() ? nullptr : flagsOf(at->second);
-        DifferenceRow r{n.code, {}, {}, {}};
+        DifferenceRow r{n.code, n.adjustment, {}, {}, {}, {}, {}};
         if (a) {
             r.self = a->self;
             r.step1 = a->step1;
             r.step2 = a->step2;
         }
+        // What the self-score adds to the points over the appraisal: reversed for a penalty.
+        auto over = [&](Points self, Points appraised) {
+            return n.adjustment == Adjustment::Penalty ? appraised - self : self - appraised;
+        };
         if (r.self)
             self.add(n, *r.self);
         if (r.step1)
@@ -151,11 +155,13 @@ void addDifferences(const CriteriaIndex& idx, const CriteriaNode& criterion, Fla
         if (r.step2)
             step2.add(n, *r.step2);
         if (r.self && r.step1) {
-            d.selfMinusStep1 += *r.self - *r.step1;
+            r.selfMinusStep1 = over(*r.self, *r.step1);
+            d.selfMinusStep1 += *r.selfMinusStep1;
             ++d.selfAndStep1;
         }
         if (r.self && r.step2) {
-            d.selfMinusStep2 += *r.self - *r.step2;
+            r.selfMinusStep2 = over(*r.self, *r.step2);
+            d.selfMinusStep2 += *r.selfMinusStep2;
             ++d.selfAndStep2;
         }
         d.rows.push_back(std::move(r));

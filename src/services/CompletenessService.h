@@ -55,10 +55,15 @@ struct QueueItem {
     bool newReply = false;
 };
 
-// Self vs step 1 vs step 2 for one sub-criterion (see Differences for the totals).
+// Self vs step 1 vs step 2 for one sub-criterion (see Differences for the totals). The values
+// are as entered (magnitudes for a bonus or penalty); a difference is what the self-score adds
+// to the points over the appraisal, so for a penalty it is step - self (a unit declaring a
+// smaller penalty than the reviewer found is above the appraisal, as with any item).
 struct DifferenceRow {
     std::string subCode;
+    Adjustment adjustment = Adjustment::None;
     std::optional<Points> self, step1, step2;
+    std::optional<Points> selfMinusStep1, selfMinusStep2;  // when both scores exist
 };
 
 // The round totals are sums of what was entered in each round by the criterion rule

@@ -89,9 +89,29 @@ TEST_F(AdjustmentTest, ABonusAndAPenaltyCountWithinTheCriterionMaximum) {
     EXPECT_EQ(o->getValue<double>("self_total"), 4);  // 4.5 capped at the criterion's 4
     EXPECT_EQ(o->getValue<double>("step1_total"), 2);
     EXPECT_EQ(byCode(o->getArray("areas"), "1")->getValue<double>("points"), 2);
-    auto totals = s.get(unitPath() + "/differences", clerk()).object()->getObject("totals");
+    auto differences = s.get(unitPath() + "/differences", clerk()).object();
+    auto totals = differences->getObject("totals");
     EXPECT_EQ(totals->getValue<std::string>("self"), "4.00");
     EXPECT_EQ(totals->getValue<std::string>("step1"), "2.00");
+    // The unit declared one criticism, the reviewer found four: its self-assessment was 1.5
+    // points above the appraisal there, as 1 point on 1.1.2 (self 1, step 1 0).
+    Poco::JSON::Object::Ptr penaltyRow, ordinaryRow;
+    auto rows = differences->getArray("rows");
+    for (std::size_t i = 0; rows && i < rows->size(); ++i) {
+        const std::string code = rows->getObject(i)->getValue<std::string>("sub_code");
+        if (code == "1.1.5")
+            penaltyRow = rows->getObject(i);
+        if (code == "1.1.2")
+            ordinaryRow = rows->getObject(i);
+    }
+    ASSERT_TRUE(penaltyRow && ordinaryRow);
+    EXPECT_EQ(penaltyRow->getValue<std::string>("adjustment"), "penalty");
+    EXPECT_EQ(penaltyRow->getValue<std::string>("self"), "0.50");  // as entered: magnitudes
+    EXPECT_EQ(penaltyRow->getValue<std::string>("step1"), "2.00");
+    EXPECT_EQ(penaltyRow->getValue<std::string>("self_minus_step1"), "1.50");
+    EXPECT_EQ(ordinaryRow->getValue<std::string>("self_minus_step1"), "1.00");
+    EXPECT_FALSE(ordinaryRow->has("adjustment"));
+    EXPECT_EQ(totals->getValue<std::string>("self_minus_step1"), "2.50");  // 0 + 1 + 0 + 0 + 1.5
 
     // Without the bonus the penalty takes the criterion to 0, then below: floored, marked capped.
     ASSERT_EQ(putStep("step1", "1.1.4", "0", version("1.1.4")).status, 200);
