@@ -93,6 +93,9 @@ AppraisalSheet buildAppraisalSheet(int year, const Unit& unit, const std::string
             c.self = criterionScore(self, criterion.maxPoints);
             c.step1 = criterionScore(step1, criterion.maxPoints);
             c.step2 = criterionScore(step2, criterion.maxPoints);
+            const std::optional<CriterionSum>* rounds[] = {&self, &step1, &step2};
+            for (std::size_t r = 0; r < 3; ++r)
+                c.capped[r] = *rounds[r] && (*rounds[r])->capped(criterion.maxPoints);
             sumInto(sheet.rows[areaAt], c);
         }
         addTo(sheet.selfTotal, sheet.rows[areaAt].self);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -42,6 +43,9 @@ struct ScoreRow {
                                                // are magnitudes
     std::optional<Points> self{}, step1{}, step2{};
     std::vector<EvidenceCitation> evidence{};  // sub-criteria only; standing evidence in id order
+    // Criteria only: self, step 1, step 2 scores that bonuses or penalties took past the
+    // maximum or below 0, so the criterion rule clamped them (its items do not add up to it).
+    std::array<bool, 3> capped{};
 };
 
 // Everything the appraisal sheet of one unit says, computed from domain data.

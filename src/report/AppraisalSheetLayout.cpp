@@ -24,6 +24,9 @@ pdf::TableCell evidenceCell(const ScoreRow& row, const AppraisalSheetTemplate& t
     return cell;
 }
 
+// After a criterion score clamped by the criterion rule (CriterionSum).
+constexpr const char* kCappedMark = "\u2020";  // †
+
 // A bonus prints "+", a penalty "−" before its cap and its scores ("−0,50"); "-" when none.
 std::string signedPoints(const std::optional<Points>& p, Adjustment a) {
     if (!p || a == Adjustment::None)
@@ -55,14 +58,20 @@ void addScoreTable(pdf::PdfDocumentBuilder& b, const AppraisalSheet& sheet,
                      {0.08, true},  {0.08, true},  {0.31, false}};
     table.headerRows = {{{t.colCode}, {t.colName}, {t.colMax}, {t.colSelf}, {t.colStep1},
                          {t.colStep2}, {t.colEvidence}}};
+    bool anyCapped = false;
     for (const ScoreRow& r : sheet.rows) {
         const bool parent = r.level != RowLevel::SubCriterion;
+        // A criterion score the bonuses or penalties took out of [0, max] is marked (note below).
+        auto value = [&](const std::optional<Points>& p, std::size_t round) {
+            anyCapped = anyCapped || r.capped[round];
+            return signedPoints(p, r.adjustment) + (r.capped[round] ? kCappedMark : "");
+        };
         pdf::TableRow row{{r.code, parent},
                           {subName(r), r.level == RowLevel::Area},
                           {signedPoints(r.maxPoints, r.adjustment), parent},
-                          {signedPoints(r.self, r.adjustment), parent},
-                          {signedPoints(r.step1, r.adjustment), parent},
-                          {signedPoints(r.step2, r.adjustment), parent}};
+                          {value(r.self, 0), parent},
+                          {value(r.step1, 1), parent},
+                          {value(r.step2, 2), parent}};
         row.push_back(parent ? pdf::TableCell("") : evidenceCell(r, t));
         table.rows.push_back(std::move(row));
     }
@@ -73,6 +82,11 @@ void addScoreTable(pdf::PdfDocumentBuilder& b, const AppraisalSheet& sheet,
                           {points(sheet.step2Total), true},
                           {""}});
     b.addTable(std::move(table));
+    if (anyCapped)
+        b.addParagraph(std::string(kCappedMark) +
+                           " Điểm của tiêu chí đã được giới hạn trong khoảng từ 0 đến điểm tối đa "
+                           "của tiêu chí: cộng điểm thưởng, trừ điểm trừ vượt ra ngoài khoảng đó.",
+                       noteStyle());
 }
 
 pdf::PdfDocumentBuilder layoutAppraisalSheet(const AppraisalSheet& sheet,

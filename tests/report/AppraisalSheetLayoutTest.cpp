@@ -75,6 +75,13 @@ TEST_F(AppraisalSheetLayoutTest, BonusAndPenaltyItemsShowTheirKindAndSign) {
     for (const char* expected : {"Điểm thưởng: Sáng kiến CCHC", "Điểm trừ: Bị phê bình", "+1,00",
                                  "\u22122,00", "\u22120,50"})
         EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
+    // Self 1 + 2 + 1 - 0,5 = 3,5 is clamped to criterion 1.1's 3: marked, with the note under
+    // the table; step 1 (1 + 1 + 0 - 2 = 0) is not.
+    EXPECT_NE(text.find("3,00\u2020"), std::string::npos) << text;
+    EXPECT_EQ(text.find("0,00\u2020"), std::string::npos) << text;
+    EXPECT_NE(text.find("\u2020 Điểm của tiêu chí đã được giới hạn"), std::string::npos) << text;
+    EXPECT_TRUE(sheet.rows[1].capped[0]);
+    EXPECT_FALSE(sheet.rows[1].capped[1]);
 }
 
 TEST_F(AppraisalSheetLayoutTest, TheManifestIsEmbeddedByteForByte) {
