@@ -8,18 +8,6 @@ namespace {
 constexpr std::size_t kMaxPathBytes = 1024;
 constexpr std::size_t kMaxComponentBytes = 255;
 
-bool hasControlCharacter(std::string_view s) {
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c < 0x20 || c == 0x7F)
-            return true;
-        // C1 controls U+0080..U+009F are encoded as C2 80..C2 9F.
-        if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0xA0)
-            return true;
-    }
-    return false;
-}
-
 bool isAsciiLetter(char c) {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
@@ -31,7 +19,7 @@ PathCheck rejected(RejectReason reason) {
 }  // namespace
 
 PathCheck checkArchivePath(std::string_view name) {
-    if (name.empty() || !text::isValidUtf8(name) || hasControlCharacter(name))
+    if (name.empty() || !text::isValidUtf8(name) || text::hasNameControlCharacters(name))
         return rejected(RejectReason::BadName);
     if (name.front() == '/')
         return rejected(RejectReason::AbsolutePath);

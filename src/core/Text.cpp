@@ -58,6 +58,23 @@ bool hasControlCharacters(std::string_view s) {
     return false;
 }
 
+std::size_t controlCharacterAt(std::string_view s, std::size_t i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == 0x7f)
+        return 1;
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+        static_cast<unsigned char>(s[i + 1]) <= 0x9F)
+        return 2;
+    return 0;
+}
+
+bool hasNameControlCharacters(std::string_view s) {
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (controlCharacterAt(s, i))
+            return true;
+    return false;
+}
+
 std::size_t characterCount(std::string_view s) {
     std::size_t n = 0;
     for (unsigned char c : s) n += (c & 0xC0) != 0x80;

@@ -28,6 +28,14 @@ std::string foldForSearch(std::string_view s);
 // ESC, DEL...): never part of a name, a number or a note a person typed.
 bool hasControlCharacters(std::string_view s);
 
+// The length in bytes of the control character starting at s[i]: 1 for C0 (tab and line breaks
+// included) and DEL, 2 for C1 (U+0080-U+009F, C2 80-9F); 0 when s[i] starts none. REQUIRES:
+// i < s.size(). For names (files, archive members), where none of them belongs.
+std::size_t controlCharacterAt(std::string_view s, std::size_t i);
+
+// True when s holds a control character as controlCharacterAt counts them.
+bool hasNameControlCharacters(std::string_view s);
+
 // The number of characters (code points) in well-formed UTF-8.
 std::size_t characterCount(std::string_view s);
 

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <optional>
+#include <vector>
+
 #include "core/Points.h"
 #include "domain/Criteria.h"
 
@@ -25,5 +28,22 @@ public:
 private:
     Points _sum;
 };
+
+// The points of every criterion of areas by the rule, added up, each criterion clamped to its
+// declared maximum: one round's total (self, step 1 or step 2). valueOf(sub) gives the value
+// entered for sub in that round as std::optional<Points>, nullopt when none.
+template <typename ValueOf>
+Points criterionRuleTotal(const std::vector<CriteriaNode>& areas, ValueOf valueOf) {
+    Points total;
+    for (const CriteriaNode& area : areas)
+        for (const CriteriaNode& criterion : area.children) {
+            CriterionSum sum;
+            for (const CriteriaNode& sub : criterion.children)
+                if (std::optional<Points> v = valueOf(sub))
+                    sum.add(sub, *v);
+            total += sum.points(criterion.maxPoints);
+        }
+    return total;
+}
 
 }  // namespace kc

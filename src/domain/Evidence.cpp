@@ -83,16 +83,9 @@ Result<std::string> cleanFileName(std::string_view raw) {
         return bad("Tên tệp trống");
     if (name.size() > 255)
         return bad("Tên tệp dài quá 255 byte");
-    for (std::size_t i = 0; i < name.size(); ++i) {
-        const auto c = static_cast<unsigned char>(name[i]);
-        // C0 controls, DEL, and C1 controls (U+0080-U+009F, bytes C2 80-9F): no file system
-        // or archive takes them, and they print as nothing.
-        const bool c1 = c == 0xC2 && i + 1 < name.size() &&
-                        static_cast<unsigned char>(name[i + 1]) >= 0x80 &&
-                        static_cast<unsigned char>(name[i + 1]) <= 0x9F;
-        if (c < 0x20 || c == 0x7f || c1)
-            return bad("Tên tệp chứa ký tự điều khiển");
-    }
+    // C0 controls, DEL and C1 controls: no archive takes them, and they print as nothing.
+    if (text::hasNameControlCharacters(name))
+        return bad("Tên tệp chứa ký tự điều khiển");
     // Direction overrides and isolates (U+202A-U+202E, U+2066-U+2069) can show "fdp.exe" as
     // "exe.pdf" to whoever opens the file.
     for (std::size_t i = 0; i + 2 < name.size(); ++i) {

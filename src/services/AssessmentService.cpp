@@ -68,25 +68,6 @@ WorkflowAction actionOf(ScoreRound r) {
     return WorkflowAction::SelfScore;
 }
 
-void addRoundTotals(const std::vector<CriteriaNode>& areas,
-                    const std::map<std::string, AssessmentItem>& stored, Points (&totals)[3]) {
-    for (const CriteriaNode& area : areas)
-        for (const CriteriaNode& criterion : area.children) {
-            CriterionSum rounds[3];
-            for (const CriteriaNode& n : criterion.children) {
-                auto it = stored.find(n.code);
-                if (it == stored.end())
-                    continue;
-                const std::optional<RoundScore>* values[] = {&it->second.self, &it->second.step1,
-                                                             &it->second.step2};
-                for (int r = 0; r < 3; ++r)
-                    if (*values[r])
-                        rounds[r].add(n, (*values[r])->score);
-            }
-            for (int r = 0; r < 3; ++r) totals[r] += rounds[r].points(criterion.maxPoints);
-        }
-}
-
 }  // namespace
 
 ItemFacts factsOf(const CriteriaNode& n, const AssessmentItem& a, int files) {
@@ -170,7 +151,18 @@ Result<UnitAssessment> AssessmentService::unitAssessment(const Actor& actor, int
             out.summary.add(v.status, mustSubmit(n));
             out.items.push_back(std::move(v));
         }
-        addRoundTotals(idx.set.areas, stored, out.roundTotals);
+        // Each round's total by the criterion rule (bonuses add, penalties subtract, clamped).
+        auto total = [&](std::optional<RoundScore> AssessmentItem::*round) {
+            return criterionRuleTotal(idx.set.areas, [&](const CriteriaNode& n) {
+                auto it = stored.find(n.code);
+                if (it == stored.end() || !(it->second.*round))
+                    return std::optional<Points>();
+                return std::optional<Points>((it->second.*round)->score);
+            });
+        };
+        out.roundTotals[0] = total(&AssessmentItem::self);
+        out.roundTotals[1] = total(&AssessmentItem::step1);
+        out.roundTotals[2] = total(&AssessmentItem::step2);
         if (actor.role == Role::Reviewer)
             tx.assessment().markSeen(year, actor.username, unitCode, now);
         return out;

@@ -126,51 +126,6 @@ ItemFacts factsFor(const CriteriaNode& n, const AssessmentFlags* a, const Eviden
     return f;
 }
 
-// Adds the rows of criterion's appraisal sub-criteria to d, and its round totals by the
-// criterion rule (CriterionSum). Row differences compare the values as entered (magnitudes for a
-// bonus or penalty).
-template <typename FlagsOf>
-void addDifferences(const CriteriaIndex& idx, const CriteriaNode& criterion, FlagsOf flagsOf,
-                    Differences& d) {
-    CriterionSum self, step1, step2;
-    for (const CriteriaNode& n : criterion.children) {
-        if (isSurvey(n))
-            continue;
-        auto at = idx.byCode.find(n.code);
-        const AssessmentFlags* a = at == idx.byCode.end() ? nullptr : flagsOf(at->second);
-        DifferenceRow r{n.code, n.adjustment, {}, {}, {}, {}, {}};
-        if (a) {
-            r.self = a->self;
-            r.step1 = a->step1;
-            r.step2 = a->step2;
-        }
-        // What the self-score adds to the points over the appraisal: reversed for a penalty.
-        auto over = [&](Points self, Points appraised) {
-            return n.adjustment == Adjustment::Penalty ? appraised - self : self - appraised;
-        };
-        if (r.self)
-            self.add(n, *r.self);
-        if (r.step1)
-            step1.add(n, *r.step1);
-        if (r.step2)
-            step2.add(n, *r.step2);
-        if (r.self && r.step1) {
-            r.selfMinusStep1 = over(*r.self, *r.step1);
-            d.selfMinusStep1 += *r.selfMinusStep1;
-            ++d.selfAndStep1;
-        }
-        if (r.self && r.step2) {
-            r.selfMinusStep2 = over(*r.self, *r.step2);
-            d.selfMinusStep2 += *r.selfMinusStep2;
-            ++d.selfAndStep2;
-        }
-        d.rows.push_back(std::move(r));
-    }
-    d.selfTotal += self.points(criterion.maxPoints);
-    d.step1Total += step1.points(criterion.maxPoints);
-    d.step2Total += step2.points(criterion.maxPoints);
-}
-
 template <typename M>
 const typename M::mapped_type* lookup(const M& m, const std::string& k) {
     auto it = m.find(k);
@@ -302,10 +257,47 @@ Result<Differences> CompletenessService::differences(const Actor& actor, int yea
         const CriteriaIndex& idx = facts->criteriaOf(0);
         Differences d;
         d.unitCode = unit;
-        for (const CriteriaNode& area : idx.set.areas)
-            for (const CriteriaNode& criterion : area.children)
-                addDifferences(
-                    idx, criterion, [&](std::size_t i) { return facts->flags(0, i); }, d);
+        for (std::size_t i = 0; i < idx.subs.size(); ++i) {
+            const CriteriaNode& n = idx.subs[i];
+            if (isSurvey(n))
+                continue;
+            const AssessmentFlags* a = facts->flags(0, i);
+            DifferenceRow r{n.code, n.adjustment, {}, {}, {}, {}, {}};
+            if (a) {
+                r.self = a->self;
+                r.step1 = a->step1;
+                r.step2 = a->step2;
+            }
+            // What the self-score adds to the points over the appraisal: reversed for a penalty.
+            auto over = [&](Points self, Points appraised) {
+                return n.adjustment == Adjustment::Penalty ? appraised - self : self - appraised;
+            };
+            if (r.self && r.step1) {
+                r.selfMinusStep1 = over(*r.self, *r.step1);
+                d.selfMinusStep1 += *r.selfMinusStep1;
+                ++d.selfAndStep1;
+            }
+            if (r.self && r.step2) {
+                r.selfMinusStep2 = over(*r.self, *r.step2);
+                d.selfMinusStep2 += *r.selfMinusStep2;
+                ++d.selfAndStep2;
+            }
+            d.rows.push_back(std::move(r));
+        }
+        // The round totals by the criterion rule, as results' self_total, step1_total, step2_total.
+        auto flagsOf = [&](const CriteriaNode& n) -> const AssessmentFlags* {
+            auto at = idx.byCode.find(n.code);
+            return at == idx.byCode.end() ? nullptr : facts->flags(0, at->second);
+        };
+        auto total = [&](std::optional<Points> AssessmentFlags::*round) {
+            return criterionRuleTotal(idx.set.areas, [&](const CriteriaNode& n) {
+                const AssessmentFlags* a = flagsOf(n);
+                return a ? a->*round : std::nullopt;
+            });
+        };
+        d.selfTotal = total(&AssessmentFlags::self);
+        d.step1Total = total(&AssessmentFlags::step1);
+        d.step2Total = total(&AssessmentFlags::step2);
         return d;
     });
 }

@@ -73,12 +73,12 @@ Result<CriteriaSetInfo> CriteriaService::copySet(const Actor& actor, const Crite
     auto source = _store.read([&](Transaction& tx) -> Result<std::string> {
         if (!tx.directory().findPeriod(req.fromYear))
             return Error::notFound("Không có kỳ đánh giá năm " + std::to_string(req.fromYear));
-        int latest = tx.criteria().latestVersion(req.fromYear, req.unitTypeCode);
-        for (const CriteriaSetInfo& info : tx.criteria().list(req.fromYear))
-            if (info.unitTypeCode == req.unitTypeCode && info.version == latest)
-                return tx.criteria().find(info.id).value().treeJson;
-        return Error::notFound("Năm " + std::to_string(req.fromYear) +
-                               " chưa có bộ tiêu chí cho loại đơn vị " + req.unitTypeCode);
+        auto id = tx.assessment().currentSetId(req.fromYear, req.unitTypeCode);
+        auto stored = id ? tx.criteria().find(*id) : std::nullopt;
+        if (!stored)
+            return Error::notFound("Năm " + std::to_string(req.fromYear) +
+                                   " chưa có bộ tiêu chí cho loại đơn vị " + req.unitTypeCode);
+        return stored->treeJson;
     });
     if (!source.ok())
         return source.takeError();

@@ -34,16 +34,12 @@ std::string utf8Prefix(const std::string& s, std::size_t max) {
 std::string windowsSafe(const std::string& raw) {
     std::string name;
     for (std::size_t i = 0; i < raw.size(); ++i) {
-        const auto c = static_cast<unsigned char>(raw[i]);
-        if (c == 0xC2 && i + 1 < raw.size() && static_cast<unsigned char>(raw[i + 1]) >= 0x80 &&
-            static_cast<unsigned char>(raw[i + 1]) <= 0x9F) {
+        if (std::size_t control = text::controlCharacterAt(raw, i)) {
             name += '_';
-            ++i;
-        } else if (c < 0x20 || c == 0x7f ||
-                   std::string_view("<>:\"|?*").find(raw[i]) != std::string_view::npos) {
-            name += '_';
+            i += control - 1;
         } else {
-            name += raw[i];
+            name +=
+                std::string_view("<>:\"|?*").find(raw[i]) != std::string_view::npos ? '_' : raw[i];
         }
     }
     while (!name.empty() && (name.back() == '.' || name.back() == ' ')) name.pop_back();
